@@ -1,0 +1,74 @@
+package org.qiancheng.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The framework properties: {@code conf/framework.properties} of the distribution with
+ * {@code ${qc.home}}, {@code ${qc.port}} and {@code ${qc.dist}} filled in. The launcher and the
+ * in-framework tests both build the framework from this, so they cannot drift apart.
+ */
+public final class FrameworkConfig {
+
+    static final String FILE = "conf/framework.properties";
+    static final String SYSTEM_FILE = "conf/system.properties";
+
+    private FrameworkConfig() {
+    }
+
+    public static Map<String, String> load(LaunchSettings settings) throws IOException {
+        Map<String, String> resolved = read(settings, FILE);
+        // the shell never stops the platform; without a console it does not read stdin at all
+        resolved.put("gosh.args", settings.interactive() ? "--noshutdown" : "--nointeractive --noshutdown");
+        return resolved;
+    }
+
+    /**
+     * Sets the JVM system properties of {@code conf/system.properties} (logging set-up of the
+     * libraries inside the framework) unless the JVM was given them with {@code -D}.
+     */
+    public static void applySystemDefaults(LaunchSettings settings) throws IOException {
+        read(settings, SYSTEM_FILE).forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    private static Map<String, String> read(LaunchSettings settings, String file) throws IOException {
+        Properties raw = new Properties();
+        try (Reader reader = Files.newBufferedReader(settings.distribution().resolve(file), StandardCharsets.UTF_8)) {
+            raw.load(reader);
+        }
+        Map<String, String> values = Map.of(
+                "qc.home", slashes(settings.home()),
+                "qc.port", Integer.toString(settings.port()),
+                "qc.dist", slashes(settings.distribution()));
+        Map<String, String> resolved = new TreeMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            resolved.put(key, substitute(raw.getProperty(key), values));
+        }
+        return resolved;
+    }
+
+    static String substitute(String text, Map<String, String> values) {
+        String result = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            result = result.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        if (result.contains("${")) {
+            throw new IllegalArgumentException("unknown placeholder in '" + text + "'");
+        }
+        return result;
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+}

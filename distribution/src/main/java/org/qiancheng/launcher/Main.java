@@ -1,0 +1,74 @@
+package org.qiancheng.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.osgi.framework.FrameworkEvent;
+import sun.misc.Signal;
+
+/**
+ * {@code qiancheng start}: runs the platform in the foreground until SIGTERM or Ctrl-C, then stops
+ * every bundle (closing the database cleanly) and exits 0.
+ */
+public final class Main {
+
+    private static final long STOP_TIMEOUT_MILLIS = 60_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long launched = System.nanoTime();
+        if (args.length > 1 || (args.length == 1 && !"start".equals(args[0]))) {
+            System.err.println("usage: qiancheng start");
+            System.exit(2);
+        }
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.from(System.getenv(), distribution(), System.console() != null);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        boolean first = HomeLayout.prepare(settings);
+        ConsoleLog.teeTo(settings.log().resolve("qiancheng.log"));
+        FrameworkConfig.applySystemDefaults(settings);
+
+        Platform platform = Platform.start(FrameworkConfig.load(settings), SystemBundle.list(settings.distribution()));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            System.out.println("Qiancheng stopping 正在停止 …");
+            try {
+                platform.stop(STOP_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Signal.handle(new Signal("TERM"), signal -> new Thread(stop, "qiancheng-stop").start());
+        Signal.handle(new Signal("INT"), signal -> new Thread(stop, "qiancheng-stop").start());
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "qiancheng-shutdown-hook"));
+
+        System.out.printf("Qiancheng 前程 starting 正在启动: http://localhost:%d/api/v1/health%n"
+                + "  home %s%s%n", settings.port(), settings.home(), first ? " (first start: defaults copied)" : "");
+        Readiness.announceWhenReady(settings.port(), launched);
+
+        FrameworkEvent end = platform.awaitStop();
+        boolean clean = end.getType() == FrameworkEvent.STOPPED;
+        System.out.println(clean ? "Qiancheng stopped cleanly 已正常停止" : "Qiancheng stopped with " + end);
+        System.exit(clean ? 0 : 1);
+    }
+
+    /** The assembled distribution: the folder above {@code lib/}, or {@code -Dqc.dist}. */
+    private static Path distribution() throws URISyntaxException {
+        String explicit = System.getProperty("qc.dist");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent();
+    }
+}

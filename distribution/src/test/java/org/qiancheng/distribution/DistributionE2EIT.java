@@ -1,0 +1,80 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.Test;
+
+/**
+ * The real assembled platform as a process: health, hot deploy / update / removal of a bundle
+ * through {@code deploy/} with no restart, a clean SIGTERM stop, and a restart that keeps the data.
+ */
+public class DistributionE2EIT {
+
+    private static final Duration HOT = Duration.ofSeconds(30);
+    private static final Path FIXTURES = Path.of(System.getProperty("qc.fixtures", "target/fixtures"));
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    public void hotDeploysUpdatesAndRemovesABundleThenStopsCleanlyAndRestartsWithItsData() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target"), "e2e-home-").toAbsolutePath();
+        int bundlesAtStart;
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-first.log")) {
+            JsonNode health = json.readTree(platform.get("/api/v1/health").body());
+            assertEquals("UP", health.get("status").asText());
+            assertEquals("UP", health.get("database").get("status").asText());
+            assertEquals(1, health.get("database").get("bootCount").asLong());
+            assertEquals("[]", platform.get("/api/v1/regions").body());
+            bundlesAtStart = totalBundles(health);
+            assertEquals(404, platform.get("/api/v1/hot-probe").statusCode());
+
+            deploy(FIXTURES.resolve("hot-probe-1.0.0.jar"), home);
+            platform.await("/api/v1/hot-probe", r -> r.body().equals("hot-probe 1.0.0"), HOT);
+            assertEquals(bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+
+            deploy(FIXTURES.resolve("hot-probe-2-2.0.0.jar"), home);
+            platform.await("/api/v1/hot-probe", r -> r.body().equals("hot-probe 2.0.0"), HOT);
+            assertEquals("updated in place, not installed beside version 1",
+                    bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+
+            Files.delete(home.resolve("deploy/hot-probe.jar"));
+            platform.await("/api/v1/hot-probe", r -> r.statusCode() == 404, HOT);
+            assertEquals(bundlesAtStart, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+
+            assertEquals("exit code after SIGTERM", 0, platform.terminate());
+            assertTrue(Files.readString(platform.log).contains("Qiancheng stopped cleanly"));
+            assertFalse("the database was shut down, not abandoned", Files.exists(home.resolve("data/qiancheng.lck")));
+        }
+
+        try (RunningPlatform again = RunningPlatform.start(home, "e2e-second.log")) {
+            JsonNode health = json.readTree(again.get("/api/v1/health").body());
+            assertEquals("the first start's row is still there", 2, health.get("database").get("bootCount").asLong());
+            assertEquals(bundlesAtStart, totalBundles(health));
+            assertEquals(404, again.get("/api/v1/hot-probe").statusCode());
+            assertEquals(0, again.terminate());
+        }
+    }
+
+    /** Copies beside the hot folder, then renames into it, so FileInstall never sees half a jar. */
+    private static void deploy(Path jar, Path home) throws Exception {
+        Path staging = home.resolve("hot-probe.jar.part");
+        Files.copy(jar, staging, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, home.resolve("deploy/hot-probe.jar"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int totalBundles(JsonNode health) {
+        int total = 0;
+        for (JsonNode count : health.get("bundles")) {
+            total += count.asInt();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,93 @@
+package org.qiancheng.distribution;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The assembled platform started as users start it ({@code ./qiancheng start}), as a separate
+ * process on a free port, driven over HTTP.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    final Path home;
+    final int port;
+    final Path log;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RunningPlatform(Path home, int port, Path log, Process process) {
+        this.home = home;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static RunningPlatform start(Path home, String logName) throws Exception {
+        Path repo = Path.of(System.getProperty("qc.repo", ".."));
+        int port = PlatformTestSupport.freePort();
+        Path log = Path.of("target", logName);
+        ProcessBuilder builder = new ProcessBuilder("bash", repo.resolve("qiancheng").toString(), "start")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("QC_HOME", home.toString());
+        builder.environment().put("QC_PORT", Integer.toString(port));
+        RunningPlatform platform = new RunningPlatform(home, port, log, builder.start());
+        platform.await("/api/v1/health", r -> r.statusCode() == 200, START_TIMEOUT);
+        return platform;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls a URL over HTTP until the answer satisfies the condition; returns that answer. */
+    HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("platform exited with " + process.exitValue() + "; log:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> response = get(path);
+                if (condition.test(response)) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " never satisfied the condition within " + timeout + "; last: " + last);
+    }
+
+    /** Sends SIGTERM and waits for the exit; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("platform did not stop within 90 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

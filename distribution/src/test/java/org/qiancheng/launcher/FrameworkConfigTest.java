@@ -1,0 +1,44 @@
+package org.qiancheng.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class FrameworkConfigTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void placeholdersAreFilledFromTheSettings() throws Exception {
+        Path dist = temp.newFolder("dist").toPath();
+        Files.createDirectories(dist.resolve("conf"));
+        Files.write(dist.resolve(FrameworkConfig.FILE), List.of(
+                "felix.fileinstall.dir=${qc.home}/deploy,${qc.home}/etc",
+                "org.osgi.service.http.port=${qc.port}",
+                "plain=value"), StandardCharsets.UTF_8);
+        LaunchSettings settings = new LaunchSettings(dist, Path.of("/srv/qc"), 9090, false);
+
+        Map<String, String> properties = FrameworkConfig.load(settings);
+
+        assertEquals("/srv/qc/deploy,/srv/qc/etc", properties.get("felix.fileinstall.dir"));
+        assertEquals("9090", properties.get("org.osgi.service.http.port"));
+        assertEquals("value", properties.get("plain"));
+        assertEquals("without a console the shell neither reads stdin nor stops the platform",
+                "--nointeractive --noshutdown", properties.get("gosh.args"));
+    }
+
+    @Test
+    public void anUnknownPlaceholderIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> FrameworkConfig.substitute("${qc.nothing}/x", Map.of("qc.home", "/srv")));
+    }
+}

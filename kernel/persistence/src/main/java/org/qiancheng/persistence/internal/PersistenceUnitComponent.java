@@ -1,0 +1,133 @@
+package org.qiancheng.persistence.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the persistence unit when the bundle starts (creating or extending the tables), records
+ * this start, and shuts the database down cleanly when the bundle stops. A configuration change
+ * restarts the unit on the new database.
+ */
+@Component(service = JpaUnit.class, configurationPid = "org.qiancheng.persistence", immediate = true)
+@Designate(ocd = PersistenceConfiguration.class)
+public final class PersistenceUnitComponent implements JpaUnit {
+
+    static final String UNIT_NAME = "qiancheng";
+    static final List<String> ENTITIES = List.of(BootRecord.class.getName());
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
+
+    private final Database database;
+    private final DataSource dataSource;
+    private final EntityManagerFactory factory;
+    private final String product;
+
+    @Activate
+    public PersistenceUnitComponent(BundleContext context, PersistenceConfiguration config) throws SQLException {
+        this.database = config.url().isBlank()
+                ? Database.defaultFor(home(context), config.user(), config.password())
+                : new Database(config.url(), config.user(), config.password());
+        this.dataSource = database.dataSource();
+        this.product = readProduct(dataSource);
+        UnitInfo unit = new UnitInfo(UNIT_NAME, ENTITIES, dataSource, getClass().getClassLoader(),
+                context.getBundle().getEntry("/"));
+        this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, Map.of(
+                "eclipselink.weaving", "false",
+                "eclipselink.ddl-generation", "create-or-extend-tables",
+                "eclipselink.ddl-generation.output-mode", "database",
+                "eclipselink.logging.logger", "JavaLogger",
+                "eclipselink.logging.level", config.logLevel()));
+        recordBoot(node(context));
+        LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
+    }
+
+    @Deactivate
+    void close() {
+        factory.close();
+        try {
+            database.shutdown(dataSource);
+        } catch (SQLException e) {
+            LOG.warn("Database shutdown failed: {}", e.getMessage());
+        }
+        LOG.info("Database {} closed", database.redactedUrl());
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        EntityTransaction transaction = manager.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(manager);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            manager.close();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        try {
+            return work.apply(manager);
+        } finally {
+            manager.close();
+        }
+    }
+
+    @Override
+    public String product() {
+        return product;
+    }
+
+    private void recordBoot(String node) {
+        inTransaction(manager -> {
+            manager.persist(new BootRecord(OffsetDateTime.now(Clock.systemUTC()), node));
+            return null;
+        });
+    }
+
+    private static String readProduct(DataSource source) throws SQLException {
+        try (Connection connection = source.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        }
+    }
+
+    private static Path home(BundleContext context) {
+        String home = context.getProperty("qc.home");
+        return Path.of(home == null ? "runtime" : home);
+    }
+
+    private static String node(BundleContext context) {
+        String node = context.getProperty("qc.node");
+        if (node != null) {
+            return node;
+        }
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "local" : host;
+    }
+}

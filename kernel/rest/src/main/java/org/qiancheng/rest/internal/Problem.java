@@ -1,0 +1,19 @@
+package org.qiancheng.rest.internal;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. {@code title} is English, {@code titleZh} Chinese; each violation
+ * names the field and the rule it broke so a client can point at the wrong input.
+ */
+public record Problem(String type, String title, String titleZh, int status, String detail, String instance,
+        List<Violation> violations) {
+
+    /** One broken rule on one input field. */
+    public record Violation(String field, String rule, String message) {
+    }
+
+    public Problem {
+        violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+}

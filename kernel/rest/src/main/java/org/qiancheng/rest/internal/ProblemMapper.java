@@ -1,0 +1,45 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into {@code application/problem+json}: HTTP errors keep their status,
+ * anything unexpected becomes a 500 whose detail hides internals (they go to the log).
+ */
+@Component(scope = ServiceScope.PROTOTYPE, service = ExceptionMapper.class)
+@JakartarsExtension
+@JakartarsName("qiancheng.problems")
+@JSONRequired
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String path = uri == null ? null : uri.getRequestUri().getPath();
+        Problem problem;
+        if (failure instanceof WebApplicationException http) {
+            int status = http.getResponse().getStatus();
+            problem = Problems.of(status, http.getMessage(), path);
+        } else {
+            LOG.error("Unexpected failure on {}", path, failure);
+            problem = Problems.of(500, "unexpected failure; see the server log", path);
+        }
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+}
