@@ -56,14 +56,14 @@ public class PlatformIT extends PlatformTestSupport {
         assertTrue("bundles not started: " + wrong, wrong.isEmpty());
         assertTrue("the kernel bundles are part of the set", Stream.of(context.getBundles())
                 .map(Bundle::getSymbolicName).toList()
-                .containsAll(List.of("org.qiancheng.api", "org.qiancheng.core", "org.qiancheng.persistence",
-                        "org.qiancheng.rest", "org.qiancheng.shell")));
+                .containsAll(List.of("org.qiancheng.api", "org.qiancheng.testkit", "org.qiancheng.core",
+                        "org.qiancheng.persistence", "org.qiancheng.rest", "org.qiancheng.shell")));
     }
 
     @Test
     public void whiteboardServesTheKernelResourcesWithNoFailures() throws Exception {
         RuntimeDTO dto = Whiteboard.await(context, d -> Dtos.resources(d).containsAll(
-                List.of("qiancheng.health", "qiancheng.regions")), TIMEOUT);
+                List.of("qiancheng.health", "qiancheng.regions", "qiancheng.policies", "qiancheng.preview")), TIMEOUT);
         assertTrue(Dtos.describe(dto), Dtos.extensions(dto).containsAll(List.of("qiancheng.json", "qiancheng.problems")));
         assertEquals(List.of(), Dtos.failed(dto));
     }

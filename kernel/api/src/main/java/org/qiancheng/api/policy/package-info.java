@@ -1,9 +1,8 @@
 /**
- * Policy identity and the directory of regions: what a region bundle declares, and what the
- * kernel knows of the regions present.
+ * What identifies a policy version: its region, version, effective period and source documents.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.qiancheng.api.policy;
 
 import org.osgi.annotation.bundle.Export;

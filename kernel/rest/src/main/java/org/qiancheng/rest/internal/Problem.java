@@ -1,6 +1,7 @@
 package org.qiancheng.rest.internal;
 
 import java.util.List;
+import org.qiancheng.testkit.Violation;
 
 /**
  * An RFC 9457 problem document. {@code title} is English, {@code titleZh} Chinese; each violation
@@ -8,10 +9,6 @@ import java.util.List;
  */
 public record Problem(String type, String title, String titleZh, int status, String detail, String instance,
         List<Violation> violations) {
-
-    /** One broken rule on one input field. */
-    public record Violation(String field, String rule, String message) {
-    }
 
     public Problem {
         violations = violations == null ? List.of() : List.copyOf(violations);

@@ -1,5 +1,6 @@
 package org.qiancheng.rest.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,9 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.testkit.InvalidScenarioException;
+import org.qiancheng.testkit.PolicyFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +37,24 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         String path = uri == null ? null : uri.getRequestUri().getPath();
         Problem problem;
-        if (failure instanceof WebApplicationException http) {
+        if (failure instanceof ProblemException prepared) {
+            Problem given = prepared.problem();
+            problem = new Problem(given.type(), given.title(), given.titleZh(), given.status(), given.detail(),
+                    path, given.violations());
+        } else if (failure instanceof WebApplicationException http) {
             int status = http.getResponse().getStatus();
             problem = Problems.of(status, http.getMessage(), path);
+        } else if (failure instanceof InvalidScenarioException invalid) {
+            boolean syntax = invalid.violations().stream().anyMatch(v -> "json".equals(v.rule()));
+            problem = Problems.of(syntax ? 400 : 422, invalid.getMessage(), path, invalid.violations());
+        } else if (failure instanceof JsonProcessingException json) {
+            problem = Problems.of(400, "the request body is not valid JSON for this resource: "
+                    + json.getOriginalMessage(), path);
+        } else if (failure instanceof NoPolicyException missing) {
+            problem = Problems.of(404, missing.getMessage(), path);
+        } else if (failure instanceof PolicyFailureException broken) {
+            LOG.error("Policy failure on {}", path, broken);
+            problem = Problems.of(500, broken.getMessage(), path);
         } else {
             LOG.error("Unexpected failure on {}", path, failure);
             problem = Problems.of(500, "unexpected failure; see the server log", path);

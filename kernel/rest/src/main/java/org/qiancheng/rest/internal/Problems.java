@@ -1,6 +1,8 @@
 package org.qiancheng.rest.internal;
 
+import java.util.List;
 import java.util.Map;
+import org.qiancheng.testkit.Violation;
 
 /** Standard titles, in both languages, for the HTTP statuses the API answers with. */
 final class Problems {
@@ -20,7 +22,21 @@ final class Problems {
     }
 
     static Problem of(int status, String detail, String instance) {
+        return of(status, detail, instance, List.of());
+    }
+
+    static Problem of(int status, String detail, String instance, List<Violation> violations) {
         String[] title = TITLES.getOrDefault(status, new String[] {"HTTP " + status, "HTTP " + status});
-        return new Problem("about:blank", title[0], title[1], status, detail, instance, null);
+        return new Problem("about:blank", title[0], title[1], status, detail, instance, violations);
+    }
+
+    /** A 422 for one broken input rule, as thrown by a resource. */
+    static ProblemException invalid(String field, String rule, String message) {
+        return new ProblemException(of(422, field + ": " + message, null, List.of(new Violation(field, rule, message))));
+    }
+
+    /** A 404 for a missing resource, as thrown by a resource. */
+    static ProblemException notFound(String detail) {
+        return new ProblemException(of(404, detail, null));
     }
 }

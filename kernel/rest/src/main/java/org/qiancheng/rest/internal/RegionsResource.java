@@ -2,8 +2,12 @@ package org.qiancheng.rest.internal;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,27 +16,48 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.qiancheng.api.policy.RegionDirectory;
-import org.qiancheng.api.policy.RegionSummary;
+import org.qiancheng.api.catalog.Catalog;
+import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicySnapshot;
+import org.qiancheng.api.registry.RegionSummary;
 
-/** {@code GET /api/v1/regions}: the regions whose policy services are present now. */
+/** The regions present, and each region's catalogue on a day. */
 @Component(service = RegionsResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JakartarsName("qiancheng.regions")
 @JSONRequired
 @Path("v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
 public final class RegionsResource {
 
-    private final RegionDirectory directory;
+    private final PolicyRegistry registry;
+    private final Clock clock;
 
     @Activate
-    public RegionsResource(@Reference RegionDirectory directory) {
-        this.directory = directory;
+    public RegionsResource(@Reference PolicyRegistry registry, @Reference Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
     }
 
+    /** {@code GET /api/v1/regions}: every region with an installed policy, and its versions. */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public List<RegionSummary> list() {
-        return directory.regions();
+        return registry.regions();
+    }
+
+    /**
+     * {@code GET /api/v1/regions/{code}/catalog?date=YYYY-MM-DD}: the catalogue of the version in
+     * force on the day (today when no date is given).
+     */
+    @GET
+    @Path("{code}/catalog")
+    public Catalog catalog(@PathParam("code") String code, @QueryParam("date") String date) {
+        LocalDate day = Requests.date("date", date, LocalDate.now(clock));
+        try (PolicySnapshot policy = registry.acquire(Requests.regionCode("code", code), day)) {
+            return policy.catalog(day);
+        } catch (NoPolicyException e) {
+            throw Problems.notFound(e.getMessage());
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.qiancheng.api.policy.RegionDirectory;
+import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.system.DatabaseHealth;
 import org.qiancheng.api.system.HealthReport;
 import org.qiancheng.api.system.HealthService;
@@ -17,12 +17,12 @@ import org.qiancheng.api.system.HealthService;
 public final class PlatformCommands {
 
     private final HealthService health;
-    private final RegionDirectory regions;
+    private final PolicyRegistry registry;
 
     @Activate
-    public PlatformCommands(@Reference HealthService health, @Reference RegionDirectory regions) {
+    public PlatformCommands(@Reference HealthService health, @Reference PolicyRegistry registry) {
         this.health = health;
-        this.regions = regions;
+        this.registry = registry;
     }
 
     /** Prints the platform's health. 打印平台健康状况。 */
@@ -38,7 +38,7 @@ public final class PlatformCommands {
 
     /** Lists the regions present and their policy versions. 列出已安装的地区及其政策版本。 */
     public String regions() {
-        var present = regions.regions();
+        var present = registry.regions();
         if (present.isEmpty()) {
             return "no region bundle installed 尚未安装地区模块";
         }

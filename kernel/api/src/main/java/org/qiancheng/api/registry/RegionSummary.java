@@ -1,4 +1,4 @@
-package org.qiancheng.api.policy;
+package org.qiancheng.api.registry;
 
 import java.util.List;
 import java.util.Objects;

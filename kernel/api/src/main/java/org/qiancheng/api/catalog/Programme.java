@@ -1,0 +1,25 @@
+package org.qiancheng.api.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.model.LocalizedText;
+
+/**
+ * A special training programme, e.g. Xi'an's elder-care talent programme [XA-2025 §二(九)].
+ *
+ * @param code the programme's code
+ * @param name its name
+ * @param occupationCodes the occupations it trains
+ * @param citation the clause that sets it up
+ */
+public record Programme(String code, LocalizedText name, List<String> occupationCodes, Citation citation) {
+
+    /** Requires every part; copies the list. */
+    public Programme {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(citation, "citation");
+        occupationCodes = List.copyOf(occupationCodes);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Claims: what the kernel hands a subsidy policy (class, results, trainee, outcome) and what it
+ * gets back (eligibility, cited line items, notes, flags), and the reproducible decision record.
+ */
+@Export
+@Version("0.1.0")
+package org.qiancheng.api.claim;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,38 @@
+package org.qiancheng.api.model;
+
+/**
+ * GB/T 2260 administrative division codes: six digits, e.g. {@code 510000} Sichuan,
+ * {@code 510100} Chengdu, {@code 610100} Xi'an. {@code 100000} stands for the national policy.
+ */
+public final class RegionCodes {
+
+    /** The code used for national policies. */
+    public static final String NATIONAL = "100000";
+
+    private RegionCodes() {
+    }
+
+    /**
+     * @param code a candidate code
+     * @return whether it has the form of a region code (six digits)
+     */
+    public static boolean isValid(String code) {
+        return code != null && code.matches("[1-9][0-9]{5}");
+    }
+
+    /**
+     * @param code a valid region code
+     * @return the code of its province (first two digits then zeros), e.g. 510100 → 510000
+     */
+    public static String province(String code) {
+        return code.substring(0, 2) + "0000";
+    }
+
+    /**
+     * @param code a valid region code
+     * @return the code of its prefecture-level city, e.g. 510104 → 510100
+     */
+    public static String city(String code) {
+        return code.substring(0, 4) + "00";
+    }
+}

@@ -1,0 +1,161 @@
+package org.qiancheng.api.parameter;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One dated value of a parameter: a number, a text, a flag, a list or an object of these, read
+ * from the parameter's JSON file. Numbers are exact decimals. A wrong access names the path that
+ * failed, e.g. {@code subsidy/standard[4-10-01-05][JUNIOR]: missing}.
+ */
+public final class ParameterValue {
+
+    private final String path;
+    private final Object node;
+
+    /**
+     * Wraps a value tree.
+     *
+     * @param path the value's path for messages, e.g. {@code subsidy/standard@2025-01-01}
+     * @param node a {@link BigDecimal}, {@link String}, {@link Boolean}, {@link List} or {@link Map}
+     *     with {@link String} keys, nested
+     */
+    public ParameterValue(String path, Object node) {
+        this(path, freeze(path, node), true);
+    }
+
+    /** For members of an already frozen tree: no second copy on every access. */
+    private ParameterValue(String path, Object frozen, boolean alreadyFrozen) {
+        this.path = path;
+        this.node = frozen;
+    }
+
+    /** @return the path of this value, for messages */
+    public String path() {
+        return path;
+    }
+
+    /** @return the number */
+    public BigDecimal decimal() {
+        return as(BigDecimal.class, "a number");
+    }
+
+    /** @return the number at a path below this value, e.g. {@code decimal("4-10-01-05", "JUNIOR")} */
+    public BigDecimal decimal(String... keys) {
+        ParameterValue value = this;
+        for (String key : keys) {
+            value = value.get(key);
+        }
+        return value.decimal();
+    }
+
+    /** @return the text */
+    public String text() {
+        return as(String.class, "a text");
+    }
+
+    /** @return the flag */
+    public boolean flag() {
+        return as(Boolean.class, "true or false");
+    }
+
+    /** @return whether this value is an object with the key */
+    public boolean has(String key) {
+        return node instanceof Map<?, ?> map && map.containsKey(key);
+    }
+
+    /** @return the member of this object */
+    public ParameterValue get(String key) {
+        return find(key).orElseThrow(() -> new ParameterException(path + "[" + key + "]: missing"));
+    }
+
+    /** @return the member of this object, if present */
+    public Optional<ParameterValue> find(String key) {
+        Map<?, ?> map = as(Map.class, "an object");
+        return map.containsKey(key) ? Optional.of(new ParameterValue(path + "[" + key + "]", map.get(key), true))
+                : Optional.empty();
+    }
+
+    /** @return the keys of this object, in file order */
+    public Set<String> keys() {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> map = as(Map.class, "an object");
+        return map.keySet();
+    }
+
+    /** @return the elements of this list */
+    public List<ParameterValue> list() {
+        List<?> list = as(List.class, "a list");
+        List<ParameterValue> values = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            values.add(new ParameterValue(path + "[" + i + "]", list.get(i), true));
+        }
+        return values;
+    }
+
+    /** @return the elements of this list of texts */
+    public List<String> texts() {
+        return list().stream().map(ParameterValue::text).toList();
+    }
+
+    /**
+     * @return the value as plain, immutable Java data: {@link BigDecimal}, {@link String},
+     *     {@link Boolean}, {@link List} and {@link Map}
+     */
+    public Object plain() {
+        return node;
+    }
+
+    /** @return whether this value is a number */
+    public boolean isNumber() {
+        return node instanceof BigDecimal;
+    }
+
+    /** @return whether this value is an object */
+    public boolean isObject() {
+        return node instanceof Map;
+    }
+
+    /** @return whether this value is a list */
+    public boolean isList() {
+        return node instanceof List;
+    }
+
+    /** @return whether this value is a text */
+    public boolean isText() {
+        return node instanceof String;
+    }
+
+    @Override
+    public String toString() {
+        return path + "=" + node;
+    }
+
+    private <T> T as(Class<T> type, String expected) {
+        if (!type.isInstance(node)) {
+            throw new ParameterException(path + ": expected " + expected + ", found "
+                    + (node == null ? "nothing" : node.getClass().getSimpleName()));
+        }
+        return type.cast(node);
+    }
+
+    private static Object freeze(String path, Object node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put((String) key, freeze(path, value)));
+            return java.util.Collections.unmodifiableMap(copy);
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(value -> freeze(path, value)).toList();
+        }
+        if (node instanceof BigDecimal || node instanceof String || node instanceof Boolean) {
+            return node;
+        }
+        throw new IllegalArgumentException(path + ": unsupported value " + node);
+    }
+}

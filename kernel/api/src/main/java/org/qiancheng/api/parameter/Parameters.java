@@ -1,0 +1,43 @@
+package org.qiancheng.api.parameter;
+
+import java.time.LocalDate;
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.model.Citation;
+
+/**
+ * The dated parameters of one policy version, loaded and validated by the kernel. Each value
+ * applies from its start date until the next value's start date. The kernel records every read
+ * so that a decision lists the parameter values it rests on.
+ */
+@ProviderType
+public interface Parameters {
+
+    /**
+     * The value in force on a day.
+     *
+     * @param name a parameter the policy declared, e.g. {@code subsidy/standard}
+     * @param on the day, normally the class's start date
+     * @return the value
+     * @throws ParameterException when the parameter was not declared or no value is in force on that day
+     */
+    ParameterValue value(String name, LocalDate on);
+
+    /**
+     * The start date of the value in force on a day.
+     *
+     * @param name a declared parameter
+     * @param on the day
+     * @return the start date of that value
+     * @throws ParameterException as {@link #value(String, LocalDate)}
+     */
+    LocalDate effectiveFrom(String name, LocalDate on);
+
+    /**
+     * The clause a parameter rests on, to cite in a trace line.
+     *
+     * @param name a declared parameter
+     * @return its reference
+     * @throws ParameterException when the parameter was not declared
+     */
+    Citation reference(String name);
+}

@@ -1,0 +1,34 @@
+package org.qiancheng.api.spi;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.report.Report;
+import org.qiancheng.api.report.ReportData;
+import org.qiancheng.api.report.ReportDefinition;
+
+/**
+ * A region's indicators and reports (pass, certificate, employment and participation rates,
+ * target progress, monthly dispatch), computed from a read-only data set the kernel hands over.
+ */
+@ConsumerType
+public interface EvaluationReport {
+
+    /**
+     * The reports this region offers.
+     *
+     * @return their definitions; ids are unique
+     */
+    List<ReportDefinition> definitions();
+
+    /**
+     * Computes one report.
+     *
+     * @param reportId one of the ids of {@link #definitions()}
+     * @param data the classes of the period
+     * @param parameters the policy's dated parameters (e.g. targets)
+     * @return the report
+     * @throws IllegalArgumentException when the id is not one of this region's reports
+     */
+    Report produce(String reportId, ReportData data, Parameters parameters);
+}

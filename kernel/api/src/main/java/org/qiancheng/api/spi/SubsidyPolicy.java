@@ -1,0 +1,38 @@
+package org.qiancheng.api.spi;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.SubsidyDecision;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.parameter.Parameters;
+
+/**
+ * A region's subsidy rules: who is eligible, how much a claim is worth and why, line by line,
+ * each line citing its clause. Implementations are stateless and thread-safe.
+ */
+@ConsumerType
+public interface SubsidyPolicy {
+
+    /**
+     * Whether a trainee may be subsidised for a class, checked at enrolment, before any outcome is
+     * known (e.g. pensioners excluded, at most three subsidies a year [JS-2019 §三(十四)]).
+     *
+     * @param trainee the trainee with earlier subsidies
+     * @param classFacts the class
+     * @param parameters the policy's dated parameters
+     * @return eligible or refused, with cited reasons
+     */
+    Eligibility eligibility(TraineeFacts trainee, ClassFacts classFacts, Parameters parameters);
+
+    /**
+     * Decides one trainee's claim for one class after the outcome is known.
+     *
+     * @param input the class, its results, the trainee and the trainee's outcome
+     * @param parameters the policy's dated parameters; read values in force on the class's start date
+     * @return the decision: eligibility, cited line items summing to the amount, notes, review
+     *     flags and the advance share
+     */
+    SubsidyDecision decide(ClaimInput input, Parameters parameters);
+}

@@ -1,0 +1,52 @@
+package org.qiancheng.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The platform's clock, a service so that "today" can be fixed by configuration for a
+ * demonstration or a test ({@code etc/org.qiancheng.clock.config}: {@code fixedInstant}).
+ */
+@Component(service = Clock.class, configurationPid = "org.qiancheng.clock")
+@Designate(ocd = ClockComponent.Config.class)
+public final class ClockComponent extends Clock {
+
+    @ObjectClassDefinition(name = "Qiancheng clock")
+    @interface Config {
+        @AttributeDefinition(description = "Time zone of 'today' for programmes in China")
+        String zone() default "Asia/Shanghai";
+
+        @AttributeDefinition(description = "ISO instant to freeze the clock at; empty for the system clock")
+        String fixedInstant() default "";
+    }
+
+    private final Clock clock;
+
+    @Activate
+    public ClockComponent(Config config) {
+        ZoneId zone = ZoneId.of(config.zone());
+        this.clock = config.fixedInstant().isBlank() ? Clock.system(zone)
+                : Clock.fixed(Instant.parse(config.fixedInstant()), zone);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return clock.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return clock.withZone(zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return clock.instant();
+    }
+}

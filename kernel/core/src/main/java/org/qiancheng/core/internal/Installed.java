@@ -1,0 +1,50 @@
+package org.qiancheng.core.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.policy.PolicyDescriptor;
+import org.qiancheng.testkit.LoadedPolicy;
+
+/**
+ * One installed policy version: loaded, or refused with reasons. Counts the snapshots in use so
+ * that removal can wait for them.
+ */
+final class Installed {
+
+    final long key;
+    final PolicyDescriptor descriptor;
+    final PolicyIdentity identity;
+    final LoadedPolicy loaded;
+    final List<String> refusal;
+    final AtomicInteger inUse = new AtomicInteger();
+
+    private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, LoadedPolicy loaded,
+            List<String> refusal) {
+        this.key = key;
+        this.descriptor = descriptor;
+        this.identity = identity;
+        this.loaded = loaded;
+        this.refusal = List.copyOf(refusal);
+    }
+
+    static Installed loaded(long key, LoadedPolicy loaded) {
+        return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of());
+    }
+
+    static Installed refused(long key, PolicyDescriptor descriptor, PolicyIdentity identity, List<String> reasons) {
+        return new Installed(key, descriptor, identity, null, reasons);
+    }
+
+    boolean valid() {
+        return loaded != null;
+    }
+
+    String region() {
+        return descriptor.regionCode();
+    }
+
+    String version() {
+        return descriptor.version();
+    }
+}

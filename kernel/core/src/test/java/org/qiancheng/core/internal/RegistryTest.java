@@ -1,0 +1,145 @@
+package org.qiancheng.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.qiancheng.api.model.EffectivePeriod;
+import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.registry.PolicySnapshot;
+import org.qiancheng.api.registry.PolicyStatus;
+import org.qiancheng.api.registry.PolicyVersion;
+import org.qiancheng.api.registry.RoutingIssue;
+
+class RegistryTest {
+
+    private static final String REGION = "990000";
+    private final Registry registry = new Registry(Duration.ofSeconds(5));
+
+    private String decidedBy(LocalDate day) {
+        try (PolicySnapshot snapshot = registry.acquire(REGION, day)) {
+            return snapshot.descriptor().version();
+        }
+    }
+
+    private PolicyStatus status(String version) {
+        return registry.versions().stream().filter(v -> v.descriptor().version().equals(version))
+                .map(PolicyVersion::status).findFirst().orElseThrow();
+    }
+
+    @Test
+    void routesByClassStartDateWithBothEndsOfAPeriodIncluded() {
+        registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));
+
+        assertEquals("2021.1.0", decidedBy(LocalDate.parse("2021-04-30")));
+        assertEquals("2021.1.0", decidedBy(LocalDate.parse("2021-12-31")));
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-01-01")));
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2030-06-01")), "an open period has no end");
+        assertThrows(NoPolicyException.class, () -> decidedBy(LocalDate.parse("2021-04-29")));
+        assertThrows(NoPolicyException.class, () -> decidedBy(LocalDate.parse("2022-01-01")), "a day in the gap");
+        assertThrows(NoPolicyException.class, () -> registry.acquire("610100", LocalDate.parse("2025-01-01")));
+    }
+
+    @Test
+    void reportsTheGapBetweenVersions() {
+        registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));
+
+        assertEquals(List.of(new RoutingIssue(REGION, RoutingIssue.Kind.GAP,
+                new EffectivePeriod(LocalDate.parse("2022-01-01"), LocalDate.parse("2024-12-31")),
+                List.of("2021.1.0", "2025.1.0"))), registry.issues());
+    }
+
+    @Test
+    void onAnOverlapTheLaterStartThenTheHigherVersionDecides() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200"));
+        registry.install(FakePolicy.installed(3, REGION, "2026.1.0", "2026-01-01", "2026-12-31", "300"));
+
+        assertEquals("2025.2.0", decidedBy(LocalDate.parse("2025-06-01")));
+        assertEquals("2026.1.0", decidedBy(LocalDate.parse("2026-01-01")));
+        assertEquals("2025.2.0", decidedBy(LocalDate.parse("2027-01-01")), "back to the open version after 2026");
+        assertEquals(PolicyStatus.STANDBY, status("2025.1.0"), "fully shadowed by the higher version");
+        assertEquals(PolicyStatus.ACTIVE, status("2025.2.0"));
+        assertEquals(PolicyStatus.ACTIVE, status("2026.1.0"));
+        assertEquals(3, registry.issues().stream().filter(i -> i.kind() == RoutingIssue.Kind.OVERLAP).count());
+    }
+
+    @Test
+    void aPinOverridesTheDateUntilUnpinned() {
+        registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));
+
+        registry.pin(REGION, "2021.1.0");
+        assertEquals("2021.1.0", decidedBy(LocalDate.parse("2025-06-01")));
+        assertEquals(PolicyStatus.STANDBY, status("2025.1.0"));
+        assertTrue(registry.versions().stream().anyMatch(PolicyVersion::pinned));
+
+        registry.unpin(REGION);
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")));
+        assertThrows(NoPolicyException.class, () -> registry.pin(REGION, "2019.1.0"));
+    }
+
+    @Test
+    void aRefusedVersionNeverDecidesAndSaysWhy() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        Installed good = FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200");
+        registry.install(Installed.refused(2, good.descriptor, good.identity, List.of("subsidy/share: below 0.20")));
+
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")));
+        PolicyVersion refused = registry.versions().stream().filter(v -> v.status() == PolicyStatus.REFUSED)
+                .findFirst().orElseThrow();
+        assertEquals("subsidy/share: below 0.20", refused.reason());
+        NoPolicyException asked = assertThrows(NoPolicyException.class, () -> registry.acquire(REGION, "2025.2.0"));
+        assertTrue(asked.getMessage().contains("below 0.20"));
+    }
+
+    @Test
+    void aRequestInFlightKeepsItsVersionAndRemovalWaitsForIt() throws Exception {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        PolicySnapshot inFlight = registry.acquire(REGION, LocalDate.parse("2025-06-01"));
+
+        CompletableFuture<Boolean> removal = CompletableFuture.supplyAsync(() -> {
+            try {
+                return registry.uninstall(1);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        // the version left routing at once, so new requests no longer find it ...
+        assertThrows(NoPolicyException.class, () -> awaitGone(LocalDate.parse("2025-06-01")));
+        assertFalse(removal.isDone(), "removal waits while the snapshot is open");
+        // ... while the request that holds it still decides with it
+        assertEquals("100.00", inFlight.decide(FactsFixture.claim()).amount().toPlainString());
+
+        inFlight.close();
+        assertTrue(removal.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void removalGivesUpAfterTheDrainTimeout() throws Exception {
+        Registry impatient = new Registry(Duration.ofMillis(50));
+        impatient.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        PolicySnapshot leaked = impatient.acquire(REGION, LocalDate.parse("2025-06-01"));
+        assertFalse(impatient.uninstall(1));
+        leaked.close();
+    }
+
+    /** Acquires until the removal has taken the version out; fails the test if it never does. */
+    private void awaitGone(LocalDate day) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            registry.acquire(REGION, day).close();
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the version never left routing");
+    }
+}
