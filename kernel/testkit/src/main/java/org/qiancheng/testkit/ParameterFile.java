@@ -144,8 +144,22 @@ public record ParameterFile(String name, LocalizedText description, String unit,
                 problems.add(path + ": expected " + describe(spec.shape()));
                 return false;
             }
+            if (containsNull(value)) {
+                problems.add(path + ": null is not a value; leave the member out instead");
+                return false;
+            }
             bounds(spec, path, value, reference, problems);
             return problems.size() == before;
+        }
+
+        private static boolean containsNull(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                return map.values().stream().anyMatch(v -> v == null || containsNull(v));
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().anyMatch(v -> v == null || containsNull(v));
+            }
+            return false;
         }
 
         private static boolean numbersAtLeaves(Object value) {

@@ -208,7 +208,7 @@ public final class Scenarios {
         EmploymentOutcome employment = f.has("employment")
                 ? f.enumeration("employment", EmploymentOutcome.class, true) : EmploymentOutcome.NONE;
         LocalDate employedOn = f.date("employedOn", false);
-        if (employment != null && employment != EmploymentOutcome.NONE && employedOn == null) {
+        if (employment != null && employment != EmploymentOutcome.NONE && !f.has("employedOn")) {
             f.violation("employedOn", "required", "is required when employment is " + employment);
         }
         if (passed == null || employment == null) {

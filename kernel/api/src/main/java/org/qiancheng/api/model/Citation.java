@@ -8,19 +8,25 @@ import java.util.regex.Pattern;
  * Which clause of which source document a rule or a number comes from, written
  * {@code [XA-2025 §二(三)]}.
  *
- * @param document the document key, e.g. {@code XA-2025}
- * @param clause the clause, e.g. {@code §二(三)}
+ * @param document the document key: upper-case letters and digits, parts joined by dashes, e.g.
+ *     {@code XA-2025}
+ * @param clause the clause, starting with {@code §}, e.g. {@code §二(三)}
  */
 public record Citation(String document, String clause) {
 
-    private static final Pattern TEXT = Pattern.compile("\\[?\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s+(\\S.*?)\\s*]?");
+    private static final Pattern DOCUMENT = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+    private static final Pattern TEXT = Pattern.compile("\\[?\\s*(\\S+)\\s+(\\S.*?)\\s*]?");
 
-    /** Requires both parts. */
+    /** Requires a document key of the documented form and a clause starting with §. */
     public Citation {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(clause, "clause");
-        if (document.isBlank() || clause.isBlank()) {
-            throw new IllegalArgumentException("a citation needs a document key and a clause");
+        if (!DOCUMENT.matcher(document).matches()) {
+            throw new IllegalArgumentException("document key '" + document
+                    + "' must be upper-case letters and digits joined by dashes, e.g. XA-2025");
+        }
+        if (!clause.startsWith("§") || clause.isBlank()) {
+            throw new IllegalArgumentException("clause '" + clause + "' must start with §, e.g. §二(三)");
         }
     }
 
@@ -36,7 +42,11 @@ public record Citation(String document, String clause) {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a citation: '" + text + "' (expected e.g. \"XA-2025 §二(三)\")");
         }
-        return new Citation(matcher.group(1), matcher.group(2));
+        try {
+            return new Citation(matcher.group(1), matcher.group(2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a citation: '" + text + "': " + e.getMessage(), e);
+        }
     }
 
     /** @return the citation as written in traces, e.g. {@code [XA-2025 §二(三)]} */

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Tracks every {@link RegionPolicy} service. A version arriving is validated (descriptor matches
  * its bundle, parameters present and within bounds) and installed, valid or refused; a version
  * leaving is taken out of routing at once and its unregistration waits for the snapshots in use.
+ * Immediate, so that versions are validated when they arrive, not when someone first asks.
  */
-@Component
+@Component(immediate = true)
 public final class PolicyRegistryComponent implements PolicyRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryComponent.class);

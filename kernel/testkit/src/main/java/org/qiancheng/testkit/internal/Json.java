@@ -14,8 +14,12 @@ import java.util.Map;
  */
 public final class Json {
 
+    /** Deeper nesting is refused rather than allowed to exhaust the stack. */
+    static final int MAX_DEPTH = 256;
+
     private final String text;
     private int at;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -43,8 +47,7 @@ public final class Json {
         }
         char c = text.charAt(at);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
@@ -56,6 +59,15 @@ public final class Json {
                 throw error("unexpected character '" + c + "'");
             }
         };
+    }
+
+    private Object nested(char open) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = open == '{' ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -146,11 +158,15 @@ public final class Json {
                     if (at + 4 > text.length()) {
                         throw error("short unicode escape");
                     }
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad unicode escape");
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int digit = Character.digit(text.charAt(at + i), 16);
+                        if (digit < 0 || text.charAt(at + i) > 'f') {
+                            throw error("bad unicode escape");
+                        }
+                        code = code * 16 + digit;
                     }
+                    out.append((char) code);
                     at += 4;
                 }
                 default -> throw error("bad escape \\" + e);
