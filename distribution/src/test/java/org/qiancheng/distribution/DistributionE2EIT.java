@@ -31,8 +31,10 @@ public class DistributionE2EIT {
             assertEquals("UP", health.get("status").asText());
             assertEquals("UP", health.get("database").get("status").asText());
             assertEquals(1, health.get("database").get("bootCount").asLong());
-            assertEquals("[]", platform.get("/api/v1/regions").body());
-            bundlesAtStart = totalBundles(health);
+            // the shipped regions arrive from deploy/ just after the first answer; count bundles once they are in
+            platform.await("/api/v1/regions", r -> r.body().contains("610100") && r.body().contains("320000")
+                    && r.body().contains("100000") && r.body().contains("2021.1.0"), HOT);
+            bundlesAtStart = totalBundles(json.readTree(platform.get("/api/v1/health").body()));
             assertEquals(404, platform.get("/api/v1/hot-probe").statusCode());
 
             deploy(FIXTURES.resolve("hot-probe-1.0.0.jar"), home);
@@ -56,7 +58,13 @@ public class DistributionE2EIT {
         try (RunningPlatform again = RunningPlatform.start(home, "e2e-second.log")) {
             JsonNode health = json.readTree(again.get("/api/v1/health").body());
             assertEquals("the first start's row is still there", 2, health.get("database").get("bootCount").asLong());
-            assertEquals(bundlesAtStart, totalBundles(health));
+            again.await("/api/v1/health", r -> {
+                try {
+                    return totalBundles(json.readTree(r.body())) == bundlesAtStart;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, HOT);
             assertEquals(404, again.get("/api/v1/hot-probe").statusCode());
             assertEquals(0, again.terminate());
         }

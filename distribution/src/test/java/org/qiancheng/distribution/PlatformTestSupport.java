@@ -33,6 +33,13 @@ public abstract class PlatformTestSupport {
         Path home = Files.createTempDirectory(Path.of("target"), "it-home-");
         LaunchSettings settings = new LaunchSettings(DIST.toAbsolutePath(), home.toAbsolutePath(), freePort(), false);
         HomeLayout.prepare(settings);
+        // in-framework tests provision what they test themselves; the shipped regions are
+        // exercised end to end by DistributionE2EIT
+        try (var shipped = Files.list(settings.deploy())) {
+            for (Path region : shipped.toList()) {
+                Files.delete(region);
+            }
+        }
         FrameworkConfig.applySystemDefaults(settings);
 
         List<Option> options = new ArrayList<>();

@@ -51,6 +51,13 @@ final class RunningPlatform implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls a URL over HTTP until the answer satisfies the condition; returns that answer. */
     HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition, Duration timeout)
             throws Exception {

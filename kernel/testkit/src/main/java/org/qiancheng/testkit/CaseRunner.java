@@ -110,6 +110,7 @@ public final class CaseRunner {
         }
         requireRules("eligibility reason", expect.refusedBecause(), result.eligibility().reasons(), failures);
         requireRules("flag", expect.flags(), result.flags(), failures);
+        requireRules("note", expect.notes(), result.notes(), failures);
         if (expect.advanceShare() != null && expect.advanceShare().compareTo(result.advanceShare()) != 0) {
             failures.add("expected advance share " + expect.advanceShare().toPlainString() + " but was "
                     + result.advanceShare().toPlainString());

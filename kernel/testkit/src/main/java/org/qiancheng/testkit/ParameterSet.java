@@ -121,6 +121,16 @@ public final class ParameterSet implements Parameters {
         return file(name).reference();
     }
 
+    @Override
+    public boolean declares(String name) {
+        return files.containsKey(name);
+    }
+
+    @Override
+    public boolean isSample(String name) {
+        return file(name).sample();
+    }
+
     /** @return every loaded parameter file */
     public Collection<ParameterFile> files() {
         return files.values();

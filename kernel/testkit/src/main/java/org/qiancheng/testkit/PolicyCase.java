@@ -28,10 +28,12 @@ public record PolicyCase(String file, String name, List<String> rules, Map<Strin
      * @param lines line items that must be present (rule and amount, and citation when given)
      * @param refusedBecause rule ids that must appear among the eligibility reasons
      * @param flags rule ids that must appear among the review flags
+     * @param notes rule ids that must appear among the notes
      * @param advanceShare the exact advance share
      */
     public record Expectation(List<String> activationRefused, Boolean eligible, BigDecimal amount,
-            List<ExpectedLine> lines, List<String> refusedBecause, List<String> flags, BigDecimal advanceShare) {
+            List<ExpectedLine> lines, List<String> refusedBecause, List<String> flags, List<String> notes,
+            BigDecimal advanceShare) {
     }
 
     /**

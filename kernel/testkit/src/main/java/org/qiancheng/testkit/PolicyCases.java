@@ -86,7 +86,7 @@ public final class PolicyCases {
             top.violation("parameters", "type:object", "must map parameter names to values");
         }
         Fields e = new Fields("expect", top.raw("expect"), violations, List.of("activationRefused", "eligible",
-                "amount", "lines", "refusedBecause", "flags", "advanceShare"));
+                "amount", "lines", "refusedBecause", "flags", "notes", "advanceShare"));
         List<String> activation = texts(e, "activationRefused");
         if (activation.isEmpty() && !top.has("input")) {
             top.violation("input", "required", "is required unless the case expects activationRefused");
@@ -101,7 +101,7 @@ public final class PolicyCases {
         }
         PolicyCase.Expectation expect = new PolicyCase.Expectation(activation, e.flag("eligible", false),
                 e.decimal("amount", false, BigDecimal.ZERO, null), lines, texts(e, "refusedBecause"),
-                texts(e, "flags"), e.decimal("advanceShare", false, BigDecimal.ZERO, BigDecimal.ONE));
+                texts(e, "flags"), texts(e, "notes"), e.decimal("advanceShare", false, BigDecimal.ZERO, BigDecimal.ONE));
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + new InvalidScenarioException(violations).getMessage());
         }

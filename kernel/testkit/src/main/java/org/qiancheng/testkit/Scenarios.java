@@ -81,7 +81,7 @@ public final class Scenarios {
         return new Scenario(asked, version, new ClaimInput(classFacts, results, trainee, outcome));
     }
 
-    private static ClassFacts classFacts(Fields f, String region) {
+    static ClassFacts classFacts(Fields f, String region) {
         if (!f.present()) {
             return null;
         }
@@ -104,7 +104,7 @@ public final class Scenarios {
         return new ClassFacts(classRegion, occupation, level, mode, kind, start, end, hours);
     }
 
-    private static ClassResults results(Fields f) {
+    static ClassResults results(Fields f) {
         if (!f.present()) {
             return null;
         }

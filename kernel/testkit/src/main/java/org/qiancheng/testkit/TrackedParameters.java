@@ -37,6 +37,16 @@ public final class TrackedParameters implements Parameters {
         return parameters.reference(name);
     }
 
+    @Override
+    public boolean declares(String name) {
+        return parameters.declares(name);
+    }
+
+    @Override
+    public boolean isSample(String name) {
+        return parameters.isSample(name);
+    }
+
     /** @return the values read so far, in the order first read */
     public List<ParameterUse> uses() {
         return List.copyOf(uses.values());

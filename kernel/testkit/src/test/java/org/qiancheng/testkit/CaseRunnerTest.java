@@ -279,6 +279,6 @@ class CaseRunnerTest {
         assertEquals(List.of("testkit_fixture/tiny/standard"), List.copyOf(read.parameters().keySet()));
         assertEquals(new PolicyCase.Expectation(List.of(), true, new BigDecimal("1000"),
                 List.of(new PolicyCase.ExpectedLine("T2", new BigDecimal("1000"), null)), List.of(), List.of("T5"),
-                new BigDecimal("0.5")), read.expect());
+                List.of(), new BigDecimal("0.5")), read.expect());
     }
 }

@@ -3,7 +3,7 @@
  * demand catalogue, special programmes and focus groups.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.qiancheng.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,6 +39,18 @@ public record SubsidyDecision(Eligibility eligibility, List<LineItem> lines, Lis
         return new SubsidyDecision(Eligibility.refused(reasons), List.of(), List.of(), List.of(), BigDecimal.ZERO);
     }
 
+    /**
+     * @param refusal an eligibility that refuses
+     * @return a decision with that refusal and no amount
+     * @since 1.1
+     */
+    public static SubsidyDecision refused(Eligibility refusal) {
+        if (refusal.eligible()) {
+            throw new IllegalArgumentException("not a refusal: " + refusal);
+        }
+        return new SubsidyDecision(refusal, List.of(), List.of(), List.of(), BigDecimal.ZERO);
+    }
+
     /** @return the sum of the line items, in yuan with two decimals */
     public BigDecimal amount() {
         return lines.stream().map(LineItem::amount).reduce(Money.ZERO, BigDecimal::add);

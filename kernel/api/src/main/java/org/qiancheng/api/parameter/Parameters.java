@@ -40,4 +40,23 @@ public interface Parameters {
      * @throws ParameterException when the parameter was not declared
      */
     Citation reference(String name);
+
+    /**
+     * Whether the policy declared a parameter, for optional parts such as a shortage list.
+     *
+     * @param name a parameter name
+     * @return whether it was declared (and so loaded)
+     * @since 1.1
+     */
+    boolean declares(String name);
+
+    /**
+     * Whether a parameter's file is marked as sample data an operator must replace.
+     *
+     * @param name a declared parameter
+     * @return the file's {@code sample} flag
+     * @throws ParameterException when the parameter was not declared
+     * @since 1.1
+     */
+    boolean isSample(String name);
 }

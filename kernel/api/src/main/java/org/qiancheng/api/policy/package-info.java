@@ -2,7 +2,7 @@
  * What identifies a policy version: its region, version, effective period and source documents.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.qiancheng.api.policy;
 
 import org.osgi.annotation.bundle.Export;

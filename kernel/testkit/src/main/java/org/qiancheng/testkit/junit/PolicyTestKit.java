@@ -60,6 +60,27 @@ public final class PolicyTestKit {
     }
 
     /**
+     * Fails unless every rule id is exercised by at least one case file of the policy.
+     *
+     * @param policy the policy
+     * @param ruleIds the rule ids the region's documentation defines
+     */
+    public static void assertRulesCovered(RegionPolicy policy, String... ruleIds) {
+        List<PolicyCase> cases;
+        try {
+            cases = PolicyCases.fromClassLoader(policy.getClass().getClassLoader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.Set<String> covered = new java.util.TreeSet<>();
+        cases.forEach(c -> covered.addAll(c.rules()));
+        List<String> missing = java.util.Arrays.stream(ruleIds).filter(r -> !covered.contains(r)).toList();
+        if (!missing.isEmpty()) {
+            fail("rules without a case: " + missing + " (covered: " + covered + ")");
+        }
+    }
+
+    /**
      * Finds every {@link RegionPolicy} listed in {@code META-INF/services} and runs each one's cases.
      *
      * @return one container per policy version

@@ -98,7 +98,7 @@ public final class FixturePolicy implements RegionPolicy, TrainingCatalog, Subsi
         ClassFacts facts = input.classFacts();
         Eligibility eligibility = eligibility(input.trainee(), facts, parameters);
         if (!eligibility.eligible()) {
-            return new SubsidyDecision(eligibility, List.of(), List.of(), List.of(), BigDecimal.ZERO);
+            return SubsidyDecision.refused(eligibility);
         }
         if (!input.outcome().passed()) {
             return SubsidyDecision.refused(reason("T2", "考核未合格", "Did not pass the assessment", "§二"));

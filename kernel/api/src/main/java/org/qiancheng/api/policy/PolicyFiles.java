@@ -1,0 +1,82 @@
+package org.qiancheng.api.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.qiancheng.api.model.EffectivePeriod;
+import org.qiancheng.api.model.LocalizedText;
+
+/**
+ * Reads a policy's descriptor from {@code policy.properties} at the root of its bundle, so that
+ * region, names, period and documents are data beside the parameters, and the version can be
+ * filled in by the build:
+ *
+ * <pre>
+ * region=610100
+ * name.zh=西安市
+ * name.en=Xi'an
+ * version=${project.version}
+ * from=2025-06-20
+ * to=2027-12-31
+ * document.1.key=XA-2025
+ * document.1.zh=西安市…通知
+ * document.1.en=Xi'an notice on …
+ * document.1.issuer=西安市人力资源和社会保障局 西安市财政局
+ * document.1.issued=2025-06-20
+ * document.1.draft=false
+ * </pre>
+ *
+ * @since 1.1
+ */
+public final class PolicyFiles {
+
+    /** The resource read, at the root of the policy's bundle. */
+    public static final String DESCRIPTOR = "policy.properties";
+
+    private PolicyFiles() {
+    }
+
+    /**
+     * @param anchor a class of the policy; its class loader finds the file
+     * @return the descriptor
+     * @throws IllegalArgumentException naming the key that is missing or malformed
+     */
+    public static PolicyDescriptor descriptor(Class<?> anchor) {
+        Properties p = new Properties();
+        try (InputStream in = anchor.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
+            if (in == null) {
+                throw new IllegalArgumentException(DESCRIPTOR + " not found beside " + anchor.getName());
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<SourceDocument> documents = new ArrayList<>();
+        for (int i = 1; p.containsKey("document." + i + ".key"); i++) {
+            String prefix = "document." + i + ".";
+            String issued = p.getProperty(prefix + "issued", "");
+            documents.add(new SourceDocument(required(p, prefix + "key"),
+                    new LocalizedText(required(p, prefix + "zh"), required(p, prefix + "en")),
+                    required(p, prefix + "issuer"), issued.isBlank() ? null : LocalDate.parse(issued),
+                    Boolean.parseBoolean(p.getProperty(prefix + "draft", "false"))));
+        }
+        String to = p.getProperty("to", "").trim();
+        return new PolicyDescriptor(required(p, "region"), new LocalizedText(required(p, "name.zh"),
+                required(p, "name.en")), required(p, "version"), new EffectivePeriod(LocalDate.parse(required(p, "from")),
+                to.isEmpty() ? null : LocalDate.parse(to)), documents);
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(DESCRIPTOR + ": " + key + " is required");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,19 @@
+package org.qiancheng.region.national;
+
+import org.osgi.service.component.annotations.Component;
+import org.qiancheng.api.report.StandardReports;
+import org.qiancheng.api.spi.RegionPolicy;
+import org.qiancheng.api.spi.StandardRegionPolicy;
+
+/**
+ * The national large-scale vocational skills training action 2025–2027 (CN-2025), usable as the
+ * baseline policy of a province without a bundle of its own.
+ */
+@Component(service = RegionPolicy.class)
+public final class NationalPolicy extends StandardRegionPolicy {
+
+    public NationalPolicy() {
+        super(new NationalSubsidy(), NationalSubsidy.specs(),
+                new StandardReports("CN-2025 §四(十三)", "CN-2025 §一", "CN-2025 §四(十三)"));
+    }
+}

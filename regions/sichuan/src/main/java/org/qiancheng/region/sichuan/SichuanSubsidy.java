@@ -1,0 +1,114 @@
+package org.qiancheng.region.sichuan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.qiancheng.api.catalog.StandardCatalog;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.LineItem;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.SubsidyDecision;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.parameter.ParameterSpec;
+import org.qiancheng.api.parameter.ParameterValue;
+import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.report.StandardReports;
+import org.qiancheng.api.spi.SubsidyPolicy;
+
+/**
+ * The Sichuan rules, as this bundle interprets them (each step cited in the trace, every clause
+ * read from the version's own data): the occupation and level must be in the catalogue (SC1);
+ * the trainee must reach the outcome {@code eligibility/required_outcome} (SC4: pass the final
+ * assessment); the standard comes from the city's table or the provincial default (SC3) and is
+ * composed by the formula of the version (SC2, {@link Formula}); notes name chains and focus
+ * groups (SC1), open calls (SC5), targets (SC6) and the monthly dispatch (SC7); a class whose
+ * evaluation participation is below {@code evaluation/participation_min} is flagged (SC4).
+ */
+final class SichuanSubsidy implements SubsidyPolicy {
+
+    static final String REQUIRED_OUTCOME = "eligibility/required_outcome";
+    static final String PARTICIPATION_MIN = StandardReports.PARTICIPATION_MIN;
+    static final String PASSED = "passed";
+    static final String CERTIFIED = "certified";
+
+    private final Clauses clauses;
+
+    SichuanSubsidy(Clauses clauses) {
+        this.clauses = clauses;
+    }
+
+    static List<ParameterSpec> specs() {
+        return List.of(ParameterSpec.text(Formula.FORMULA),
+                ParameterSpec.table(CityStandard.STANDARD).atLeast("0"),
+                ParameterSpec.number(Formula.SHARE).atLeast("0.20").atMost("1").boundBy("SC-2025 §三(十一)"),
+                ParameterSpec.table(Formula.WEIGHTS).atLeast("0").atMost("1"),
+                ParameterSpec.number(Formula.SATISFACTION).atLeast("0.01").atMost("1"),
+                ParameterSpec.number(PARTICIPATION_MIN).atLeast("0.90").atMost("1").boundBy("SC-2025 §三(十二)"),
+                ParameterSpec.text(REQUIRED_OUTCOME),
+                ParameterSpec.list(SichuanNotes.DIRECTORY_EXEMPT));
+    }
+
+    @Override
+    public Eligibility eligibility(TraineeFacts trainee, ClassFacts facts, Parameters parameters) {
+        for (ParameterValue occupation : parameters.value(StandardCatalog.OCCUPATIONS, facts.startDate()).list()) {
+            if (occupation.get("code").text().equals(facts.occupationCode())
+                    && occupation.get("levels").texts().contains(facts.level().name())) {
+                return Eligibility.granted();
+            }
+        }
+        return Eligibility.refused(new Reason("SC1", new LocalizedText(
+                "职业(工种)" + facts.occupationCode() + "的" + facts.level().label().zh() + "不在培训目录内",
+                "Occupation " + facts.occupationCode() + " at level " + facts.level().label().en()
+                        + " is not in the training catalogue"), parameters.reference(StandardCatalog.OCCUPATIONS)));
+    }
+
+    @Override
+    public SubsidyDecision decide(ClaimInput input, Parameters parameters) {
+        ClassFacts facts = input.classFacts();
+        LocalDate on = facts.startDate();
+        Eligibility eligibility = eligibility(input.trainee(), facts, parameters);
+        if (!eligibility.eligible()) {
+            return SubsidyDecision.refused(eligibility);
+        }
+        String required = parameters.value(REQUIRED_OUTCOME, on).text();
+        if (!reached(required, input.outcome())) {
+            return SubsidyDecision.refused(new Reason("SC4", PASSED.equals(required)
+                    ? new LocalizedText("未通过结业考核或职业技能评价", "Did not pass the final assessment or skill evaluation")
+                    : new LocalizedText("未通过考核并取得证书", "Did not pass and obtain a certificate"),
+                    parameters.reference(REQUIRED_OUTCOME)));
+        }
+        CityStandard standard = CityStandard.of(facts, parameters);
+        List<LineItem> lines = new ArrayList<>();
+        List<Reason> notes = new ArrayList<>();
+        notes.add(standard.note(parameters));
+        Formula.apply(standard, input.results(), on, parameters, lines, notes);
+        notes.addAll(SichuanNotes.of(input, parameters, clauses));
+        return new SubsidyDecision(eligibility, lines, notes, flags(input, parameters), BigDecimal.ZERO);
+    }
+
+    private static boolean reached(String required, TraineeOutcome outcome) {
+        return switch (required) {
+            case PASSED -> outcome.passed();
+            case CERTIFIED -> outcome.passed() && outcome.certificate() != null;
+            default -> throw new IllegalArgumentException(REQUIRED_OUTCOME + ": unknown outcome '" + required
+                    + "' (expected " + PASSED + " or " + CERTIFIED + ")");
+        };
+    }
+
+    private static List<Reason> flags(ClaimInput input, Parameters parameters) {
+        BigDecimal minimum = parameters.value(PARTICIPATION_MIN, input.classFacts().startDate()).decimal();
+        BigDecimal participation = input.results().rate(input.results().evaluated());
+        if (participation.compareTo(minimum) < 0) {
+            return List.of(new Reason("SC4", new LocalizedText("参评率" + Formula.percent(participation) + "低于"
+                    + Formula.percent(minimum) + "，提交复核", "Evaluation participation " + Formula.percent(participation)
+                    + " is below " + Formula.percent(minimum) + ": sent to review"),
+                    parameters.reference(PARTICIPATION_MIN)));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,99 @@
+package org.qiancheng.region.xian;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.qiancheng.api.catalog.StandardCatalog;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.SubsidyDecision;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.model.Certificate;
+import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.parameter.ParameterSpec;
+import org.qiancheng.api.parameter.ParameterValue;
+import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.spi.SubsidyPolicy;
+
+/**
+ * The Xi'an rules, as this bundle interprets them (each step cited in the trace):
+ * <ul>
+ * <li>XA1 the differentiated base standard of occupation and level, plus up to 30% for a shortage
+ *     occupation [§二(二)]; an occupation or level without a standard is refused;</li>
+ * <li>XA2 online-only training at 70% [§二(二)];</li>
+ * <li>XA3 150% after stable, 120% after flexible employment [§二(三)];</li>
+ * <li>XA4 new-type apprentices only with an intermediate or senior certificate, new technicians with
+ *     a technician or senior technician certificate [§二(四)];</li>
+ * <li>XA5 the elder-care programme and direct recognition of senior levels [§二(九)];</li>
+ * <li>XA6 the 200,000 / 30,000 targets and the key fields [§一];</li>
+ * <li>XA7 a trainee who fails is refused and a class below the pass-rate threshold is flagged
+ *     [§二(六)]; cost sharing [§三(二)].</li>
+ * </ul>
+ * The amount is S × (1 + uplift) × modeFactor × outcomeFactor, one line per step (see {@link XianAmount}).
+ */
+final class XianSubsidy implements SubsidyPolicy {
+
+    static final String STANDARD = "subsidy/standard";
+    static final String ONLINE_FACTOR = "subsidy/online_factor";
+    static final String OUTCOME_FACTOR = "subsidy/outcome_factor";
+    static final String APPRENTICE_LEVELS = "subsidy/apprentice_levels";
+    static final String MIN_PASS_RATE = "evaluation/min_pass_rate";
+
+    static List<ParameterSpec> specs() {
+        // the bounds are the notice's ceilings: a city may pay less, never more
+        return List.of(ParameterSpec.table(STANDARD).atLeast("0"),
+                ParameterSpec.table(StandardCatalog.SHORTAGE).atLeast("0").atMost("0.30").boundBy("XA-2025 §二(二)"),
+                ParameterSpec.number(ONLINE_FACTOR).atLeast("0").atMost("0.70").boundBy("XA-2025 §二(二)"),
+                ParameterSpec.table(OUTCOME_FACTOR).atLeast("1").atMost("1.50").boundBy("XA-2025 §二(三)"),
+                ParameterSpec.list(APPRENTICE_LEVELS),
+                ParameterSpec.number(MIN_PASS_RATE).atLeast("0").atMost("1"));
+    }
+
+    @Override
+    public Eligibility eligibility(TraineeFacts trainee, ClassFacts facts, Parameters parameters) {
+        ParameterValue standard = parameters.value(STANDARD, facts.startDate());
+        String code = facts.occupationCode();
+        if (!standard.has(code) || !standard.get(code).has(facts.level().name())) {
+            return Eligibility.refused(new Reason("XA1", new LocalizedText(
+                    "职业" + code + "的" + facts.level().label().zh() + "不在西安市差异化补贴标准中",
+                    "Occupation " + code + " at level " + facts.level().label().en()
+                            + " has no Xi'an subsidy standard"), parameters.reference(STANDARD)));
+        }
+        return Eligibility.granted();
+    }
+
+    @Override
+    public SubsidyDecision decide(ClaimInput input, Parameters parameters) {
+        ClassFacts facts = input.classFacts();
+        Eligibility eligibility = eligibility(input.trainee(), facts, parameters);
+        if (!eligibility.eligible()) {
+            return SubsidyDecision.refused(eligibility);
+        }
+        if (!input.outcome().passed()) {
+            // the performance evaluation of §二(六) is centred on the pass rate: only a pass is paid
+            return SubsidyDecision.refused(new Reason("XA7", new LocalizedText("未通过结业考核，不予补贴",
+                    "Did not pass the final assessment: no subsidy"), new Citation("XA-2025", "§二(六)")));
+        }
+        if (facts.kind() == TrainingKind.APPRENTICESHIP) {
+            List<String> levels = parameters.value(APPRENTICE_LEVELS, facts.startDate()).texts();
+            Certificate certificate = input.outcome().certificate();
+            if (certificate == null || certificate.level() == null || !levels.contains(certificate.level().name())) {
+                return SubsidyDecision.refused(new Reason("XA4", new LocalizedText(
+                        "企业新型学徒制须取得" + names(levels, true) + "证书方可补贴",
+                        "A new-type apprentice is subsidised only with a certificate of level "
+                                + names(levels, false)), parameters.reference(APPRENTICE_LEVELS)));
+            }
+        }
+        return new SubsidyDecision(eligibility, XianAmount.lines(input, parameters),
+                XianNotes.notes(input, parameters), XianNotes.flags(input, parameters), BigDecimal.ZERO);
+    }
+
+    private static String names(List<String> levels, boolean zh) {
+        return String.join(zh ? "、" : ", ", levels.stream().map(SkillLevel::valueOf)
+                .map(level -> zh ? level.label().zh() : level.label().en()).toList());
+    }
+}
