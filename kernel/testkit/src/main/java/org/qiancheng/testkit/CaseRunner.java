@@ -62,7 +62,16 @@ public final class CaseRunner {
         }
         Decision decision;
         try {
-            decision = loaded.decide(scenario.input());
+            boolean plugin = loaded.parentRegion().isPresent();
+            if (!plugin && policyCase.parent() != null) {
+                return new CaseResult(policyCase, List.of("the case states a \"parent\" decision but the policy "
+                        + "extends no region"), null);
+            }
+            if (plugin && policyCase.parent() == null) {
+                return new CaseResult(policyCase, List.of("the policy extends region " + loaded.parentRegion().get()
+                        + ": state the parent's decision in \"parent\""), null);
+            }
+            decision = plugin ? loaded.decideOn(scenario.input(), policyCase.parent()) : loaded.decide(scenario.input());
         } catch (PolicyFailureException e) {
             return new CaseResult(policyCase, List.of(e.getMessage()), null);
         }

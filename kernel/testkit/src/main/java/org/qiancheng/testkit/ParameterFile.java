@@ -126,7 +126,7 @@ public record ParameterFile(String name, LocalizedText description, String unit,
     }
 
     /** Shape and bounds of one dated value. */
-    private static final class ValueCheck {
+    static final class ValueCheck {
 
         private ValueCheck() {
         }

@@ -3,6 +3,7 @@ package org.qiancheng.testkit;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.qiancheng.api.claim.SubsidyDecision;
 
 /**
  * One case file: a sentence naming the case, the rule ids it exercises, an input scenario,
@@ -13,10 +14,11 @@ import java.util.Map;
  * @param rules the rule ids exercised, e.g. {@code ["XA2", "XA3"]}
  * @param parameters parameter name → replacement {@code values}, applied before loading the policy
  * @param input the scenario tree, or {@code null} for a case that only expects a refusal at activation
+ * @param parent for a city plugin: the parent region's decision, stated inline; {@code null} otherwise
  * @param expect what must come out
  */
 public record PolicyCase(String file, String name, List<String> rules, Map<String, Object> parameters, Object input,
-        Expectation expect) {
+        SubsidyDecision parent, Expectation expect) {
 
     /**
      * What a case expects. Every part left out is not checked.

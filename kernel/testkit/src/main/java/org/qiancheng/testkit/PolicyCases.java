@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.testkit.internal.Fields;
 import org.qiancheng.testkit.internal.Json;
 import org.qiancheng.testkit.internal.JsonException;
@@ -75,7 +76,8 @@ public final class PolicyCases {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
         List<Violation> violations = new ArrayList<>();
-        Fields top = new Fields("", tree, violations, List.of("name", "rules", "parameters", "input", "expect"));
+        Fields top = new Fields("", tree, violations,
+                List.of("name", "rules", "parameters", "input", "parent", "expect"));
         String name = top.text("name", true);
         List<String> rules = texts(top, "rules");
         if (rules.isEmpty()) {
@@ -107,7 +109,12 @@ public final class PolicyCases {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> overrides = parameters == null ? Map.of() : (Map<String, Object>) parameters;
-        return new PolicyCase(file, name, rules, overrides, top.raw("input"), expect);
+        SubsidyDecision parent = top.has("parent") ? ParentDecisions.read(new Fields("parent", top.raw("parent"),
+                violations, List.of("eligible", "lines", "reasons", "advanceShare")), violations) : null;
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(file + ": " + new InvalidScenarioException(violations).getMessage());
+        }
+        return new PolicyCase(file, name, rules, overrides, top.raw("input"), parent, expect);
     }
 
     private static List<String> texts(Fields fields, String name) {

@@ -12,10 +12,10 @@ import org.qiancheng.api.parameter.Parameters;
 /** Parameters that remember which dated values were read, so a decision can list them [K5]. */
 public final class TrackedParameters implements Parameters {
 
-    private final ParameterSet parameters;
+    private final Parameters parameters;
     private final Map<String, ParameterUse> uses = new LinkedHashMap<>();
 
-    TrackedParameters(ParameterSet parameters) {
+    TrackedParameters(Parameters parameters) {
         this.parameters = parameters;
     }
 

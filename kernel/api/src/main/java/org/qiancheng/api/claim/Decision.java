@@ -13,15 +13,31 @@ import java.util.Objects;
  * @param input what it was asked
  * @param result what it answered
  * @param parameters the dated parameters it read, in the order first read
+ * @param basedOn the parent policies the decision also rests on (a city plugin's province), empty
+ *     for a policy that stands alone
  */
-public record Decision(PolicyIdentity policy, ClaimInput input, SubsidyDecision result, List<ParameterUse> parameters) {
+public record Decision(PolicyIdentity policy, ClaimInput input, SubsidyDecision result, List<ParameterUse> parameters,
+        List<PolicyIdentity> basedOn) {
 
-    /** Requires every part; copies the parameter list. */
+    /** Requires every part; copies the lists. */
     public Decision {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(result, "result");
         parameters = List.copyOf(parameters);
+        basedOn = List.copyOf(basedOn);
+    }
+
+    /**
+     * A decision of a policy that stands alone.
+     *
+     * @param policy which policy decided
+     * @param input what it was asked
+     * @param result what it answered
+     * @param parameters the dated parameters it read
+     */
+    public Decision(PolicyIdentity policy, ClaimInput input, SubsidyDecision result, List<ParameterUse> parameters) {
+        this(policy, input, result, parameters, List.of());
     }
 
     /** @return the amount granted: the sum of the line items, 0.00 when refused */

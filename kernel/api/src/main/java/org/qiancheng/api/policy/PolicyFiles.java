@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.qiancheng.api.model.EffectivePeriod;
 import org.qiancheng.api.model.LocalizedText;
@@ -30,6 +31,8 @@ import org.qiancheng.api.model.LocalizedText;
  * document.1.issuer=西安市人力资源和社会保障局 西安市财政局
  * document.1.issued=2025-06-20
  * document.1.draft=false
+ * # only for a city or county plugin that refines its province:
+ * parent=510000
  * </pre>
  *
  * @since 1.1
@@ -48,15 +51,7 @@ public final class PolicyFiles {
      * @throws IllegalArgumentException naming the key that is missing or malformed
      */
     public static PolicyDescriptor descriptor(Class<?> anchor) {
-        Properties p = new Properties();
-        try (InputStream in = anchor.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
-            if (in == null) {
-                throw new IllegalArgumentException(DESCRIPTOR + " not found beside " + anchor.getName());
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties p = read(anchor);
         List<SourceDocument> documents = new ArrayList<>();
         for (int i = 1; p.containsKey("document." + i + ".key"); i++) {
             String prefix = "document." + i + ".";
@@ -70,6 +65,28 @@ public final class PolicyFiles {
         return new PolicyDescriptor(required(p, "region"), new LocalizedText(required(p, "name.zh"),
                 required(p, "name.en")), required(p, "version"), new EffectivePeriod(LocalDate.parse(required(p, "from")),
                 to.isEmpty() ? null : LocalDate.parse(to)), documents);
+    }
+
+    /**
+     * @param anchor a class of the policy
+     * @return the {@code parent} region of a city or county plugin, or empty
+     */
+    public static Optional<String> parentRegion(Class<?> anchor) {
+        String parent = read(anchor).getProperty("parent", "").trim();
+        return parent.isEmpty() ? Optional.empty() : Optional.of(parent);
+    }
+
+    private static Properties read(Class<?> anchor) {
+        Properties p = new Properties();
+        try (InputStream in = anchor.getClassLoader().getResourceAsStream(DESCRIPTOR)) {
+            if (in == null) {
+                throw new IllegalArgumentException(DESCRIPTOR + " not found beside " + anchor.getName());
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
     }
 
     private static String required(Properties p, String key) {

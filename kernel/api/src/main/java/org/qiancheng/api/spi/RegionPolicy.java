@@ -56,4 +56,20 @@ public interface RegionPolicy {
     default Optional<EvaluationReport> reports() {
         return Optional.empty();
     }
+
+    /**
+     * The region this policy refines, for a city or county plugin that extends its province
+     * (e.g. Chengdu 510100 extends Sichuan 510000). The kernel then decides with the parent's
+     * version in force on the class's start date, reading this policy's parameter files in place
+     * of the parent's files of the same name (checked against the parent's bounds), and adds what
+     * {@link SubsidyPolicy#decide(org.qiancheng.api.claim.ClaimInput, org.qiancheng.api.claim.SubsidyDecision,
+     * org.qiancheng.api.parameter.Parameters)} returns; the catalogue is the parent's refined by
+     * this one's. See {@code docs/writing-a-region-plugin.md}.
+     *
+     * @return the parent's GB/T 2260 code, or empty for a policy that stands alone
+     * @since 1.1
+     */
+    default Optional<String> parentRegion() {
+        return Optional.empty();
+    }
 }

@@ -35,4 +35,20 @@ public interface SubsidyPolicy {
      *     flags and the advance share
      */
     SubsidyDecision decide(ClaimInput input, Parameters parameters);
+
+    /**
+     * For a policy that extends a parent region: the local part of a claim, knowing the parent's
+     * decision. The kernel adds the returned line items to the parent's, merges notes and flags,
+     * refuses when either refuses, and keeps the parent's advance share. The default ignores the
+     * parent and returns {@link #decide(ClaimInput, Parameters)}.
+     *
+     * @param input the claim's inputs
+     * @param parent what the parent region's policy decided (with this policy's parameter overrides)
+     * @param parameters this policy's own parameters
+     * @return the local decision: only the lines this policy adds (e.g. a local top-up)
+     * @since 1.1
+     */
+    default SubsidyDecision decide(ClaimInput input, SubsidyDecision parent, Parameters parameters) {
+        return decide(input, parameters);
+    }
 }

@@ -1,10 +1,15 @@
 package org.qiancheng.core.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.policy.PolicyDescriptor;
+import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.testkit.PolicyRefusedException;
 
 /**
  * One installed policy version: loaded, or refused with reasons. Counts the snapshots in use so
@@ -18,6 +23,8 @@ final class Installed {
     final LoadedPolicy loaded;
     final List<String> refusal;
     final AtomicInteger inUse = new AtomicInteger();
+    /** A city plugin composed with each parent version it has met (or why it could not be). */
+    private final Map<Long, Object> compositions = new ConcurrentHashMap<>();
 
     private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, LoadedPolicy loaded,
             List<String> refusal) {
@@ -46,5 +53,25 @@ final class Installed {
 
     String version() {
         return descriptor.version();
+    }
+
+    Optional<String> parentRegion() {
+        return loaded == null ? Optional.empty() : loaded.parentRegion();
+    }
+
+    /** This city plugin composed with a version of its parent region, validated once per pair. */
+    LoadedPolicy composedWith(Installed parent) {
+        Object composed = compositions.computeIfAbsent(parent.key, k -> {
+            try {
+                return loaded.extending(parent.loaded);
+            } catch (PolicyRefusedException e) {
+                return e;
+            }
+        });
+        if (composed instanceof PolicyRefusedException refused) {
+            throw new NoPolicyException(region(), "policy " + region() + " " + version() + " cannot extend "
+                    + parent.region() + " " + parent.version() + ": " + String.join("; ", refused.reasons()));
+        }
+        return (LoadedPolicy) composed;
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.qiancheng.api.registry.NoPolicyException;
@@ -16,6 +17,7 @@ import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RegionSummary;
 import org.qiancheng.api.registry.RoutingIssue;
+import org.qiancheng.testkit.LoadedPolicy;
 
 /**
  * The registry's state and rules, free of OSGi so they can be tested directly. Selection and
@@ -32,8 +34,34 @@ final class Registry {
         this.drainTimeout = drainTimeout;
     }
 
+    /**
+     * Installs a version. A city plugin is checked against every installed valid version of its
+     * parent region at once, so an override that breaks the parent's bounds shows as REFUSED with
+     * the reason instead of failing each request.
+     */
     synchronized void install(Installed version) {
-        installed.put(version.key, version);
+        installed.put(version.key, checkedAgainstParent(version));
+    }
+
+    private Installed checkedAgainstParent(Installed version) {
+        Optional<String> parent = version.parentRegion();
+        if (parent.isEmpty()) {
+            return version;
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Installed province : valid(parent.get())) {
+            if (province.parentRegion().isPresent()) {
+                reasons.add("region " + parent.get() + " " + province.version() + " is itself a plugin of "
+                        + province.parentRegion().get() + "; a plugin extends a policy that stands alone");
+                continue;
+            }
+            try {
+                version.composedWith(province);
+            } catch (NoPolicyException e) {
+                reasons.add(e.getMessage());
+            }
+        }
+        return reasons.isEmpty() ? version : Installed.refused(version.key, version.descriptor, version.identity, reasons);
     }
 
     /**
@@ -63,21 +91,48 @@ final class Registry {
         return true;
     }
 
+    /**
+     * The version deciding a class of a region starting on a day. A region with no version in force
+     * that day falls back to its city, its province, then the national policy (100000); a city
+     * plugin is composed with its parent's version in force that day.
+     */
     synchronized PolicySnapshot acquire(String region, LocalDate classStart) {
-        String pinned = pins.get(region);
-        if (pinned != null) {
-            return lease(find(region, pinned));
+        for (String code : FallbackChain.of(region)) {
+            Optional<Installed> chosen = select(code, classStart);
+            if (chosen.isPresent()) {
+                return lease(chosen.get(), classStart);
+            }
         }
-        List<Installed> valid = valid(region);
-        if (valid.isEmpty()) {
-            throw new NoPolicyException(region, "no policy installed for region " + region);
-        }
-        return lease(new Routing(valid).route(classStart).orElseThrow(() -> new NoPolicyException(region,
-                "no policy version of region " + region + " is in force on " + classStart)));
+        throw new NoPolicyException(region, "no policy version of region " + region
+                + " (nor of its city, province or the national policy) is in force on " + classStart);
     }
 
     synchronized PolicySnapshot acquire(String region, String version) {
-        return lease(find(region, version));
+        Installed chosen = find(region, version);
+        return lease(chosen, chosen.descriptor.period().from());
+    }
+
+    private Optional<Installed> select(String region, LocalDate day) {
+        String pinned = pins.get(region);
+        if (pinned != null) {
+            return Optional.of(find(region, pinned));
+        }
+        return new Routing(valid(region)).route(day);
+    }
+
+    private PolicySnapshot lease(Installed chosen, LocalDate day) {
+        Optional<String> parentRegion = chosen.parentRegion();
+        if (parentRegion.isEmpty()) {
+            chosen.inUse.incrementAndGet();
+            return new Snapshot(chosen.loaded, List.of(chosen));
+        }
+        Installed parent = select(parentRegion.get(), day).orElseThrow(() -> new NoPolicyException(chosen.region(),
+                "policy " + chosen.region() + " " + chosen.version() + " extends region " + parentRegion.get()
+                        + ", which has no version in force on " + day));
+        LoadedPolicy composed = chosen.composedWith(parent);
+        chosen.inUse.incrementAndGet();
+        parent.inUse.incrementAndGet();
+        return new Snapshot(composed, List.of(chosen, parent));
     }
 
     synchronized void pin(String region, String version) {
@@ -157,8 +212,4 @@ final class Registry {
                 .collect(Collectors.groupingBy(Installed::region, TreeMap::new, Collectors.toList()));
     }
 
-    private static PolicySnapshot lease(Installed version) {
-        version.inUse.incrementAndGet();
-        return new Snapshot(version);
-    }
 }

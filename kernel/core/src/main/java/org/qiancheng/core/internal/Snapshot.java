@@ -16,58 +16,67 @@ import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
+import org.qiancheng.testkit.LoadedPolicy;
 
-/** A lease on one installed version; closing it lets a waiting removal proceed. */
+/**
+ * Leases on the installed versions a request uses (a city plugin's and its parent's); closing it
+ * lets a waiting removal proceed.
+ */
 final class Snapshot implements PolicySnapshot {
 
-    private final Installed version;
+    private final LoadedPolicy policy;
+    private final List<Installed> leased;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Snapshot(Installed version) {
-        this.version = version;
+    /** @param leased the versions, already counted as in use */
+    Snapshot(LoadedPolicy policy, List<Installed> leased) {
+        this.policy = policy;
+        this.leased = List.copyOf(leased);
     }
 
     @Override
     public PolicyDescriptor descriptor() {
-        return version.descriptor;
+        return policy.descriptor();
     }
 
     @Override
     public PolicyIdentity identity() {
-        return version.identity;
+        return policy.identity();
     }
 
     @Override
     public Catalog catalog(LocalDate on) {
-        return version.loaded.catalog(on);
+        return policy.catalog(on);
     }
 
     @Override
     public Eligibility eligibility(TraineeFacts trainee, ClassFacts classFacts) {
-        return version.loaded.eligibility(trainee, classFacts);
+        return policy.eligibility(trainee, classFacts);
     }
 
     @Override
     public Decision decide(ClaimInput input) {
-        return version.loaded.decide(input);
+        return policy.decide(input);
     }
 
     @Override
     public List<ReportDefinition> reports() {
-        return version.loaded.reports();
+        return policy.reports();
     }
 
     @Override
     public Optional<Report> report(String reportId, ReportData data) {
-        return version.loaded.report(reportId, data);
+        return policy.report(reportId, data);
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            synchronized (version) {
-                version.inUse.decrementAndGet();
-                version.notifyAll();
+            for (Installed version : leased) {
+                synchronized (version) {
+                    version.inUse.decrementAndGet();
+                    version.notifyAll();
+                }
             }
         }
     }

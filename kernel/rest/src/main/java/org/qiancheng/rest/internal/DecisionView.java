@@ -12,16 +12,17 @@ import org.qiancheng.api.claim.Reason;
 
 /**
  * A decision as the API shows it: the amount and eligibility first, then the cited trace, then
- * exactly which policy and which dated parameter values produced it, then the inputs.
+ * exactly which policy (and, for a city plugin, which parent policy) and which dated parameter
+ * values produced it, then the inputs.
  */
 public record DecisionView(BigDecimal amount, boolean eligible, List<Reason> reasons, List<LineItem> lines,
         List<Reason> notes, List<Reason> flags, BigDecimal advanceShare, PolicyIdentity policy,
-        LocalDate parametersEffective, List<ParameterUse> parameters, ClaimInput input) {
+        List<PolicyIdentity> basedOn, LocalDate parametersEffective, List<ParameterUse> parameters, ClaimInput input) {
 
     static DecisionView of(Decision decision) {
         var result = decision.result();
         return new DecisionView(decision.amount(), result.eligibility().eligible(), result.eligibility().reasons(),
                 result.lines(), result.notes(), result.flags(), result.advanceShare(), decision.policy(),
-                decision.parametersEffective(), decision.parameters(), decision.input());
+                decision.basedOn(), decision.parametersEffective(), decision.parameters(), decision.input());
     }
 }
