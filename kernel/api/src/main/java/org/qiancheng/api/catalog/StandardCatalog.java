@@ -57,22 +57,38 @@ public final class StandardCatalog implements TrainingCatalog {
                 ParameterSpec.list(PROGRAMMES), ParameterSpec.list(FOCUS_GROUPS));
     }
 
-    @Override
-    public Catalog catalog(LocalDate on, Parameters parameters) {
+    /**
+     * Reads an occupation list in the format of {@code catalog/occupations}.
+     *
+     * @param list {@code [{"code", "zh", "en", "levels": [...], "tags": [...]}]}, tags optional
+     * @return the occupations in list order
+     */
+    public static List<Occupation> occupations(ParameterValue list) {
         List<Occupation> occupations = new ArrayList<>();
-        for (ParameterValue entry : parameters.value(OCCUPATIONS, on).list()) {
+        for (ParameterValue entry : list.list()) {
             Set<SkillLevel> levels = EnumSet.noneOf(SkillLevel.class);
             entry.get("levels").texts().forEach(level -> levels.add(SkillLevel.valueOf(level)));
             occupations.add(new Occupation(entry.get("code").text(), name(entry), levels,
                     entry.find("tags").map(ParameterValue::texts).orElse(List.of())));
         }
-        List<ShortageEntry> shortage = new ArrayList<>();
-        if (parameters.declares(SHORTAGE)) {
-            ParameterValue table = parameters.value(SHORTAGE, on);
-            for (String code : table.keys()) {
-                shortage.add(new ShortageEntry(code, table.get(code).decimal()));
-            }
-        }
+        return occupations;
+    }
+
+    /**
+     * Reads a shortage list in the format of {@code catalog/shortage}.
+     *
+     * @param table {@code {"occupation code": uplift}}
+     * @return the entries in file order
+     */
+    public static List<ShortageEntry> shortage(ParameterValue table) {
+        return table.keys().stream().map(code -> new ShortageEntry(code, table.get(code).decimal())).toList();
+    }
+
+    @Override
+    public Catalog catalog(LocalDate on, Parameters parameters) {
+        List<Occupation> occupations = occupations(parameters.value(OCCUPATIONS, on));
+        List<ShortageEntry> shortage = parameters.declares(SHORTAGE) ? shortage(parameters.value(SHORTAGE, on))
+                : List.of();
         List<IndustryChain> chains = new ArrayList<>();
         for (ParameterValue entry : optional(parameters, CHAINS, on)) {
             chains.add(new IndustryChain(entry.get("code").text(), name(entry), entry.get("occupations").texts()));

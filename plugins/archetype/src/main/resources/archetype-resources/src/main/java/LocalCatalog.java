@@ -1,17 +1,11 @@
 package ${package};
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.qiancheng.api.catalog.Catalog;
-import org.qiancheng.api.catalog.Occupation;
-import org.qiancheng.api.catalog.ShortageEntry;
-import org.qiancheng.api.model.LocalizedText;
-import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.parameter.ParameterSpec;
-import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
 import org.qiancheng.api.spi.TrainingCatalog;
 
@@ -36,19 +30,9 @@ final class LocalCatalog implements TrainingCatalog {
 
     @Override
     public Catalog catalog(LocalDate on, Parameters parameters) {
-        List<Occupation> occupations = new ArrayList<>();
-        for (ParameterValue entry : parameters.value(OCCUPATIONS, on).list()) {
-            Set<SkillLevel> levels = EnumSet.noneOf(SkillLevel.class);
-            entry.get("levels").texts().forEach(level -> levels.add(SkillLevel.valueOf(level)));
-            occupations.add(new Occupation(entry.get("code").text(),
-                    new LocalizedText(entry.get("zh").text(), entry.get("en").text()), levels, List.of()));
-        }
-        List<ShortageEntry> shortage = new ArrayList<>();
-        ParameterValue table = parameters.value(SHORTAGE, on);
-        for (String code : table.keys()) {
-            shortage.add(new ShortageEntry(code, table.get(code).decimal()));
-        }
-        return new Catalog(region, on, occupations, shortage, List.of(), List.of(), List.of(), Set.of(),
+        // the same file formats as the province's catalogue, read by the API's own readers
+        return new Catalog(region, on, StandardCatalog.occupations(parameters.value(OCCUPATIONS, on)),
+                StandardCatalog.shortage(parameters.value(SHORTAGE, on)), List.of(), List.of(), List.of(), Set.of(),
                 parameters.isSample(SHORTAGE));
     }
 }

@@ -8,13 +8,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.qiancheng.api.catalog.Catalog;
-import org.qiancheng.api.catalog.Occupation;
+import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
@@ -25,10 +24,8 @@ import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.EffectivePeriod;
 import org.qiancheng.api.model.LocalizedText;
-import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TrainingMode;
 import org.qiancheng.api.parameter.ParameterSpec;
-import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
 import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.policy.SourceDocument;
@@ -74,14 +71,7 @@ public final class FixturePolicy implements RegionPolicy, TrainingCatalog, Subsi
 
     @Override
     public Catalog catalog(LocalDate on, Parameters parameters) {
-        List<Occupation> occupations = new ArrayList<>();
-        for (ParameterValue entry : parameters.value(OCCUPATIONS, on).list()) {
-            Set<SkillLevel> levels = EnumSet.noneOf(SkillLevel.class);
-            entry.get("levels").texts().forEach(level -> levels.add(SkillLevel.valueOf(level)));
-            occupations.add(new Occupation(entry.get("code").text(),
-                    new LocalizedText(entry.get("zh").text(), entry.get("en").text()), levels, List.of()));
-        }
-        return new Catalog(descriptor.regionCode(), on, occupations, List.of(), List.of(), List.of(), List.of(),
+        return new Catalog(descriptor.regionCode(), on, StandardCatalog.occupations(parameters.value(OCCUPATIONS, on)), List.of(), List.of(), List.of(), List.of(),
                 Set.of(), true);
     }
 
