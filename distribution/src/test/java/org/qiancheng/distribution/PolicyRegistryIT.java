@@ -152,6 +152,23 @@ public class PolicyRegistryIT extends PlatformTestSupport {
     }
 
     @Test
+    public void aVersionWhoseOwnCaseFailsIsRefusedAndNamesTheCase() throws Exception {
+        Bundle broken = context.installBundle("test:broken-fixture",
+                BrokenFixture.from(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")));
+        try {
+            broken.start();
+            PolicyVersion refused = awaitVersion(BrokenFixture.VERSION);
+            assertEquals(PolicyStatus.REFUSED, refused.status());
+            assertTrue(refused.reason(), refused.reason().contains(BrokenFixture.CASE));
+            assertTrue(refused.reason(), refused.reason().contains("expected amount 999"));
+            assertEquals("the versions in force are untouched", "2025.1.0",
+                    http.post("/claims/preview", Files.readString(EXAMPLE)).body().get("policy").get("version").asText());
+        } finally {
+            broken.uninstall();
+        }
+    }
+
+    @Test
     public void aRequestInFlightKeepsItsVersionWhileTheBundleIsRemoved() throws Exception {
         Bundle v1 = Stream.of(context.getBundles()).filter(b -> "org.qiancheng.policy-fixture".equals(
                 b.getSymbolicName()) && b.getVersion().getMajor() == 2024).findFirst().orElseThrow();
@@ -206,5 +223,19 @@ public class PolicyRegistryIT extends PlatformTestSupport {
             }
             Thread.onSpinWait();
         }
+    }
+
+    /** Waits (bounded, on the registry's own state) until a version is listed. */
+    private PolicyVersion awaitVersion(String version) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (PolicyVersion listed : registry.versions()) {
+                if (listed.descriptor().version().equals(version)) {
+                    return listed;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError(version + " never listed");
     }
 }

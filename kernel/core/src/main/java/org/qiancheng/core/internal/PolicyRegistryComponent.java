@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tracks every {@link RegionPolicy} service. A version arriving is validated (descriptor matches
- * its bundle, parameters present and within bounds) and installed, valid or refused; a version
+ * its bundle, parameters present and within bounds, its own case files pass) and installed, valid
+ * or refused; a version
  * leaving is taken out of routing at once and its unregistration waits for the snapshots in use.
  * Immediate, so that versions are validated when they arrive, not when someone first asks.
  */
@@ -47,9 +48,13 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
         String bundleVersion = bundle.getVersion().toString();
         try {
             LoadedPolicy loaded = LoadedPolicy.load(policy, bundle.getSymbolicName(), bundleVersion, hash);
+            List<String> failing = ActivationGate.failingCases(bundle, policy, hash);
+            if (!failing.isEmpty()) {
+                throw new PolicyRefusedException(failing);
+            }
             registry.install(Installed.loaded(key, loaded));
-            LOG.info("Policy {} {} from {} installed", loaded.descriptor().regionCode(), loaded.descriptor().version(),
-                    bundle.getSymbolicName());
+            LOG.info("Policy {} {} from {} installed; its cases pass", loaded.descriptor().regionCode(),
+                    loaded.descriptor().version(), bundle.getSymbolicName());
         } catch (PolicyRefusedException e) {
             PolicyDescriptor descriptor = safeDescriptor(policy);
             if (descriptor == null) {
