@@ -177,6 +177,8 @@ public record ParameterFile(String name, LocalizedText description, String unit,
                 for (int i = 0; i < list.size(); i++) {
                     bounds(spec, path + "[" + i + "]", list.get(i), reference, problems);
                 }
+            } else if (value instanceof String text && !spec.allowed().isEmpty() && !spec.allowed().contains(text)) {
+                problems.add(path + ": '" + text + "' is not one of " + new java.util.TreeSet<>(spec.allowed()));
             } else if (value instanceof BigDecimal number) {
                 Citation source = spec.boundSource() != null ? spec.boundSource() : reference;
                 String by = source == null ? "" : " set by " + source;

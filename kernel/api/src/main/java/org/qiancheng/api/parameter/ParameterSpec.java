@@ -2,6 +2,7 @@ package org.qiancheng.api.parameter;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Set;
 import org.qiancheng.api.model.Citation;
 
 /**
@@ -17,8 +18,11 @@ import org.qiancheng.api.model.Citation;
  * @param max the largest number allowed anywhere in a value, or {@code null}
  * @param boundSource the clause that sets the bounds, or {@code null} when it is the parameter's
  *     own reference
+ * @param allowed the only texts allowed anywhere in a value (e.g. the formulas a policy knows);
+ *     empty for any text
  */
-public record ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal max, Citation boundSource) {
+public record ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal max, Citation boundSource,
+        Set<String> allowed) {
 
     /** The shape of a parameter's values. */
     public enum Shape {
@@ -34,8 +38,22 @@ public record ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal
         OBJECT
     }
 
+    /**
+     * A spec with bounds but no restriction on texts.
+     *
+     * @param name the parameter's path below {@code parameters/}
+     * @param shape what every dated value must look like
+     * @param min the smallest number allowed, or {@code null}
+     * @param max the largest number allowed, or {@code null}
+     * @param boundSource the clause that sets the bounds, or {@code null}
+     */
+    public ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal max, Citation boundSource) {
+        this(name, shape, min, max, boundSource, Set.of());
+    }
+
     /** Requires a well-formed name and consistent bounds. */
     public ParameterSpec {
+        allowed = allowed == null ? Set.of() : Set.copyOf(allowed);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(shape, "shape");
         if (!name.matches("[a-z0-9_]+(/[a-z0-9_]+)*")) {
@@ -73,16 +91,25 @@ public record ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal
 
     /** @return this spec, also requiring every number to be at least {@code min} */
     public ParameterSpec atLeast(String min) {
-        return new ParameterSpec(name, shape, new BigDecimal(min), max, boundSource);
+        return new ParameterSpec(name, shape, new BigDecimal(min), max, boundSource, allowed);
     }
 
     /** @return this spec, also requiring every number to be at most {@code max} */
     public ParameterSpec atMost(String max) {
-        return new ParameterSpec(name, shape, min, new BigDecimal(max), boundSource);
+        return new ParameterSpec(name, shape, min, new BigDecimal(max), boundSource, allowed);
     }
 
     /** @return this spec, naming the clause that sets its bounds, e.g. {@code "XA-2025 §二(二)"} */
     public ParameterSpec boundBy(String citation) {
-        return new ParameterSpec(name, shape, min, max, Citation.parse(citation));
+        return new ParameterSpec(name, shape, min, max, Citation.parse(citation), allowed);
+    }
+
+    /**
+     * @param texts the only texts allowed in the parameter's values
+     * @return this spec, refusing any other text at activation
+     * @since 1.2
+     */
+    public ParameterSpec oneOf(String... texts) {
+        return new ParameterSpec(name, shape, min, max, boundSource, Set.of(texts));
     }
 }

@@ -43,7 +43,7 @@ final class SichuanSubsidy implements SubsidyPolicy {
     }
 
     static List<ParameterSpec> specs() {
-        return List.of(ParameterSpec.text(Formula.FORMULA),
+        return List.of(ParameterSpec.text(Formula.FORMULA).oneOf(Formula.STANDARD_ONLY, Formula.BASE_PLUS_ASSESSMENT),
                 ParameterSpec.table(CityStandard.STANDARD).atLeast("0"),
                 ParameterSpec.number(Formula.SHARE).atLeast("0.20").atMost("1").boundBy("SC-2025 §三(十一)"),
                 ParameterSpec.table(Formula.WEIGHTS).atLeast("0").atMost("1"),
