@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,8 +25,13 @@ final class Http {
         this.base = "http://127.0.0.1:" + port + "/api/v1";
     }
 
-    /** An answer: status, content type and parsed body. */
-    record Answer(int status, String type, JsonNode body) {
+    /** An answer: status, content type, parsed body and the response headers. */
+    record Answer(int status, String type, JsonNode body, HttpHeaders headers) {
+
+        /** @return the first value of a response header, or {@code null} */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     Answer get(String path) throws IOException, InterruptedException {
@@ -46,11 +52,29 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /**
+     * Any request with extra headers, e.g. {@code send("PUT", path, json, "If-Match", "\"3\"")}.
+     *
+     * @param json the body, sent as {@code application/json}, or {@code null} for none
+     * @param headers names and values, alternating
+     */
+    Answer send(String method, String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                body.isEmpty() ? null : JSON.readTree(body));
+                body.isEmpty() ? null : JSON.readTree(body), response.headers());
     }
 }

@@ -32,7 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class PersistenceUnitComponent implements JpaUnit {
 
     static final String UNIT_NAME = "qiancheng";
-    static final List<String> ENTITIES = List.of(BootRecord.class.getName());
+    static final List<String> ENTITIES = List.of(BootRecord.class.getName(),
+            "org.qiancheng.persistence.internal.workflow.InstitutionEntity",
+            "org.qiancheng.persistence.internal.workflow.ProjectEntity",
+            "org.qiancheng.persistence.internal.workflow.ClassEntity",
+            "org.qiancheng.persistence.internal.workflow.TraineeEntity",
+            "org.qiancheng.persistence.internal.workflow.EnrolmentEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

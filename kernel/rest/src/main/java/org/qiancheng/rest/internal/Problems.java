@@ -1,22 +1,27 @@
 package org.qiancheng.rest.internal;
 
+import static java.util.Map.entry;
+
 import java.util.List;
 import java.util.Map;
+import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.testkit.Violation;
 
 /** Standard titles, in both languages, for the HTTP statuses the API answers with. */
 final class Problems {
 
-    private static final Map<Integer, String[]> TITLES = Map.of(
-            400, new String[] {"Bad Request", "请求格式错误"},
-            404, new String[] {"Not Found", "未找到"},
-            405, new String[] {"Method Not Allowed", "不支持该请求方法"},
-            406, new String[] {"Not Acceptable", "无法提供所请求的格式"},
-            409, new String[] {"Conflict", "与当前状态冲突"},
-            415, new String[] {"Unsupported Media Type", "不支持的内容类型"},
-            422, new String[] {"Unprocessable Content", "内容未通过校验"},
-            500, new String[] {"Internal Server Error", "服务器内部错误"},
-            503, new String[] {"Service Unavailable", "服务暂不可用"});
+    private static final Map<Integer, String[]> TITLES = Map.ofEntries(
+            entry(400, new String[] {"Bad Request", "请求格式错误"}),
+            entry(404, new String[] {"Not Found", "未找到"}),
+            entry(405, new String[] {"Method Not Allowed", "不支持该请求方法"}),
+            entry(406, new String[] {"Not Acceptable", "无法提供所请求的格式"}),
+            entry(409, new String[] {"Conflict", "与当前状态冲突"}),
+            entry(412, new String[] {"Precondition Failed", "前提条件不成立"}),
+            entry(415, new String[] {"Unsupported Media Type", "不支持的内容类型"}),
+            entry(422, new String[] {"Unprocessable Content", "内容未通过校验"}),
+            entry(428, new String[] {"Precondition Required", "缺少前提条件"}),
+            entry(500, new String[] {"Internal Server Error", "服务器内部错误"}),
+            entry(503, new String[] {"Service Unavailable", "服务暂不可用"}));
 
     private Problems() {
     }
@@ -38,5 +43,36 @@ final class Problems {
     /** A 404 for a missing resource, as thrown by a resource. */
     static ProblemException notFound(String detail) {
         return new ProblemException(of(404, detail, null));
+    }
+
+    /** A 428 for an update sent without the version it read, as thrown by a resource. */
+    static ProblemException preconditionRequired(String header) {
+        String message = "is required: name the version you read, as in " + header + ": \"3\" (the ETag of a GET)";
+        return new ProblemException(of(428, header + " " + message, null,
+                List.of(new Violation(header, "precondition-required", message))));
+    }
+
+    /** A 412 for an update that named a version other than the current one, as thrown by a resource. */
+    static ProblemException preconditionFailed(String header, String message) {
+        return new ProblemException(of(412, header + ": " + message, null,
+                List.of(new Violation(header, "version", message))));
+    }
+
+    /**
+     * A kernel refusal as a problem: NOT_FOUND 404, INVALID 422, CONFLICT 409, with the field and
+     * the rule the kernel named as the one violation.
+     */
+    static Problem of(WorkflowException refused, String instance) {
+        int status = switch (refused.kind()) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 422;
+            case CONFLICT -> 409;
+        };
+        String message = refused.getMessage();
+        if (refused.field() == null && refused.rule() == null) {
+            return of(status, message, instance);
+        }
+        return of(status, refused.field() == null ? message : refused.field() + ": " + message, instance,
+                List.of(new Violation(refused.field(), refused.rule(), message)));
     }
 }

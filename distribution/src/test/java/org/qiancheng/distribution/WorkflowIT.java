@@ -1,0 +1,329 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicyStatus;
+
+/**
+ * The training workflow over HTTP with the shipped Sichuan policy and the 2025 test policy: institution,
+ * project, publication under If-Match, class filing, real-name trainees with masked IDs, and
+ * enrolment under the kernel rules K2–K4 and a region's eligibility (the test policy's T1). Each test uses its own
+ * records (the framework and its fresh database are shared by the class).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WorkflowIT extends PlatformTestSupport {
+
+    private static final String IF_MATCH = "If-Match";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PolicyRegistry registry;
+
+    private Http http;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        return baseConfiguration(
+                bundle(DIST.resolve("defaults/deploy/region-sichuan-2025.1.0.jar").toUri().toString()),
+                bundle(Path.of(System.getProperty("qc.fixtures", "target/fixtures"))
+                        .resolve("policy-fixture-2-2025.1.0.jar").toUri().toString()));
+    }
+
+    @Before
+    public void serverReady() throws Exception {
+        Whiteboard.await(context, d -> Dtos.resources(d).containsAll(List.of("qiancheng.institutions",
+                "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees")), 30_000);
+        awaitActive("510000", "990000");
+        http = new Http(context.getProperty("org.osgi.service.http.port"));
+    }
+
+    @Test
+    public void aSichuanTraineeIsEnrolledOnceUnderTheKernelRules() throws Exception {
+        // an institution of the directory
+        Http.Answer institution = created("/institutions", """
+                {"name": "成都市锦江区职业技能培训学校", "regionCode": "510100"}""");
+        long institutionId = institution.body().get("id").asLong();
+        assertEquals("LISTED", institution.body().get("status").asText());
+        Http.Answer institutionRead = http.get("/institutions/" + institutionId);
+        assertEquals(200, institutionRead.status());
+        assertEquals(institution.header("ETag"), institutionRead.header("ETag"));
+        assertTrue(ids(http.get("/institutions?region=510100&status=LISTED").body()).contains(institutionId));
+
+        // a project, published only with the version it was read at
+        Http.Answer project = created("/projects", """
+                {"regionCode": "510000", "name": "电工（初级）培训", "occupationCode": "6-31-01-03",
+                 "level": "JUNIOR", "headcount": 30}""");
+        long projectId = project.body().get("id").asLong();
+        long projectVersion = project.body().get("version").asLong();
+        assertFalse("unpublished", project.body().has("publishedOn"));
+        assertFalse(ids(http.get("/projects?region=510000&published=true").body()).contains(projectId));
+        String publish = "/projects/" + projectId + "/publish";
+        assertProblem(http.send("POST", publish, null), 428, IF_MATCH, "precondition-required");
+        assertProblem(http.send("POST", publish, null, IF_MATCH, etag(projectVersion + 1)), 412, IF_MATCH, "version");
+        assertFalse("a refused publication writes nothing", http.get("/projects/" + projectId).body().has("publishedOn"));
+        Http.Answer published = http.send("POST", publish, null, IF_MATCH, project.header("ETag"));
+        assertEquals(published.body().toString(), 200, published.status());
+        assertNotNull(published.body().get("publishedOn"));
+        assertEquals(etag(published.body().get("version").asLong()), published.header("ETag"));
+        assertNotEquals(project.header("ETag"), published.header("ETag"));
+        assertTrue(ids(http.get("/projects?region=510000&published=true").body()).contains(projectId));
+
+        // a class filed under it in a district of Chengdu
+        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
+                "2026-12-30"));
+        long classId = filed.body().get("id").asLong();
+        JsonNode facts = http.get("/classes/" + classId).body().get("facts");
+        assertEquals("510104", facts.get("regionCode").asText());
+        assertEquals("6-31-01-03", facts.get("occupationCode").asText());
+        assertEquals("JUNIOR", facts.get("level").asText());
+        assertEquals("2026-12-07", facts.get("startDate").asText());
+        assertEquals(80, facts.get("hours").asInt());
+
+        // real-name trainees: an invalid ID is refused and never stored [K2]
+        long traineesBefore = total("/trainees");
+        Http.Answer trainee = created("/trainees", """
+                {"idNumber": "510104199001011230", "name": "张三"}""");
+        long traineeId = trainee.body().get("id").asLong();
+        assertEquals("510104********1230", trainee.body().get("residentId").asText());
+        assertProblem(http.post("/trainees", """
+                {"idNumber": "510104199001011231", "name": "李四"}"""), 422, "idNumber", "gb11643:check-digit");
+        assertEquals(traineesBefore + 1, total("/trainees"));
+
+        // the ID is masked in lists and shown in full by the single read alone
+        Http.Answer list = http.get("/trainees?region=510104&limit=500");
+        assertEquals(200, list.status());
+        JsonNode listed = item(list.body(), traineeId);
+        assertEquals("510104********1230", listed.get("residentId").asText());
+        assertFalse(list.body().toString(), list.body().toString().contains("510104199001011230"));
+        Http.Answer full = http.get("/trainees/" + traineeId);
+        assertEquals(200, full.status());
+        assertEquals("510104199001011230", full.body().get("idNumber").asText());
+        assertEquals("张三", full.body().get("name").asText());
+        assertEquals(etag(full.body().get("version").asLong()), full.header("ETag"));
+        assertTrue(full.header("Cache-Control"), full.header("Cache-Control").contains("no-store"));
+
+        // enrolled once; the same enrolment again conflicts
+        String enrolment = "{\"traineeId\": " + traineeId + "}";
+        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", enrolment);
+        assertEquals(enrolled.body().toString(), 201, enrolled.status());
+        assertEquals(classId, enrolled.body().get("classId").asLong());
+        assertEquals(traineeId, enrolled.body().get("traineeId").asLong());
+        assertEquals("510000", enrolled.body().get("checkedBy").get("regionCode").asText());
+        assertEquals("2025.1.0", enrolled.body().get("checkedBy").get("version").asText());
+        Http.Answer again = http.post("/classes/" + classId + "/enrolments", enrolment);
+        assertEquals(again.body() == null ? "" : again.body().toString(), 409, again.status());
+        assertEquals(PROBLEM_JSON, again.type());
+        JsonNode enrolments = http.get("/classes/" + classId + "/enrolments").body();
+        assertEquals(1, enrolments.get("total").asLong());
+        assertEquals(traineeId, enrolments.get("items").get(0).get("traineeId").asLong());
+
+        // a second class of the same project overlapping in time: not the same trainee [K3]
+        long overlapping = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-20",
+                "2027-01-10")).body().get("id").asLong();
+        assertProblem(http.post("/classes/" + overlapping + "/enrolments", enrolment), 422, null, "K3");
+        assertEquals(0, http.get("/classes/" + overlapping + "/enrolments").body().get("total").asLong());
+
+        // blacklisted with the version read; a stale version is refused; it can file no class [K4]
+        String status = "/institutions/" + institutionId + "/status";
+        Http.Answer current = http.get("/institutions/" + institutionId);
+        assertProblem(http.send("PUT", status, "{\"status\": \"BLACKLISTED\"}"), 428, IF_MATCH,
+                "precondition-required");
+        Http.Answer blacklisted = http.send("PUT", status, "{\"status\": \"BLACKLISTED\"}", IF_MATCH,
+                current.header("ETag"));
+        assertEquals(blacklisted.body().toString(), 200, blacklisted.status());
+        assertEquals("BLACKLISTED", blacklisted.body().get("status").asText());
+        assertNotEquals(current.header("ETag"), blacklisted.header("ETag"));
+        assertProblem(http.send("PUT", status, "{\"status\": \"LISTED\"}", IF_MATCH, current.header("ETag")), 412,
+                IF_MATCH, "version");
+        assertEquals("BLACKLISTED", http.get("/institutions/" + institutionId).body().get("status").asText());
+        assertTrue(ids(http.get("/institutions?status=BLACKLISTED").body()).contains(institutionId));
+        assertEquals(2, total("/classes?projectId=" + projectId));
+        assertProblem(http.post("/classes", classDraft(projectId, institutionId, "510104", "2027-03-01",
+                "2027-03-20")), 422, null, "K4");
+        assertEquals("the refused class is not stored", 2, total("/classes?projectId=" + projectId));
+    }
+
+    @Test
+    public void theRegionsPolicyRefusesAPensionerAtEnrolment() throws Exception {
+        long institutionId = created("/institutions", """
+                {"name": "测试省职业培训中心", "regionCode": "990000"}""").body().get("id").asLong();
+        Http.Answer project = created("/projects", """
+                {"regionCode": "990000", "name": "养老护理员（初级）培训", "occupationCode": "4-10-01-05",
+                 "level": "JUNIOR", "headcount": 20}""");
+        long projectId = project.body().get("id").asLong();
+        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
+                project.header("ETag"));
+        assertEquals(published.body().toString(), 200, published.status());
+        long classId = created("/classes", classDraft(projectId, institutionId, "990000", "2026-12-07", "2026-12-30"))
+                .body().get("id").asLong();
+        Http.Answer trainee = created("/trainees", """
+                {"idNumber": "320102197503012017", "name": "王秀英", "receivesPension": true}""");
+        long traineeId = trainee.body().get("id").asLong();
+        assertTrue(trainee.body().get("receivesPension").asBoolean());
+        assertEquals("320102********2017", trainee.body().get("residentId").asText());
+
+        assertProblem(http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}"), 422,
+                null, "T1");
+        assertEquals(0, http.get("/classes/" + classId + "/enrolments").body().get("total").asLong());
+    }
+
+    @Test
+    public void unknownRecordsAndBadInputAreProblemsNamingTheField() throws Exception {
+        for (String missing : List.of("/institutions/987654321", "/projects/987654321", "/classes/987654321",
+                "/trainees/987654321", "/classes/987654321/enrolments")) {
+            Http.Answer answer = http.get(missing);
+            assertEquals(missing, 404, answer.status());
+            assertEquals(missing, PROBLEM_JSON, answer.type());
+            assertEquals(404, answer.body().get("status").asInt());
+        }
+
+        // JSON of the wrong shape: 422 naming the JSON path, rule "type"; nothing stored
+        long projects = total("/projects");
+        assertProblem(http.post("/projects", """
+                {"regionCode": "510000", "name": "x", "occupationCode": "6-31-01-03", "level": "GURU",
+                 "headcount": 30}"""), 422, "level", "type");
+        assertEquals(projects, total("/projects"));
+        assertProblem(http.post("/institutions", """
+                {"name": "某培训机构", "regionCode": "510100", "status": "GREYLISTED"}"""), 422, "status", "type");
+        assertProblem(http.post("/institutions", """
+                {"name": "某培训机构", "regionCode": "510100", "colour": "red"}"""), 422, "colour", "type");
+        assertProblem(http.post("/trainees", """
+                {"idNumber": "510104199001011230", "name": "张三", "groups": ["ASTRONAUT"]}"""), 422, "groups.0",
+                "type");
+        assertProblem(http.post("/classes", """
+                {"projectId": 1, "institutionId": 1, "regionCode": "510104", "mode": "OFFLINE",
+                 "startDate": "2026-13-01", "endDate": "2026-12-30", "hours": 80}"""), 422, "startDate", "type");
+        assertProblem(http.post("/institutions", ""), 422, "body", "required");
+        Http.Answer syntax = http.post("/institutions", "{\"name\": ");
+        assertEquals(400, syntax.status());
+        assertEquals(PROBLEM_JSON, syntax.type());
+
+        // paging and filters
+        assertProblem(http.get("/institutions?limit=0"), 422, "limit", "minimum:1");
+        assertProblem(http.get("/trainees?limit=501"), 422, "limit", "maximum:500");
+        assertProblem(http.get("/projects?offset=-1"), 422, "offset", "minimum:0");
+        assertProblem(http.get("/classes?limit=ten"), 422, "limit", "format:integer");
+        assertProblem(http.get("/institutions?status=GREYLISTED"), 422, "status", "enum:InstitutionStatus");
+        assertProblem(http.get("/projects?published=yes"), 422, "published", "enum:true|false");
+        assertProblem(http.get("/classes?region=51A104"), 422, "region", "gb2260");
+        assertProblem(http.get("/classes?projectId=0"), 422, "projectId", "format:id");
+        JsonNode page = http.get("/institutions?offset=0&limit=1").body();
+        assertEquals(0, page.get("offset").asInt());
+        assertEquals(1, page.get("limit").asInt());
+        assertTrue(page.get("items").size() <= 1);
+        assertEquals(50, http.get("/institutions").body().get("limit").asInt());
+
+        // an If-Match that is not an entity tag
+        Http.Answer institution = created("/institutions", """
+                {"name": "绵阳市职业技能培训中心", "regionCode": "510700"}""");
+        assertProblem(http.send("PUT", "/institutions/" + institution.body().get("id").asLong() + "/status",
+                "{\"status\": \"WHITELISTED\"}", IF_MATCH, "3"), 422, IF_MATCH, "format:etag");
+        assertProblem(http.send("PUT", "/institutions/987654321/status", "{\"status\": \"WHITELISTED\"}", IF_MATCH,
+                "\"0\""), 404, null, null);
+    }
+
+    /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
+    private Http.Answer created(String collection, String json) throws Exception {
+        Http.Answer answer = http.post(collection, json);
+        assertEquals(answer.body() == null ? "" : answer.body().toString(), 201, answer.status());
+        long id = answer.body().get("id").asLong();
+        String location = answer.header("Location");
+        assertNotNull("Location", location);
+        assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
+        assertEquals(etag(answer.body().get("version").asLong()), answer.header("ETag"));
+        return answer;
+    }
+
+    private static String classDraft(long projectId, long institutionId, String region, String start, String end) {
+        return """
+                {"projectId": %d, "institutionId": %d, "regionCode": "%s", "mode": "OFFLINE",
+                 "startDate": "%s", "endDate": "%s", "hours": 80}""".formatted(projectId, institutionId, region, start,
+                end);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private long total(String path) throws Exception {
+        Http.Answer answer = http.get(path);
+        assertEquals(200, answer.status());
+        return answer.body().get("total").asLong();
+    }
+
+    private static Set<Long> ids(JsonNode page) {
+        Set<Long> ids = new HashSet<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    private static JsonNode item(JsonNode page, long id) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + page);
+    }
+
+    /** A problem+json answer with the status and, unless {@code null}, a violation of the field and rule. */
+    private static void assertProblem(Http.Answer answer, int status, String field, String rule) {
+        String body = answer.body() == null ? "" : answer.body().toString();
+        assertEquals(body, status, answer.status());
+        assertEquals(body, PROBLEM_JSON, answer.type());
+        assertEquals(body, status, answer.body().get("status").asInt());
+        if (rule == null) {
+            return;
+        }
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= (field == null || field.equals(violation.path("field").asText()))
+                    && rule.equals(violation.path("rule").asText());
+        }
+        assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body, named);
+    }
+
+    /** Waits (bounded, on the registry's own state) until each region has an active version. */
+    private void awaitActive(String... regions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Set<String> wanted = Set.of(regions);
+        while (true) {
+            Set<String> active = registry.versions().stream().filter(v -> v.status() == PolicyStatus.ACTIVE)
+                    .map(v -> v.descriptor().regionCode()).collect(Collectors.toSet());
+            if (active.containsAll(wanted)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("regions " + wanted + " never active; versions " + registry.versions());
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.qiancheng.api.workflow;
+
+import java.time.LocalDate;
+import org.qiancheng.api.claim.PolicyIdentity;
+
+/**
+ * A trainee enrolled in a class, after the kernel's checks and the region policy's eligibility.
+ *
+ * @param id the kernel's id
+ * @param classId the class
+ * @param traineeId the trainee
+ * @param enrolledOn when
+ * @param checkedBy the policy version that found the trainee eligible
+ */
+public record Enrolment(long id, long classId, long traineeId, LocalDate enrolledOn, PolicyIdentity checkedBy) {
+}

@@ -1,0 +1,72 @@
+package org.qiancheng.api.workflow;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
+import org.qiancheng.api.workflow.Drafts.ProjectDraft;
+import org.qiancheng.api.workflow.Drafts.TraineeDraft;
+
+/**
+ * The kernel's workflow over its database. Every method either succeeds and writes everything, or
+ * throws {@link WorkflowException} and writes nothing. Lists are paged ({@code offset} from 0,
+ * {@code limit} 1–500). Provided by the kernel.
+ */
+@ProviderType
+public interface Workflow {
+
+    /** Adds an institution to the directory. */
+    Institution createInstitution(InstitutionDraft draft);
+
+    /** @throws WorkflowException NOT_FOUND */
+    Institution institution(long id);
+
+    /** @param region a region code, or {@code null}; @param status a status, or {@code null} */
+    Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit);
+
+    /**
+     * Changes an institution's standing (e.g. blacklists it [K4]).
+     *
+     * @param expectedVersion the version the caller read
+     * @throws WorkflowException CONFLICT when the institution changed meanwhile
+     */
+    Institution changeStatus(long id, InstitutionStatus status, long expectedVersion);
+
+    /** Creates an unpublished project; its occupation and level must be in the region's catalogue. */
+    Project createProject(ProjectDraft draft);
+
+    /** @throws WorkflowException NOT_FOUND */
+    Project project(long id);
+
+    /** @param published {@code null} for both */
+    Page<Project> projects(String region, Boolean published, int offset, int limit);
+
+    /** Publishes a project today [SC-2025 §一(三)]. */
+    Project publish(long id, long expectedVersion);
+
+    /** Files a class under a published project by an institution that is not blacklisted [K1, K4]. */
+    TrainingClass fileClass(ClassDraft draft);
+
+    /** @throws WorkflowException NOT_FOUND */
+    TrainingClass trainingClass(long id);
+
+    /** @param projectId {@code null} for all projects */
+    Page<TrainingClass> classes(String region, Long projectId, int offset, int limit);
+
+    /** Registers a real-name trainee; an invalid ID is refused and never stored [K2]. */
+    Trainee register(TraineeDraft draft);
+
+    /** @throws WorkflowException NOT_FOUND */
+    Trainee trainee(long id);
+
+    /** @param region household region prefix, or {@code null} */
+    Page<Trainee> trainees(String region, int offset, int limit);
+
+    /**
+     * Enrols a trainee in a class: refused when the trainee is in another class whose period
+     * overlaps [K3] or when the region's policy finds the trainee ineligible.
+     */
+    Enrolment enrol(long classId, long traineeId);
+
+    /** The enrolments of a class. */
+    Page<Enrolment> enrolments(long classId, int offset, int limit);
+}

@@ -1,0 +1,69 @@
+package org.qiancheng.core.internal.workflow;
+
+import org.qiancheng.api.model.RegionCodes;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
+
+/** Input checks that fail with the field and the rule. */
+final class Checks {
+
+    static final int MAX_PAGE = 500;
+
+    private Checks() {
+    }
+
+    static WorkflowException invalid(String field, String rule, String message) {
+        return new WorkflowException(Kind.INVALID, field, rule, message);
+    }
+
+    static <T> T required(String field, T value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            throw invalid(field, "required", "is required");
+        }
+        return value;
+    }
+
+    static String text(String field, String value, int maxLength) {
+        String text = required(field, value).trim();
+        if (text.length() > maxLength) {
+            throw invalid(field, "max-length:" + maxLength, "must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    static String optionalText(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
+    static String region(String field, String value) {
+        if (!RegionCodes.isValid(required(field, value))) {
+            throw invalid(field, "gb2260", "must be a GB/T 2260 region code of six digits, was '" + value + "'");
+        }
+        return value;
+    }
+
+    static int atLeast(String field, Integer value, int minimum) {
+        if (required(field, value) < minimum) {
+            throw invalid(field, "minimum:" + minimum, "must be at least " + minimum + ", was " + value);
+        }
+        return value;
+    }
+
+    static void page(int offset, int limit) {
+        if (offset < 0) {
+            throw invalid("offset", "minimum:0", "must be at least 0");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw invalid("limit", "range:1-" + MAX_PAGE, "must be from 1 to " + MAX_PAGE);
+        }
+    }
+
+    /** Whether a region lies in another: 510104 lies in 510100 and in 510000; everything in 100000. */
+    static boolean within(String region, String area) {
+        if (RegionCodes.NATIONAL.equals(area)) {
+            return true;
+        }
+        String prefix = area.replaceAll("0{2}$", "").replaceAll("0{2}$", "");
+        return region.startsWith(prefix);
+    }
+}

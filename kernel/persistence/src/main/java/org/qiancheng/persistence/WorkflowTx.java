@@ -1,0 +1,75 @@
+package org.qiancheng.persistence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+
+/**
+ * Reads and writes inside one {@link WorkflowStore#transaction}. Inputs are already checked by
+ * the kernel; updates name the version the caller read and fail with CONFLICT when it is stale.
+ */
+@ProviderType
+public interface WorkflowTx {
+
+    Institution insertInstitution(String name, String regionCode, InstitutionStatus status, String creditGrade);
+
+    Optional<Institution> institution(long id);
+
+    Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit);
+
+    Institution updateInstitutionStatus(long id, InstitutionStatus status, long expectedVersion);
+
+    Project insertProject(String regionCode, String name, String occupationCode, SkillLevel level, int headcount,
+            String evaluationDirection, String employmentDirection, String wageGuidance);
+
+    Optional<Project> project(long id);
+
+    Page<Project> projects(String region, Boolean published, int offset, int limit);
+
+    Project publishProject(long id, LocalDate on, long expectedVersion);
+
+    TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn);
+
+    Optional<TrainingClass> trainingClass(long id);
+
+    Page<TrainingClass> classes(String region, Long projectId, int offset, int limit);
+
+    /** @return the classes the trainee is enrolled in */
+    List<TrainingClass> classesOf(long traineeId);
+
+    Trainee insertTrainee(ResidentId residentId, String name, Set<TargetGroup> groups, Set<TargetGroup> familyGroups,
+            String householdRegion, String residenceRegion, boolean receivesPension);
+
+    Optional<Trainee> trainee(long id);
+
+    Optional<Trainee> traineeByResidentId(ResidentId residentId);
+
+    /** @param regionPrefix household region code prefix, or {@code null} */
+    Page<Trainee> trainees(String regionPrefix, int offset, int limit);
+
+    /**
+     * Marks the trainee as changed by this transaction, so that two transactions enrolling the same
+     * trainee cannot both commit: the second fails with CONFLICT and writes nothing.
+     */
+    void claimTrainee(long traineeId);
+
+    boolean enrolled(long classId, long traineeId);
+
+    Enrolment insertEnrolment(long classId, long traineeId, LocalDate on, PolicyIdentity checkedBy);
+
+    Page<Enrolment> enrolments(long classId, int offset, int limit);
+}

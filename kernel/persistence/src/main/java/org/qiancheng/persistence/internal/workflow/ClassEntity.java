@@ -1,0 +1,72 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.api.workflow.TrainingClass;
+
+@Entity
+@Table(name = "QC_CLASS", indexes = {@Index(columnList = "REGION_CODE"), @Index(columnList = "PROJECT_ID")})
+public class ClassEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "PROJECT_ID", nullable = false)
+    long projectId;
+
+    @Column(name = "INSTITUTION_ID", nullable = false)
+    long institutionId;
+
+    @Column(name = "REGION_CODE", nullable = false, length = 6)
+    String regionCode;
+
+    @Column(name = "OCCUPATION_CODE", nullable = false, length = 20)
+    String occupationCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "SKILL_LEVEL", nullable = false, length = 30)
+    SkillLevel level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "TRAINING_MODE", nullable = false, length = 20)
+    TrainingMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "TRAINING_KIND", nullable = false, length = 20)
+    TrainingKind kind;
+
+    @Column(name = "START_DATE", nullable = false)
+    LocalDate startDate;
+
+    @Column(name = "END_DATE", nullable = false)
+    LocalDate endDate;
+
+    @Column(name = "HOURS", nullable = false)
+    int hours;
+
+    @Column(name = "FILED_ON", nullable = false)
+    LocalDate filedOn;
+
+    @Version
+    @Column(name = "VERSION")
+    long version;
+
+    TrainingClass toRecord() {
+        return new TrainingClass(id, projectId, institutionId, new ClassFacts(regionCode, occupationCode, level, mode,
+                kind, startDate, endDate, hours), filedOn, version);
+    }
+}

@@ -1,0 +1,51 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.RollbackException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.function.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.WorkflowTx;
+import org.qiancheng.persistence.internal.JpaUnit;
+
+/** The workflow store over the kernel's persistence unit. */
+@Component
+public final class JpaWorkflowStore implements WorkflowStore {
+
+    private final JpaUnit unit;
+
+    @Activate
+    public JpaWorkflowStore(@Reference JpaUnit unit) {
+        this.unit = unit;
+    }
+
+    @Override
+    public <T> T transaction(Function<WorkflowTx, T> work) {
+        try {
+            return unit.inTransaction(manager -> work.apply(new JpaWorkflowTx(manager)));
+        } catch (OptimisticLockException | RollbackException e) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "concurrent-change",
+                    "the records changed concurrently; read them again and retry");
+        } catch (PersistenceException e) {
+            if (causedBy(e, SQLIntegrityConstraintViolationException.class)) {
+                throw new WorkflowException(WorkflowException.Kind.CONFLICT, "id", "unique",
+                        "a record with the same key exists already");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

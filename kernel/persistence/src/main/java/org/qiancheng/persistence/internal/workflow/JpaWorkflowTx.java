@@ -1,0 +1,217 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.WorkflowTx;
+
+/** The workflow's reads and writes over one entity manager, inside one transaction. */
+final class JpaWorkflowTx implements WorkflowTx {
+
+    private final EntityManager manager;
+
+    JpaWorkflowTx(EntityManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public Institution insertInstitution(String name, String regionCode, InstitutionStatus status, String creditGrade) {
+        InstitutionEntity e = new InstitutionEntity();
+        e.name = name;
+        e.regionCode = regionCode;
+        e.status = status;
+        e.creditGrade = creditGrade;
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Optional<Institution> institution(long id) {
+        return Optional.ofNullable(manager.find(InstitutionEntity.class, id)).map(InstitutionEntity::toRecord);
+    }
+
+    @Override
+    public Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit) {
+        return new Paging<InstitutionEntity, Institution>(manager, InstitutionEntity.class)
+                .filter("regionCode", "=", region).filter("status", "=", status)
+                .page(offset, limit, InstitutionEntity::toRecord);
+    }
+
+    @Override
+    public Institution updateInstitutionStatus(long id, InstitutionStatus status, long expectedVersion) {
+        InstitutionEntity e = current(InstitutionEntity.class, id, expectedVersion, e0 -> e0.version);
+        e.status = status;
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public Project insertProject(String regionCode, String name, String occupationCode, SkillLevel level, int headcount,
+            String evaluationDirection, String employmentDirection, String wageGuidance) {
+        ProjectEntity e = new ProjectEntity();
+        e.regionCode = regionCode;
+        e.name = name;
+        e.occupationCode = occupationCode;
+        e.level = level;
+        e.headcount = headcount;
+        e.evaluationDirection = evaluationDirection;
+        e.employmentDirection = employmentDirection;
+        e.wageGuidance = wageGuidance;
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Optional<Project> project(long id) {
+        return Optional.ofNullable(manager.find(ProjectEntity.class, id)).map(ProjectEntity::toRecord);
+    }
+
+    @Override
+    public Page<Project> projects(String region, Boolean published, int offset, int limit) {
+        Paging<ProjectEntity, Project> paging = new Paging<ProjectEntity, Project>(manager, ProjectEntity.class)
+                .filter("regionCode", "=", region);
+        if (published != null) {
+            paging.condition(published ? "e.publishedOn IS NOT NULL" : "e.publishedOn IS NULL");
+        }
+        return paging.page(offset, limit, ProjectEntity::toRecord);
+    }
+
+    @Override
+    public Project publishProject(long id, LocalDate on, long expectedVersion) {
+        ProjectEntity e = current(ProjectEntity.class, id, expectedVersion, e0 -> e0.version);
+        e.publishedOn = on;
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn) {
+        ClassEntity e = new ClassEntity();
+        e.projectId = projectId;
+        e.institutionId = institutionId;
+        e.regionCode = facts.regionCode();
+        e.occupationCode = facts.occupationCode();
+        e.level = facts.level();
+        e.mode = facts.mode();
+        e.kind = facts.kind();
+        e.startDate = facts.startDate();
+        e.endDate = facts.endDate();
+        e.hours = facts.hours();
+        e.filedOn = filedOn;
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Optional<TrainingClass> trainingClass(long id) {
+        return Optional.ofNullable(manager.find(ClassEntity.class, id)).map(ClassEntity::toRecord);
+    }
+
+    @Override
+    public Page<TrainingClass> classes(String region, Long projectId, int offset, int limit) {
+        return new Paging<ClassEntity, TrainingClass>(manager, ClassEntity.class).filter("regionCode", "=", region)
+                .filter("projectId", "=", projectId).page(offset, limit, ClassEntity::toRecord);
+    }
+
+    @Override
+    public List<TrainingClass> classesOf(long traineeId) {
+        return manager.createQuery("SELECT c FROM ClassEntity c, EnrolmentEntity n WHERE n.classId = c.id"
+                + " AND n.traineeId = :trainee ORDER BY c.startDate", ClassEntity.class)
+                .setParameter("trainee", traineeId).getResultList().stream().map(ClassEntity::toRecord).toList();
+    }
+
+    @Override
+    public Trainee insertTrainee(ResidentId residentId, String name, Set<TargetGroup> groups,
+            Set<TargetGroup> familyGroups, String householdRegion, String residenceRegion, boolean receivesPension) {
+        TraineeEntity e = new TraineeEntity();
+        e.residentId = residentId.number();
+        e.name = name;
+        e.groups = TraineeEntity.encode(groups);
+        e.familyGroups = TraineeEntity.encode(familyGroups);
+        e.householdRegion = householdRegion;
+        e.residenceRegion = residenceRegion;
+        e.receivesPension = receivesPension;
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Optional<Trainee> trainee(long id) {
+        return Optional.ofNullable(manager.find(TraineeEntity.class, id)).map(TraineeEntity::toRecord);
+    }
+
+    @Override
+    public Optional<Trainee> traineeByResidentId(ResidentId residentId) {
+        return manager.createQuery("SELECT t FROM TraineeEntity t WHERE t.residentId = :number", TraineeEntity.class)
+                .setParameter("number", residentId.number()).getResultList().stream().findFirst()
+                .map(TraineeEntity::toRecord);
+    }
+
+    @Override
+    public Page<Trainee> trainees(String regionPrefix, int offset, int limit) {
+        return new Paging<TraineeEntity, Trainee>(manager, TraineeEntity.class)
+                .filter("householdRegion", "LIKE", regionPrefix == null ? null : regionPrefix + "%")
+                .page(offset, limit, TraineeEntity::toRecord);
+    }
+
+    @Override
+    public void claimTrainee(long traineeId) {
+        TraineeEntity trainee = manager.find(TraineeEntity.class, traineeId);
+        manager.lock(trainee, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
+    @Override
+    public boolean enrolled(long classId, long traineeId) {
+        return manager.createQuery("SELECT COUNT(n) FROM EnrolmentEntity n WHERE n.classId = :c AND n.traineeId = :t",
+                Long.class).setParameter("c", classId).setParameter("t", traineeId).getSingleResult() > 0;
+    }
+
+    @Override
+    public Enrolment insertEnrolment(long classId, long traineeId, LocalDate on, PolicyIdentity checkedBy) {
+        EnrolmentEntity e = new EnrolmentEntity();
+        e.classId = classId;
+        e.traineeId = traineeId;
+        e.enrolledOn = on;
+        e.policyRegion = checkedBy.regionCode();
+        e.policyBundle = checkedBy.bundleSymbolicName();
+        e.policyVersion = checkedBy.version();
+        e.policyHash = checkedBy.contentHash();
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Page<Enrolment> enrolments(long classId, int offset, int limit) {
+        return new Paging<EnrolmentEntity, Enrolment>(manager, EnrolmentEntity.class).filter("classId", "=", classId)
+                .page(offset, limit, EnrolmentEntity::toRecord);
+    }
+
+    private <E> E persisted(E entity) {
+        manager.persist(entity);
+        manager.flush();
+        return entity;
+    }
+
+    private <E> E current(Class<E> type, long id, long expectedVersion, java.util.function.ToLongFunction<E> version) {
+        E entity = manager.find(type, id);
+        if (entity == null) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no record " + id);
+        }
+        if (version.applyAsLong(entity) != expectedVersion) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "version", "record " + id
+                    + " is at version " + version.applyAsLong(entity) + ", not " + expectedVersion + " as read");
+        }
+        return entity;
+    }
+}

@@ -1,0 +1,51 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.qiancheng.api.workflow.Page;
+
+/** A JPQL list with optional equality filters, counted and paged, in id order. */
+final class Paging<E, R> {
+
+    private final EntityManager manager;
+    private final Class<E> entity;
+    private final Map<String, Object> filters = new LinkedHashMap<>();
+    private final StringBuilder where = new StringBuilder();
+
+    Paging(EntityManager manager, Class<E> entity) {
+        this.manager = manager;
+        this.entity = entity;
+    }
+
+    /** Adds {@code e.<field> = value} (or the given operator) unless the value is {@code null}. */
+    Paging<E, R> filter(String field, String operator, Object value) {
+        if (value != null) {
+            String name = "p" + filters.size();
+            where.append(where.length() == 0 ? " WHERE " : " AND ").append("e.").append(field).append(' ')
+                    .append(operator).append(" :").append(name);
+            filters.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds a condition without a parameter, e.g. {@code e.publishedOn IS NOT NULL}. */
+    Paging<E, R> condition(String jpql) {
+        where.append(where.length() == 0 ? " WHERE " : " AND ").append(jpql);
+        return this;
+    }
+
+    Page<R> page(int offset, int limit, Function<E, R> toRecord) {
+        String from = " FROM " + entity.getSimpleName() + " e" + where;
+        TypedQuery<Long> count = manager.createQuery("SELECT COUNT(e)" + from, Long.class);
+        TypedQuery<E> select = manager.createQuery("SELECT e" + from + " ORDER BY e.id", entity);
+        filters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        return new Page<>(select.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(toRecord)
+                .toList(), count.getSingleResult(), offset, limit);
+    }
+}

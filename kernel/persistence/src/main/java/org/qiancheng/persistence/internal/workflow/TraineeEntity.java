@@ -1,0 +1,70 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.Trainee;
+
+@Entity
+@Table(name = "QC_TRAINEE", indexes = {@Index(columnList = "RESIDENT_ID", unique = true),
+    @Index(columnList = "HOUSEHOLD_REGION")})
+public class TraineeEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "RESIDENT_ID", nullable = false, length = 18, unique = true)
+    String residentId;
+
+    @Column(name = "NAME", nullable = false, length = 100)
+    String name;
+
+    /** Target groups as enum names joined by commas: few, fixed, and always read with the trainee. */
+    @Column(name = "TARGET_GROUPS", length = 500)
+    String groups;
+
+    @Column(name = "FAMILY_GROUPS", length = 500)
+    String familyGroups;
+
+    @Column(name = "HOUSEHOLD_REGION", nullable = false, length = 6)
+    String householdRegion;
+
+    @Column(name = "RESIDENCE_REGION", nullable = false, length = 6)
+    String residenceRegion;
+
+    @Column(name = "RECEIVES_PENSION", nullable = false)
+    boolean receivesPension;
+
+    @Version
+    @Column(name = "VERSION")
+    long version;
+
+    Trainee toRecord() {
+        return new Trainee(id, new ResidentId(residentId), name, decode(groups), decode(familyGroups), householdRegion,
+                residenceRegion, receivesPension, version);
+    }
+
+    static String encode(Set<TargetGroup> groups) {
+        return groups.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<TargetGroup> decode(String text) {
+        Set<TargetGroup> decoded = EnumSet.noneOf(TargetGroup.class);
+        if (text != null && !text.isBlank()) {
+            Arrays.stream(text.split(",")).map(TargetGroup::valueOf).forEach(decoded::add);
+        }
+        return decoded;
+    }
+}

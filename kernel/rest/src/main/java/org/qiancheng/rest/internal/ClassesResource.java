@@ -1,0 +1,100 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.Workflow;
+
+/** Filed classes (开班备案) and their enrolments [K1, K3, K4, region eligibility]. */
+@Component(service = ClassesResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("qiancheng.classes")
+@JSONRequired
+@Path("v1/classes")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ClassesResource {
+
+    /** Body of an enrolment. */
+    public record EnrolmentRequest(Long traineeId) {
+    }
+
+    private final Workflow workflow;
+
+    @Context
+    UriInfo uri;
+
+    @Activate
+    public ClassesResource(@Reference Workflow workflow) {
+        this.workflow = workflow;
+    }
+
+    /** {@code POST /api/v1/classes}: files a class, 201 with its address and {@code ETag}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response file(ClassDraft draft) {
+        TrainingClass filed = workflow.fileClass(Requests.body(draft));
+        return Versions.created(uri, filed.id(), filed, filed.version());
+    }
+
+    /** {@code GET /api/v1/classes?region=&projectId=&offset=&limit=}. */
+    @GET
+    public Page<TrainingClass> list(@QueryParam("region") String region, @QueryParam("projectId") String projectId,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return workflow.classes(Requests.optionalRegionCode("region", region),
+                Requests.optionalId("projectId", projectId), Requests.offset(offset), Requests.limit(limit));
+    }
+
+    /** {@code GET /api/v1/classes/{id}}: with {@code ETag: "<version>"}. */
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        TrainingClass filed = workflow.trainingClass(id);
+        return Versions.ok(filed, filed.version());
+    }
+
+    /**
+     * {@code POST /api/v1/classes/{id}/enrolments} with {@code {"traineeId": n}}: 201 with the
+     * enrolment; 422 naming the rule when the trainee is in an overlapping class [K3] or the
+     * region's policy finds the trainee ineligible; 409 when already enrolled.
+     */
+    @POST
+    @Path("{id}/enrolments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrol(@PathParam("id") long id, EnrolmentRequest request) {
+        if (request == null || request.traineeId() == null) {
+            throw Problems.invalid("traineeId", "required", "is required");
+        }
+        Enrolment enrolment = workflow.enrol(id, request.traineeId());
+        return Response.status(Response.Status.CREATED).entity(enrolment).build();
+    }
+
+    /** {@code GET /api/v1/classes/{id}/enrolments?offset=&limit=}: 404 when there is no such class. */
+    @GET
+    @Path("{id}/enrolments")
+    public Page<Enrolment> enrolments(@PathParam("id") long id, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        int from = Requests.offset(offset);
+        int size = Requests.limit(limit);
+        workflow.trainingClass(id);
+        return workflow.enrolments(id, from, size);
+    }
+}

@@ -1,0 +1,93 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
+import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Workflow;
+
+/** The directory of training institutions and their standing (black and white lists) [K4]. */
+@Component(service = InstitutionsResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("qiancheng.institutions")
+@JSONRequired
+@Path("v1/institutions")
+@Produces(MediaType.APPLICATION_JSON)
+public final class InstitutionsResource {
+
+    /** Body of a change of standing. */
+    public record StatusChange(InstitutionStatus status) {
+    }
+
+    private final Workflow workflow;
+
+    @Context
+    UriInfo uri;
+
+    @Activate
+    public InstitutionsResource(@Reference Workflow workflow) {
+        this.workflow = workflow;
+    }
+
+    /** {@code POST /api/v1/institutions}: 201 with its address and {@code ETag}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InstitutionDraft draft) {
+        Institution created = workflow.createInstitution(Requests.body(draft));
+        return Versions.created(uri, created.id(), created, created.version());
+    }
+
+    /** {@code GET /api/v1/institutions?region=&status=&offset=&limit=}. */
+    @GET
+    public Page<Institution> list(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return workflow.institutions(Requests.optionalRegionCode("region", region),
+                Requests.optionalEnum("status", status, InstitutionStatus.class), Requests.offset(offset),
+                Requests.limit(limit));
+    }
+
+    /** {@code GET /api/v1/institutions/{id}}: with {@code ETag: "<version>"}. */
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        Institution institution = workflow.institution(id);
+        return Versions.ok(institution, institution.version());
+    }
+
+    /**
+     * {@code PUT /api/v1/institutions/{id}/status} with {@code {"status": "BLACKLISTED"}} and
+     * {@code If-Match: "<version>"}: 428 without the header, 412 when the version is stale.
+     */
+    @PUT
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeStatus(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+            StatusChange change) {
+        long expected = Versions.expected(ifMatch, () -> workflow.institution(id).version());
+        if (change == null || change.status() == null) {
+            throw Problems.invalid("status", "required", "is required");
+        }
+        Institution changed = Versions.update(() -> workflow.changeStatus(id, change.status(), expected));
+        return Versions.ok(changed, changed.version());
+    }
+}
