@@ -8,10 +8,16 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -30,8 +36,9 @@ import org.qiancheng.api.registry.PolicyStatus;
 /**
  * The training workflow over HTTP with the shipped Sichuan policy and the 2025 test policy: institution,
  * project, publication under If-Match, class filing, real-name trainees with masked IDs, and
- * enrolment under the kernel rules K2–K4 and a region's eligibility (the test policy's T1). Each test uses its own
- * records (the framework and its fresh database are shared by the class).
+ * enrolment under the kernel rules K2–K4 and a region's eligibility (the test policy's T1); then
+ * attendance, outcomes, idempotent claim computation, review, and the claim rules K1 and K4. Each test
+ * uses its own records (the framework and its fresh database are shared by the class).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -39,6 +46,8 @@ public class WorkflowIT extends PlatformTestSupport {
 
     private static final String IF_MATCH = "If-Match";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern CITATION = Pattern.compile("\\[\\S+ §.+]");
 
     @Inject
     private BundleContext context;
@@ -59,7 +68,8 @@ public class WorkflowIT extends PlatformTestSupport {
     @Before
     public void serverReady() throws Exception {
         Whiteboard.await(context, d -> Dtos.resources(d).containsAll(List.of("qiancheng.institutions",
-                "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees")), 30_000);
+                "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
+                "qiancheng.claims")), 30_000);
         awaitActive("510000", "990000");
         http = new Http(context.getProperty("org.osgi.service.http.port"));
     }
@@ -249,6 +259,228 @@ public class WorkflowIT extends PlatformTestSupport {
                 "\"0\""), 404, null, null);
     }
 
+    @Test
+    public void claimsAreComputedOnceReviewedAndFrozenUnderTheKernelRules() throws Exception {
+        long institutionId = created("/institutions", """
+                {"name": "成都市青羊区技工培训学校", "regionCode": "510100"}""").body().get("id").asLong();
+        Http.Answer project = created("/projects", """
+                {"regionCode": "510000", "name": "电工（初级）补贴申领培训", "occupationCode": "6-31-01-03",
+                 "level": "JUNIOR", "headcount": 30}""");
+        long projectId = project.body().get("id").asLong();
+        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
+                project.header("ETag"));
+        assertEquals(published.body().toString(), 200, published.status());
+
+        // a class of 24 days filed before its start, with the default attendance threshold
+        long classId = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
+                "2026-12-30")).body().get("id").asLong();
+        JsonNode filed = http.get("/classes/" + classId).body();
+        assertEquals(filed.toString(), 0, new BigDecimal("0.80").compareTo(filed.get("attendanceThreshold")
+                .decimalValue()));
+
+        // two trainees of this test alone (the other tests use other IDs)
+        long traineeA = created("/trainees", """
+                {"idNumber": "510104198803120450", "name": "赵敏"}""").body().get("id").asLong();
+        Http.Answer registeredB = created("/trainees", """
+                {"idNumber": "51010519920718052X", "name": "钱磊"}""");
+        long traineeB = registeredB.body().get("id").asLong();
+        assertEquals("510105********052X", registeredB.body().get("residentId").asText());
+        long enrolmentA = enrol(classId, traineeA);
+        long enrolmentB = enrol(classId, traineeB);
+
+        // an enrolment is read with its version; no attendance and no outcome yet
+        Http.Answer readA = http.get("/enrolments/" + enrolmentA);
+        assertEquals(200, readA.status());
+        assertEquals(classId, readA.body().get("classId").asLong());
+        assertEquals(traineeA, readA.body().get("traineeId").asLong());
+        assertEquals(0, readA.body().get("attendedDays").asInt());
+        assertFalse(readA.body().toString(), readA.body().has("outcome"));
+        assertEquals(etag(readA.body().get("version").asLong()), readA.header("ETag"));
+        assertProblem(http.get("/enrolments/987654321"), 404, null, null);
+
+        // check-ins: the day is required; 20 distinct class days for A, one of them posted twice
+        String checkInsA = "/enrolments/" + enrolmentA + "/check-ins";
+        assertProblem(http.post(checkInsA, "{}"), 422, "day", "required");
+        assertProblem(http.post(checkInsA, "{\"day\": \"2026-12-32\"}"), 422, "day", "type");
+        assertProblemNaming(http.post(checkInsA, "{\"day\": \"2026-12-31\"}"), 422, "day");
+        LocalDate first = LocalDate.parse("2026-12-07");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i + 1, checkIn(enrolmentA, first.plusDays(i)).get("attendedDays").asInt());
+        }
+        assertEquals("a day counts once", 20, checkIn(enrolmentA, LocalDate.parse("2026-12-08"))
+                .get("attendedDays").asInt());
+        assertEquals(20, http.get("/enrolments/" + enrolmentA).body().get("attendedDays").asInt());
+        checkIn(enrolmentB, LocalDate.parse("2026-12-07"));
+        assertEquals(2, checkIn(enrolmentB, LocalDate.parse("2026-12-08")).get("attendedDays").asInt());
+
+        // A's outcome, recorded only with the version read
+        String outcomeA = "/enrolments/" + enrolmentA + "/outcome";
+        String outcome = """
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-01-10"},
+                 "employment": "STABLE", "employedOn": "2027-01-20"}""";
+        assertProblem(http.send("PUT", outcomeA, outcome), 428, IF_MATCH, "precondition-required");
+        Http.Answer beforeOutcome = http.get("/enrolments/" + enrolmentA);
+        long versionA = beforeOutcome.body().get("version").asLong();
+        assertProblem(http.send("PUT", outcomeA, outcome, IF_MATCH, etag(versionA + 1)), 412, IF_MATCH, "version");
+        assertFalse("a refused outcome writes nothing", http.get("/enrolments/" + enrolmentA).body().has("outcome"));
+        Http.Answer recorded = http.send("PUT", outcomeA, outcome, IF_MATCH, beforeOutcome.header("ETag"));
+        assertEquals(recorded.body().toString(), 200, recorded.status());
+        JsonNode recordedOutcome = recorded.body().get("outcome");
+        assertTrue(recordedOutcome.get("passed").asBoolean());
+        assertEquals("SKILL_LEVEL", recordedOutcome.get("certificate").get("kind").asText());
+        assertEquals("JUNIOR", recordedOutcome.get("certificate").get("level").asText());
+        assertEquals("2027-01-10", recordedOutcome.get("certificate").get("issuedOn").asText());
+        assertEquals("STABLE", recordedOutcome.get("employment").asText());
+        assertEquals("2027-01-20", recordedOutcome.get("employedOn").asText());
+        assertEquals(20, recorded.body().get("attendedDays").asInt());
+        assertEquals(etag(recorded.body().get("version").asLong()), recorded.header("ETag"));
+        assertNotEquals(beforeOutcome.header("ETag"), recorded.header("ETag"));
+        recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
+
+        // the class's claims, computed once under an idempotency key
+        String claims = "/classes/" + classId + "/claims";
+        Http.Answer computed = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k-1");
+        assertEquals(computed.body() == null ? "" : computed.body().toString(), 200, computed.status());
+        assertEquals(computed.body().toString(), 2, computed.body().size());
+        Map<Long, JsonNode> byTrainee = byTrainee(computed.body());
+        JsonNode claimA = byTrainee.get(traineeA);
+        JsonNode claimB = byTrainee.get(traineeB);
+        assertNotNull(computed.body().toString(), claimA);
+        assertNotNull(computed.body().toString(), claimB);
+
+        // A: computed by the Sichuan policy in force, every line cited, the resident ID masked
+        assertEquals(claimA.toString(), "COMPUTED", claimA.get("status").asText());
+        assertEquals(classId, claimA.get("classId").asLong());
+        assertEquals(enrolmentA, claimA.get("enrolmentId").asLong());
+        assertTrue(claimA.toString(), claimA.get("findings").isEmpty());
+        BigDecimal amount = claimA.get("amount").decimalValue();
+        assertTrue(claimA.toString(), amount.signum() > 0);
+        JsonNode decision = claimA.get("decision");
+        assertEquals("510000", decision.get("policy").get("regionCode").asText());
+        assertEquals("2025.1.0", decision.get("policy").get("version").asText());
+        JsonNode lines = decision.get("result").get("lines");
+        assertTrue(decision.toString(), lines.size() > 0);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : lines) {
+            String citation = line.get("citation").asText();
+            assertTrue(citation, CITATION.matcher(citation).matches());
+            sum = sum.add(line.get("amount").decimalValue());
+        }
+        assertEquals("the amount is the sum of the cited lines: " + lines, 0, amount.compareTo(sum));
+        assertTrue(decision.toString(), decision.get("parameters").size() > 0);
+        assertEquals("510104********0450", decision.get("input").get("trainee").get("id").asText());
+        assertFalse(computed.body().toString().contains("510104198803120450"));
+        assertFalse(computed.body().toString().contains("51010519920718052X"));
+
+        // B: attended 2 of 24 days, below the threshold, so flagged for a reviewer
+        assertEquals(claimB.toString(), "FLAGGED", claimB.get("status").asText());
+        assertEquals(enrolmentB, claimB.get("enrolmentId").asLong());
+        boolean attendance = false;
+        for (JsonNode finding : claimB.get("findings")) {
+            String text = finding.asText().toLowerCase(Locale.ROOT);
+            attendance |= text.contains("attendance") || text.contains("出勤") || text.contains("考勤");
+        }
+        assertTrue("a finding mentions attendance: " + claimB, attendance);
+
+        // the same key answers the same claims; without a key nothing is computed twice
+        Map<Long, Long> ids = claimIds(computed.body());
+        Http.Answer repeated = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k-1");
+        assertEquals(repeated.body() == null ? "" : repeated.body().toString(), 200, repeated.status());
+        assertEquals(ids, claimIds(repeated.body()));
+        Http.Answer unkeyed = http.send("POST", claims, null);
+        assertEquals(unkeyed.body() == null ? "" : unkeyed.body().toString(), 200, unkeyed.status());
+        assertEquals(2, unkeyed.body().size());
+        assertEquals(ids, claimIds(unkeyed.body()));
+        JsonNode listed = http.get("/claims?classId=" + classId).body();
+        assertEquals(listed.toString(), 2, listed.get("total").asLong());
+        assertEquals(Set.copyOf(ids.values()), ids(listed));
+        JsonNode flagged = http.get("/claims?classId=" + classId + "&status=FLAGGED").body();
+        assertEquals(flagged.toString(), 1, flagged.get("total").asLong());
+        assertEquals(Set.of(ids.get(traineeB)), ids(flagged));
+        assertProblem(http.get("/claims?status=PAID"), 422, "status", "enum:ClaimStatus");
+        assertProblem(http.get("/claims?classId=x"), 422, "classId", "format:id");
+        assertProblem(http.get("/claims/987654321"), 404, null, null);
+
+        // a claim is read with its version
+        long claimIdA = ids.get(traineeA);
+        long claimIdB = ids.get(traineeB);
+        Http.Answer readClaimA = http.get("/claims/" + claimIdA);
+        assertEquals(200, readClaimA.status());
+        assertEquals("COMPUTED", readClaimA.body().get("status").asText());
+        assertEquals(etag(readClaimA.body().get("version").asLong()), readClaimA.header("ETag"));
+
+        // review: A approved with the version read
+        String reviewA = "/claims/" + claimIdA + "/review";
+        assertProblem(http.send("POST", reviewA, "{\"approve\": true}"), 428, IF_MATCH, "precondition-required");
+        Http.Answer approved = http.send("POST", reviewA, "{\"approve\": true}", IF_MATCH, readClaimA.header("ETag"));
+        assertEquals(approved.body().toString(), 200, approved.status());
+        assertEquals("APPROVED", approved.body().get("status").asText());
+        assertEquals(claimIdA, approved.body().get("id").asLong());
+        assertEquals(etag(approved.body().get("version").asLong()), approved.header("ETag"));
+        assertNotEquals(readClaimA.header("ETag"), approved.header("ETag"));
+
+        // B rejected, which needs a reason
+        String reviewB = "/claims/" + claimIdB + "/review";
+        String etagB = http.get("/claims/" + claimIdB).header("ETag");
+        assertProblemNaming(http.send("POST", reviewB, "{\"approve\": false}", IF_MATCH, etagB), 422, "reason");
+        assertEquals("FLAGGED", http.get("/claims/" + claimIdB).body().get("status").asText());
+        String reason = "出勤天数不足（2/24），不予补贴";
+        Http.Answer rejected = http.send("POST", reviewB, "{\"approve\": false, \"reason\": \"" + reason + "\"}",
+                IF_MATCH, etagB);
+        assertEquals(rejected.body().toString(), 200, rejected.status());
+        assertEquals("REJECTED", rejected.body().get("status").asText());
+        assertEquals(reason, rejected.body().get("reviewNote").asText());
+
+        // a reviewed claim is not reviewed again
+        assertProblem(http.send("POST", reviewA, "{\"approve\": true}", IF_MATCH, approved.header("ETag")), 409,
+                null, null);
+        assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
+
+        // K1: a class filed after its start claims nothing
+        Http.Answer late = created("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
+                "2026-12-05"));
+        long lateId = late.body().get("id").asLong();
+        assertTrue(late.body().toString(), LocalDate.parse(late.body().get("filedOn").asText())
+                .isAfter(LocalDate.parse("2026-11-20")));
+        long traineeC = created("/trainees", """
+                {"idNumber": "510104199501010015", "name": "孙丽"}""").body().get("id").asLong();
+        long enrolmentC = enrol(lateId, traineeC);
+        recordOutcome(enrolmentC, "{\"passed\": true, \"employment\": \"NONE\"}");
+        assertProblem(http.send("POST", "/classes/" + lateId + "/claims", null), 422, null, "K1");
+        assertEquals("a refused computation stores nothing", 0, total("/claims?classId=" + lateId));
+
+        // K4: a claim computed before the institution is blacklisted is frozen by it
+        long thirdId = created("/classes", classDraft(projectId, institutionId, "510104", "2027-01-11",
+                "2027-01-29")).body().get("id").asLong();
+        long traineeD = created("/trainees", """
+                {"idNumber": "510106198706050035", "name": "周强"}""").body().get("id").asLong();
+        long enrolmentD = enrol(thirdId, traineeD);
+        checkIn(enrolmentD, LocalDate.parse("2027-01-11"));
+        checkIn(enrolmentD, LocalDate.parse("2027-01-12"));
+        recordOutcome(enrolmentD, "{\"passed\": true, \"employment\": \"NONE\"}");
+        Http.Answer third = http.send("POST", "/classes/" + thirdId + "/claims", null);
+        assertEquals(third.body() == null ? "" : third.body().toString(), 200, third.status());
+        assertEquals(third.body().toString(), 1, third.body().size());
+        long claimIdD = third.body().get(0).get("id").asLong();
+        assertEquals(traineeD, third.body().get(0).get("traineeId").asLong());
+        assertEquals("FLAGGED", third.body().get(0).get("status").asText());
+
+        Http.Answer institution = http.get("/institutions/" + institutionId);
+        Http.Answer blacklisted = http.send("PUT", "/institutions/" + institutionId + "/status",
+                "{\"status\": \"BLACKLISTED\"}", IF_MATCH, institution.header("ETag"));
+        assertEquals(blacklisted.body().toString(), 200, blacklisted.status());
+        assertEquals("BLACKLISTED", blacklisted.body().get("status").asText());
+        assertEquals("FROZEN", http.get("/claims/" + claimIdD).body().get("status").asText());
+        assertEquals(Set.of(claimIdD), ids(http.get("/claims?classId=" + thirdId + "&status=FROZEN").body()));
+        Http.Answer frozen = http.get("/claims/" + claimIdD);
+        assertProblem(http.send("POST", "/claims/" + claimIdD + "/review",
+                "{\"approve\": true, \"reason\": \"核实\"}", IF_MATCH, frozen.header("ETag")), 409, null, null);
+        assertEquals("FROZEN", http.get("/claims/" + claimIdD).body().get("status").asText());
+        // reviewed claims are neither computed nor flagged: they keep their standing
+        assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
+        assertEquals("REJECTED", http.get("/claims/" + claimIdB).body().get("status").asText());
+    }
+
     /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
     private Http.Answer created(String collection, String json) throws Exception {
         Http.Answer answer = http.post(collection, json);
@@ -308,6 +540,56 @@ public class WorkflowIT extends PlatformTestSupport {
                     && rule.equals(violation.path("rule").asText());
         }
         assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body, named);
+    }
+
+    /** Enrols a trainee (201) and answers the enrolment's id. */
+    private long enrol(long classId, long traineeId) throws Exception {
+        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");
+        assertEquals(enrolled.body() == null ? "" : enrolled.body().toString(), 201, enrolled.status());
+        return enrolled.body().get("id").asLong();
+    }
+
+    /** Checks in on a day (200) and answers the enrolment. */
+    private JsonNode checkIn(long enrolmentId, LocalDate day) throws Exception {
+        Http.Answer answer = http.post("/enrolments/" + enrolmentId + "/check-ins", "{\"day\": \"" + day + "\"}");
+        assertEquals(answer.body() == null ? "" : answer.body().toString(), 200, answer.status());
+        assertEquals(enrolmentId, answer.body().get("id").asLong());
+        return answer.body();
+    }
+
+    /** Records an outcome with the version just read (200) and answers the enrolment. */
+    private JsonNode recordOutcome(long enrolmentId, String outcome) throws Exception {
+        String etag = http.get("/enrolments/" + enrolmentId).header("ETag");
+        Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
+        assertEquals(answer.body() == null ? "" : answer.body().toString(), 200, answer.status());
+        return answer.body();
+    }
+
+    /** The claims of a JSON list by trainee id. */
+    private static Map<Long, JsonNode> byTrainee(JsonNode claims) {
+        Map<Long, JsonNode> byTrainee = new HashMap<>();
+        claims.forEach(claim -> byTrainee.put(claim.get("traineeId").asLong(), claim));
+        assertEquals("one claim per trainee: " + claims, claims.size(), byTrainee.size());
+        return byTrainee;
+    }
+
+    /** The claim ids of a JSON list by trainee id. */
+    private static Map<Long, Long> claimIds(JsonNode claims) {
+        Map<Long, Long> ids = new HashMap<>();
+        byTrainee(claims).forEach((trainee, claim) -> ids.put(trainee, claim.get("id").asLong()));
+        return ids;
+    }
+
+    /** A problem+json answer with the status and a violation of the field, whatever the rule. */
+    private static void assertProblemNaming(Http.Answer answer, int status, String field) {
+        String body = answer.body() == null ? "" : answer.body().toString();
+        assertEquals(body, status, answer.status());
+        assertEquals(body, PROBLEM_JSON, answer.type());
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= field.equals(violation.path("field").asText());
+        }
+        assertTrue("expected a violation of " + field + " in " + body, named);
     }
 
     /** Waits (bounded, on the registry's own state) until each region has an active version. */

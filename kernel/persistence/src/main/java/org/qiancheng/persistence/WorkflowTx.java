@@ -1,15 +1,21 @@
 package org.qiancheng.persistence;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
@@ -42,7 +48,8 @@ public interface WorkflowTx {
 
     Project publishProject(long id, LocalDate on, long expectedVersion);
 
-    TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn);
+    TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
+            BigDecimal attendanceThreshold);
 
     Optional<TrainingClass> trainingClass(long id);
 
@@ -72,4 +79,39 @@ public interface WorkflowTx {
     Enrolment insertEnrolment(long classId, long traineeId, LocalDate on, PolicyIdentity checkedBy);
 
     Page<Enrolment> enrolments(long classId, int offset, int limit);
+
+    Optional<Enrolment> enrolment(long id);
+
+    /** All enrolments of a class, in id order. */
+    List<Enrolment> enrolmentsOf(long classId);
+
+    /** Records a check-in day; the same day twice counts once. */
+    Enrolment checkIn(long enrolmentId, LocalDate day);
+
+    Enrolment updateOutcome(long enrolmentId, TraineeOutcome outcome, long expectedVersion);
+
+    /**
+     * Remembers an idempotency key for a request.
+     *
+     * @return true the first time; false when the key was used for the same request before
+     * @throws org.qiancheng.api.workflow.WorkflowException CONFLICT when it was used for another request
+     */
+    boolean rememberIdempotencyKey(String key, String request);
+
+    Claim insertClaim(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
+            Decision decision, List<String> findings);
+
+    Optional<Claim> claim(long id);
+
+    List<Claim> claimsOfClass(long classId);
+
+    Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit);
+
+    /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
+    List<PriorSubsidy> subsidiesOf(long traineeId);
+
+    Claim updateClaimStatus(long id, ClaimStatus status, String note, long expectedVersion);
+
+    /** Freezes the COMPUTED and FLAGGED claims of an institution's classes [K4]; returns how many. */
+    int freezeOpenClaims(long institutionId);
 }

@@ -48,9 +48,21 @@ public final class Drafts {
      * @param startDate first day
      * @param endDate last day
      * @param hours training hours, at least 1
+     * @param attendanceThreshold share of class days to attend, 0–1, 0.80 when {@code null}
      */
     public record ClassDraft(Long projectId, Long institutionId, String regionCode, TrainingMode mode,
-            TrainingKind kind, LocalDate startDate, LocalDate endDate, Integer hours) {
+            TrainingKind kind, LocalDate startDate, LocalDate endDate, Integer hours,
+            java.math.BigDecimal attendanceThreshold) {
+    }
+
+    /**
+     * @param passed whether the trainee passed the final assessment
+     * @param certificate the certificate obtained, optional
+     * @param employment employment outcome, NONE when {@code null}
+     * @param employedOn required unless employment is NONE
+     */
+    public record OutcomeDraft(Boolean passed, org.qiancheng.api.model.Certificate certificate,
+            org.qiancheng.api.model.EmploymentOutcome employment, LocalDate employedOn) {
     }
 
     /**

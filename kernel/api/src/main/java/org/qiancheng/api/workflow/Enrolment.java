@@ -2,6 +2,7 @@ package org.qiancheng.api.workflow;
 
 import java.time.LocalDate;
 import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.TraineeOutcome;
 
 /**
  * A trainee enrolled in a class, after the kernel's checks and the region policy's eligibility.
@@ -11,6 +12,10 @@ import org.qiancheng.api.claim.PolicyIdentity;
  * @param traineeId the trainee
  * @param enrolledOn when
  * @param checkedBy the policy version that found the trainee eligible
+ * @param attendedDays distinct days the trainee checked in (考勤)
+ * @param outcome what became of the trainee, or {@code null} until recorded
+ * @param version optimistic-lock version
  */
-public record Enrolment(long id, long classId, long traineeId, LocalDate enrolledOn, PolicyIdentity checkedBy) {
+public record Enrolment(long id, long classId, long traineeId, LocalDate enrolledOn, PolicyIdentity checkedBy,
+        int attendedDays, TraineeOutcome outcome, long version) {
 }

@@ -1,5 +1,6 @@
 package org.qiancheng.api.workflow;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.model.TrainingKind;
@@ -14,14 +15,21 @@ import org.qiancheng.api.model.TrainingMode;
  * @param institutionId the institution delivering it
  * @param facts region, occupation, level, mode, kind, dates and hours, as a policy sees them
  * @param filedOn when it was filed
+ * @param attendanceThreshold the share of class days a trainee must attend; below it a claim is
+ *     flagged for review
  * @param version optimistic-lock version
  */
 public record TrainingClass(long id, long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
-        long version) {
+        BigDecimal attendanceThreshold, long version) {
 
     /** @return whether it was filed before its first day [K1] */
     public boolean filedBeforeStart() {
         return filedOn.isBefore(facts.startDate());
+    }
+
+    /** @return the number of class days, both ends included */
+    public long days() {
+        return java.time.temporal.ChronoUnit.DAYS.between(facts.startDate(), facts.endDate()) + 1;
     }
 
     /** @return the mode, for filters */

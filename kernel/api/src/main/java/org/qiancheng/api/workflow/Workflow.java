@@ -69,4 +69,32 @@ public interface Workflow {
 
     /** The enrolments of a class. */
     Page<Enrolment> enrolments(long classId, int offset, int limit);
+
+    /** @throws WorkflowException NOT_FOUND */
+    Enrolment enrolment(long id);
+
+    /** Records a check-in on a class day (once per day counts) [SC-2021 §二(六)]. */
+    Enrolment checkIn(long enrolmentId, java.time.LocalDate day);
+
+    /** Records what became of the trainee (assessment, certificate, employment). */
+    Enrolment recordOutcome(long enrolmentId, Drafts.OutcomeDraft outcome, long expectedVersion);
+
+    /**
+     * Computes and stores the claims of every enrolment of a class that has an outcome and no claim
+     * yet, through the policy in force on the class's start date [K1, K5]. Repeating a request with
+     * the same idempotency key answers the same claims and computes nothing.
+     *
+     * @param idempotencyKey the client's key for this request, or {@code null}
+     * @return the class's claims after the request
+     */
+    java.util.List<Claim> computeClaims(long classId, String idempotencyKey);
+
+    /** @throws WorkflowException NOT_FOUND */
+    Claim claim(long id);
+
+    /** @param classId {@code null} for all; @param status {@code null} for all */
+    Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit);
+
+    /** Approves or rejects a computed or flagged claim; a rejection needs a reason. */
+    Claim review(long claimId, boolean approve, String reason, long expectedVersion);
 }

@@ -37,7 +37,10 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.ProjectEntity",
             "org.qiancheng.persistence.internal.workflow.ClassEntity",
             "org.qiancheng.persistence.internal.workflow.TraineeEntity",
-            "org.qiancheng.persistence.internal.workflow.EnrolmentEntity");
+            "org.qiancheng.persistence.internal.workflow.EnrolmentEntity",
+            "org.qiancheng.persistence.internal.workflow.AttendanceEntity",
+            "org.qiancheng.persistence.internal.workflow.ClaimEntity",
+            "org.qiancheng.persistence.internal.workflow.IdempotencyEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

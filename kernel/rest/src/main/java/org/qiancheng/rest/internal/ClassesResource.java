@@ -2,6 +2,7 @@ package org.qiancheng.rest.internal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,13 +20,14 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.Workflow;
 
-/** Filed classes (开班备案) and their enrolments [K1, K3, K4, region eligibility]. */
+/** Filed classes (开班备案), their enrolments and their claims [K1, K3, K4, K5, region eligibility]. */
 @Component(service = ClassesResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JakartarsName("qiancheng.classes")
@@ -36,6 +39,12 @@ public final class ClassesResource {
     /** Body of an enrolment. */
     public record EnrolmentRequest(Long traineeId) {
     }
+
+    /** The request header that makes a claims computation safe to repeat. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** Longest idempotency key accepted. */
+    static final int MAX_KEY_LENGTH = 200;
 
     private final Workflow workflow;
 
@@ -96,5 +105,30 @@ public final class ClassesResource {
         int size = Requests.limit(limit);
         workflow.trainingClass(id);
         return workflow.enrolments(id, from, size);
+    }
+
+    /**
+     * {@code POST /api/v1/classes/{id}/claims}, optionally with {@code Idempotency-Key: <key>}:
+     * computes and stores the claims of every enrolment that has an outcome and no claim yet, through
+     * the policy in force on the class's start date; 200 with the class's claims after the request.
+     * Repeating a request with the same key answers the same claims and computes nothing. 422 naming
+     * the rule when the class may not claim (e.g. filed after its start [K1]).
+     */
+    @POST
+    @Path("{id}/claims")
+    public List<Claim> computeClaims(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return workflow.computeClaims(id, idempotencyKey(key));
+    }
+
+    /** The key as sent, or {@code null} without the header; 422 when it is blank, too long or not visible ASCII. */
+    static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw Problems.invalid(IDEMPOTENCY_KEY, "format:idempotency-key", "must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters chosen by the client for this request, was '" + key + "'");
+        }
+        return key;
     }
 }

@@ -11,12 +11,37 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.ClassResults;
+import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.LineItem;
+import org.qiancheng.api.claim.ParameterUse;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.SubsidyDecision;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.Certificate;
+import org.qiancheng.api.model.CertificateKind;
+import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.model.EmploymentOutcome;
 import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.model.TrainingMode;
 import org.qiancheng.api.system.DatabaseHealth;
 import org.qiancheng.api.system.HealthReport;
 import org.qiancheng.api.system.HealthStatus;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
 
 class JsonProviderTest {
 
@@ -56,5 +81,66 @@ class JsonProviderTest {
         assertEquals("Not Found", json.get("title").asText());
         assertEquals("未找到", json.get("titleZh").asText());
         assertTrue(json.get("violations").isEmpty());
+    }
+
+    @Test
+    void aClaimIsTheRecordWithTheResidentIdMaskedAndCitationsAsText() throws Exception {
+        Citation clause = new Citation("SC-2025", "§三(十一)");
+        ClassFacts facts = new ClassFacts("510104", "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE,
+                TrainingKind.GENERAL, LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-30"), 80);
+        TraineeFacts trainee = new TraineeFacts(new ResidentId("510104198803120450"), Set.of(), Set.of(), "510104",
+                "510104", false, List.of());
+        TraineeOutcome outcome = new TraineeOutcome(true, new Certificate(CertificateKind.SKILL_LEVEL,
+                SkillLevel.JUNIOR, LocalDate.parse("2027-01-10")), EmploymentOutcome.STABLE,
+                LocalDate.parse("2027-01-20"));
+        ClassResults results = new ClassResults(2, 2, 2, 1, 1, 0, BigDecimal.ONE);
+        ClaimInput input = new ClaimInput(facts, results, trainee, outcome);
+        SubsidyDecision result = new SubsidyDecision(Eligibility.granted(), List.of(new LineItem("SC2",
+                new LocalizedText("基础补贴", "Base subsidy"), new BigDecimal("800"), clause)), List.of(), List.of(),
+                BigDecimal.ZERO);
+        PolicyIdentity policy = new PolicyIdentity("510000", "org.qiancheng.region.sichuan", "2025.1.0", "ab12");
+        Decision decision = new Decision(policy, input, result, List.of(new ParameterUse("subsidy/formula",
+                LocalDate.parse("2025-01-01"), clause)));
+        Claim claim = new Claim(7, 3, 5, 11, ClaimStatus.COMPUTED, new BigDecimal("800.00"), decision, List.of(),
+                null, 0);
+
+        String text = mapper.writeValueAsString(claim);
+        JsonNode json = mapper.readTree(text);
+
+        assertEquals("COMPUTED", json.get("status").asText());
+        assertTrue(text.startsWith("{\"id\":7,\"classId\":3,\"enrolmentId\":5,\"traineeId\":11,"
+                + "\"status\":\"COMPUTED\",\"amount\":800.00,"), text);
+        assertTrue(json.get("findings").isEmpty());
+        assertFalse(json.has("reviewNote"));
+        assertEquals("510000", json.at("/decision/policy/regionCode").asText());
+        assertEquals("2025.1.0", json.at("/decision/policy/version").asText());
+        assertEquals("[SC-2025 §三(十一)]", json.at("/decision/result/lines/0/citation").asText());
+        assertTrue(text.contains("\"amount\":800.00,\"citation\":\"[SC-2025 §三(十一)]\""), text);
+        assertEquals("subsidy/formula", json.at("/decision/parameters/0/name").asText());
+        assertEquals("510104********0450", json.at("/decision/input/trainee/id").asText());
+        assertFalse(text.contains("510104198803120450"), text);
+        assertEquals("SKILL_LEVEL", json.at("/decision/input/outcome/certificate/kind").asText());
+    }
+
+    @Test
+    void anOutcomeIsReadFromItsJson() throws Exception {
+        OutcomeDraft draft = mapper.readValue("""
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-01-10"},
+                 "employment": "STABLE", "employedOn": "2027-01-20"}""", OutcomeDraft.class);
+
+        assertEquals(new OutcomeDraft(true, new Certificate(CertificateKind.SKILL_LEVEL, SkillLevel.JUNIOR,
+                LocalDate.parse("2027-01-10")), EmploymentOutcome.STABLE, LocalDate.parse("2027-01-20")), draft);
+        assertEquals(new OutcomeDraft(true, null, EmploymentOutcome.NONE, null),
+                mapper.readValue("{\"passed\": true, \"employment\": \"NONE\"}", OutcomeDraft.class));
+    }
+
+    @Test
+    void anIdempotencyKeyIsVisibleAsciiOfBoundedLength() {
+        assertEquals(null, ClassesResource.idempotencyKey(null));
+        assertEquals("k-1", ClassesResource.idempotencyKey("k-1"));
+        assertThrows(ProblemException.class, () -> ClassesResource.idempotencyKey(" "));
+        assertEquals(200, ClassesResource.idempotencyKey("k".repeat(200)).length());
+        assertThrows(ProblemException.class, () -> ClassesResource.idempotencyKey("k".repeat(201)));
+        assertThrows(ProblemException.class, () -> ClassesResource.idempotencyKey("键"));
     }
 }

@@ -49,6 +49,13 @@ final class Checks {
         return value;
     }
 
+    static java.math.BigDecimal share(String field, java.math.BigDecimal value) {
+        if (value.signum() < 0 || value.compareTo(java.math.BigDecimal.ONE) > 0) {
+            throw invalid(field, "range:0-1", "must be from 0 to 1, was " + value.toPlainString());
+        }
+        return value;
+    }
+
     static void page(int offset, int limit) {
         if (offset < 0) {
             throw invalid("offset", "minimum:0", "must be at least 0");

@@ -16,6 +16,7 @@ import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
 import org.qiancheng.api.model.InvalidResidentIdException;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.TargetGroup;
@@ -27,6 +28,9 @@ import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
 import org.qiancheng.api.workflow.Drafts.ProjectDraft;
 import org.qiancheng.api.workflow.Drafts.TraineeDraft;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Drafts;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
@@ -46,9 +50,13 @@ import org.qiancheng.persistence.WorkflowStore;
 @Component
 public final class WorkflowService implements Workflow {
 
+    /** The share of class days a trainee attends unless a class says otherwise. */
+    static final java.math.BigDecimal DEFAULT_ATTENDANCE = new java.math.BigDecimal("0.80");
+
     private final WorkflowStore store;
     private final PolicyRegistry registry;
     private final Clock clock;
+    private final ClaimComputation claims;
 
     @Activate
     public WorkflowService(@Reference WorkflowStore store, @Reference PolicyRegistry registry,
@@ -56,6 +64,7 @@ public final class WorkflowService implements Workflow {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
+        this.claims = new ClaimComputation(registry);
     }
 
     @Override
@@ -83,7 +92,11 @@ public final class WorkflowService implements Workflow {
         required("status", status);
         return store.transaction(tx -> {
             tx.institution(id).orElseThrow(() -> notFound("institution", id));
-            return tx.updateInstitutionStatus(id, status, expectedVersion);
+            Institution changed = tx.updateInstitutionStatus(id, status, expectedVersion);
+            if (status == InstitutionStatus.BLACKLISTED) {
+                tx.freezeOpenClaims(id);
+            }
+            return changed;
         });
     }
 
@@ -144,6 +157,8 @@ public final class WorkflowService implements Workflow {
             throw invalid("endDate", "not-before:startDate", "must not be before startDate " + start);
         }
         int hours = Checks.atLeast("hours", draft.hours(), 1);
+        java.math.BigDecimal threshold = draft.attendanceThreshold() == null ? DEFAULT_ATTENDANCE
+                : Checks.share("attendanceThreshold", draft.attendanceThreshold());
         TrainingKind kind = draft.kind() == null ? TrainingKind.GENERAL : draft.kind();
         return store.transaction(tx -> {
             Project project = tx.project(projectId).orElseThrow(() -> invalid("projectId", "exists",
@@ -170,7 +185,7 @@ public final class WorkflowService implements Workflow {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
-            return tx.insertClass(projectId, institutionId, facts, LocalDate.now(clock));
+            return tx.insertClass(projectId, institutionId, facts, LocalDate.now(clock), threshold);
         });
     }
 
@@ -241,7 +256,7 @@ public final class WorkflowService implements Workflow {
             }
             ClassFacts facts = course.facts();
             return withPolicy("classId", facts.regionCode(), facts.startDate(), policy -> {
-                Eligibility eligibility = policy.eligibility(facts(trainee), facts);
+                Eligibility eligibility = policy.eligibility(facts(trainee, tx.subsidiesOf(traineeId)), facts);
                 if (!eligibility.eligible()) {
                     Reason first = eligibility.reasons().get(0);
                     throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
@@ -261,10 +276,80 @@ public final class WorkflowService implements Workflow {
         });
     }
 
-    /** What the policy knows of a trainee; earlier subsidies join once claims are stored. */
-    private static TraineeFacts facts(Trainee trainee) {
+    @Override
+    public Enrolment enrolment(long id) {
+        return store.transaction(tx -> tx.enrolment(id)).orElseThrow(() -> notFound("enrolment", id));
+    }
+
+    @Override
+    public Enrolment checkIn(long enrolmentId, LocalDate day) {
+        required("day", day);
+        return store.transaction(tx -> {
+            Enrolment enrolment = tx.enrolment(enrolmentId).orElseThrow(() -> notFound("enrolment", enrolmentId));
+            ClassFacts facts = tx.trainingClass(enrolment.classId()).orElseThrow().facts();
+            if (day.isBefore(facts.startDate()) || day.isAfter(facts.endDate())) {
+                throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
+                        + facts.endDate() + ")");
+            }
+            return tx.checkIn(enrolmentId, day);
+        });
+    }
+
+    @Override
+    public Enrolment recordOutcome(long enrolmentId, Drafts.OutcomeDraft draft, long expectedVersion) {
+        TraineeOutcome outcome = Outcomes.of(draft);
+        return store.transaction(tx -> {
+            tx.enrolment(enrolmentId).orElseThrow(() -> notFound("enrolment", enrolmentId));
+            return tx.updateOutcome(enrolmentId, outcome, expectedVersion);
+        });
+    }
+
+    @Override
+    public List<Claim> computeClaims(long classId, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+        return store.transaction(tx -> {
+            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> notFound("class", classId));
+            if (key != null && !tx.rememberIdempotencyKey(key, "claims of class " + classId)) {
+                return tx.claimsOfClass(classId);
+            }
+            return claims.compute(tx, course);
+        });
+    }
+
+    @Override
+    public Claim claim(long id) {
+        return store.transaction(tx -> tx.claim(id)).orElseThrow(() -> notFound("claim", id));
+    }
+
+    @Override
+    public Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.claims(classId, status, offset, limit));
+    }
+
+    @Override
+    public Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
+        String note = Checks.optionalText("reason", reason, 1000);
+        return store.transaction(tx -> {
+            Claim claim = tx.claim(claimId).orElseThrow(() -> notFound("claim", claimId));
+            if (claim.status() != ClaimStatus.COMPUTED && claim.status() != ClaimStatus.FLAGGED) {
+                throw new WorkflowException(Kind.CONFLICT, "status", "reviewable", "claim " + claimId + " is "
+                        + claim.status() + "; only COMPUTED and FLAGGED claims are reviewed");
+            }
+            if (note == null && (!approve || claim.status() == ClaimStatus.FLAGGED)) {
+                throw invalid("reason", "required", approve ? "approving a flagged claim needs a reason"
+                        : "a rejection needs a reason");
+            }
+            return tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
+                    expectedVersion);
+        });
+    }
+
+    /** What the policy knows of a trainee at enrolment, with the subsidies stored so far. */
+    private static TraineeFacts facts(Trainee trainee, List<org.qiancheng.api.model.PriorSubsidy> prior) {
         return new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
-                trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(), List.of());
+                trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(), prior);
     }
 
     private static boolean overlap(ClassFacts a, ClassFacts b) {

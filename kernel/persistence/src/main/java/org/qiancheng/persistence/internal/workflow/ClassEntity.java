@@ -61,12 +61,15 @@ public class ClassEntity {
     @Column(name = "FILED_ON", nullable = false)
     LocalDate filedOn;
 
+    @Column(name = "ATTENDANCE_THRESHOLD", nullable = false, precision = 3, scale = 2)
+    java.math.BigDecimal attendanceThreshold;
+
     @Version
     @Column(name = "VERSION")
     long version;
 
     TrainingClass toRecord() {
         return new TrainingClass(id, projectId, institutionId, new ClassFacts(regionCode, occupationCode, level, mode,
-                kind, startDate, endDate, hours), filedOn, version);
+                kind, startDate, endDate, hours), filedOn, attendanceThreshold, version);
     }
 }

@@ -8,6 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.Certificate;
+import org.qiancheng.api.model.CertificateKind;
+import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.model.SkillLevel;
 import java.time.LocalDate;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.workflow.Enrolment;
@@ -42,8 +50,57 @@ public class EnrolmentEntity {
     @Column(name = "POLICY_HASH", nullable = false, length = 64)
     String policyHash;
 
+    @Column(name = "ATTENDED_DAYS", nullable = false)
+    int attendedDays;
+
+    /** The outcome, once recorded; {@code null} before. */
+    @Column(name = "PASSED")
+    Boolean passed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "CERTIFICATE_KIND", length = 40)
+    CertificateKind certificateKind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "CERTIFICATE_LEVEL", length = 30)
+    SkillLevel certificateLevel;
+
+    @Column(name = "CERTIFICATE_ISSUED_ON")
+    LocalDate certificateIssuedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "EMPLOYMENT", length = 20)
+    EmploymentOutcome employment;
+
+    @Column(name = "EMPLOYED_ON")
+    LocalDate employedOn;
+
+    @Version
+    @Column(name = "VERSION")
+    long version;
+
     Enrolment toRecord() {
         return new Enrolment(id, classId, traineeId, enrolledOn,
-                new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash));
+                new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash), attendedDays, outcome(),
+                version);
+    }
+
+    TraineeOutcome outcome() {
+        if (passed == null) {
+            return null;
+        }
+        Certificate certificate = certificateKind == null ? null
+                : new Certificate(certificateKind, certificateLevel, certificateIssuedOn);
+        return new TraineeOutcome(passed, certificate, employment, employedOn);
+    }
+
+    void outcome(TraineeOutcome outcome) {
+        passed = outcome.passed();
+        Certificate certificate = outcome.certificate();
+        certificateKind = certificate == null ? null : certificate.kind();
+        certificateLevel = certificate == null ? null : certificate.level();
+        certificateIssuedOn = certificate == null ? null : certificate.issuedOn();
+        employment = outcome.employment();
+        employedOn = outcome.employedOn();
     }
 }

@@ -2,15 +2,21 @@ package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
@@ -99,7 +105,8 @@ final class JpaWorkflowTx implements WorkflowTx {
     }
 
     @Override
-    public TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn) {
+    public TrainingClass insertClass(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
+            BigDecimal attendanceThreshold) {
         ClassEntity e = new ClassEntity();
         e.projectId = projectId;
         e.institutionId = institutionId;
@@ -112,6 +119,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         e.endDate = facts.endDate();
         e.hours = facts.hours();
         e.filedOn = filedOn;
+        e.attendanceThreshold = attendanceThreshold;
         return persisted(e).toRecord();
     }
 
@@ -197,6 +205,130 @@ final class JpaWorkflowTx implements WorkflowTx {
                 .page(offset, limit, EnrolmentEntity::toRecord);
     }
 
+    @Override
+    public Optional<Enrolment> enrolment(long id) {
+        return Optional.ofNullable(manager.find(EnrolmentEntity.class, id)).map(EnrolmentEntity::toRecord);
+    }
+
+    @Override
+    public List<Enrolment> enrolmentsOf(long classId) {
+        return manager.createQuery("SELECT n FROM EnrolmentEntity n WHERE n.classId = :c ORDER BY n.id",
+                EnrolmentEntity.class).setParameter("c", classId).getResultList().stream()
+                .map(EnrolmentEntity::toRecord).toList();
+    }
+
+    @Override
+    public Enrolment checkIn(long enrolmentId, LocalDate day) {
+        EnrolmentEntity enrolment = existing(EnrolmentEntity.class, enrolmentId);
+        long already = manager.createQuery("SELECT COUNT(a) FROM AttendanceEntity a WHERE a.enrolmentId = :e"
+                + " AND a.day = :d", Long.class).setParameter("e", enrolmentId).setParameter("d", day).getSingleResult();
+        if (already == 0) {
+            AttendanceEntity attendance = new AttendanceEntity();
+            attendance.enrolmentId = enrolmentId;
+            attendance.day = day;
+            manager.persist(attendance);
+            enrolment.attendedDays++;
+            manager.flush();
+        }
+        return enrolment.toRecord();
+    }
+
+    @Override
+    public Enrolment updateOutcome(long enrolmentId, TraineeOutcome outcome, long expectedVersion) {
+        EnrolmentEntity enrolment = current(EnrolmentEntity.class, enrolmentId, expectedVersion, e0 -> e0.version);
+        enrolment.outcome(outcome);
+        manager.flush();
+        return enrolment.toRecord();
+    }
+
+    @Override
+    public boolean rememberIdempotencyKey(String key, String request) {
+        IdempotencyEntity known = manager.find(IdempotencyEntity.class, key);
+        if (known != null) {
+            if (!known.scope.equals(request)) {
+                throw new WorkflowException(WorkflowException.Kind.CONFLICT, "Idempotency-Key", "idempotency",
+                        "the key was used for another request (" + known.scope + ")");
+            }
+            return false;
+        }
+        IdempotencyEntity entity = new IdempotencyEntity();
+        entity.key = key;
+        entity.scope = request;
+        persisted(entity);
+        return true;
+    }
+
+    @Override
+    public Claim insertClaim(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
+            Decision decision, List<String> findings) {
+        ClaimEntity e = new ClaimEntity();
+        e.classId = trainingClass.id();
+        e.enrolmentId = enrolmentId;
+        e.traineeId = traineeId;
+        e.institutionId = trainingClass.institutionId();
+        e.status = status;
+        e.amount = decision.amount();
+        e.regionCode = decision.policy().regionCode();
+        e.occupationCode = trainingClass.facts().occupationCode();
+        e.level = trainingClass.facts().level();
+        e.classStart = trainingClass.facts().startDate();
+        e.decision = DecisionJson.write(decision);
+        e.findings = String.join("\n", findings);
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public Optional<Claim> claim(long id) {
+        return Optional.ofNullable(manager.find(ClaimEntity.class, id)).map(ClaimEntity::toRecord);
+    }
+
+    @Override
+    public List<Claim> claimsOfClass(long classId) {
+        return manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.classId = :c ORDER BY c.id", ClaimEntity.class)
+                .setParameter("c", classId).getResultList().stream().map(ClaimEntity::toRecord).toList();
+    }
+
+    @Override
+    public Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
+        return new Paging<ClaimEntity, Claim>(manager, ClaimEntity.class).filter("classId", "=", classId)
+                .filter("status", "=", status).page(offset, limit, ClaimEntity::toRecord);
+    }
+
+    @Override
+    public List<PriorSubsidy> subsidiesOf(long traineeId) {
+        return manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.traineeId = :t AND c.status <> :rejected"
+                + " ORDER BY c.classStart", ClaimEntity.class).setParameter("t", traineeId)
+                .setParameter("rejected", ClaimStatus.REJECTED).getResultList().stream()
+                .map(c -> new PriorSubsidy(c.classStart, c.regionCode, c.occupationCode, c.level, c.amount)).toList();
+    }
+
+    @Override
+    public Claim updateClaimStatus(long id, ClaimStatus status, String note, long expectedVersion) {
+        ClaimEntity claim = current(ClaimEntity.class, id, expectedVersion, e0 -> e0.version);
+        claim.status = status;
+        claim.reviewNote = note;
+        manager.flush();
+        return claim.toRecord();
+    }
+
+    @Override
+    public int freezeOpenClaims(long institutionId) {
+        List<ClaimEntity> open = manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.institutionId = :i"
+                + " AND c.status IN :open", ClaimEntity.class).setParameter("i", institutionId)
+                .setParameter("open", List.of(ClaimStatus.COMPUTED, ClaimStatus.FLAGGED)).getResultList();
+        open.forEach(c -> c.status = ClaimStatus.FROZEN);
+        manager.flush();
+        return open.size();
+    }
+
+    private <E> E existing(Class<E> type, long id) {
+        E entity = manager.find(type, id);
+        if (entity == null) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no record " + id);
+        }
+        return entity;
+    }
+
     private <E> E persisted(E entity) {
         manager.persist(entity);
         manager.flush();
@@ -204,10 +336,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     }
 
     private <E> E current(Class<E> type, long id, long expectedVersion, java.util.function.ToLongFunction<E> version) {
-        E entity = manager.find(type, id);
-        if (entity == null) {
-            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no record " + id);
-        }
+        E entity = existing(type, id);
         if (version.applyAsLong(entity) != expectedVersion) {
             throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "version", "record " + id
                     + " is at version " + version.applyAsLong(entity) + ", not " + expectedVersion + " as read");

@@ -1,0 +1,127 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.qiancheng.core.internal.workflow.Checks.invalid;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassResults;
+import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicySnapshot;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.persistence.WorkflowTx;
+
+/**
+ * Computes the claims of one class inside one transaction: K1 (filed before its start, under a
+ * published project), the policy in force on the start date deciding each trainee with the
+ * trainee's earlier subsidies, the kernel's attendance check, and K4 (frozen when the institution
+ * is blacklisted). Enrolments that already have a claim are skipped, so repeating adds nothing.
+ */
+final class ClaimComputation {
+
+    /** Satisfaction surveys are not collected yet: classes count as fully satisfied. */
+    private static final BigDecimal SATISFACTION = BigDecimal.ONE;
+
+    private final PolicyRegistry registry;
+
+    ClaimComputation(PolicyRegistry registry) {
+        this.registry = registry;
+    }
+
+    List<Claim> compute(WorkflowTx tx, TrainingClass course) {
+        checkFiling(tx, course);
+        List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
+        Set<Long> claimed = tx.claimsOfClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
+        List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
+        if (due.isEmpty()) {
+            return tx.claimsOfClass(course.id());
+        }
+        boolean frozen = tx.institution(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
+        ClassResults results = results(enrolments);
+        try (PolicySnapshot policy = registry.acquire(course.facts().regionCode(), course.facts().startDate())) {
+            for (Enrolment enrolment : due) {
+                Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
+                TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
+                        trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
+                        tx.subsidiesOf(trainee.id()));
+                Decision decision = policy.decide(new ClaimInput(course.facts(), results, facts, enrolment.outcome()));
+                List<String> findings = new ArrayList<>(attendance(course, enrolment));
+                if (!decision.result().eligibility().eligible()) {
+                    findings.add("refused by the policy: " + refusal(decision));
+                }
+                tx.insertClaim(course, enrolment.id(), trainee.id(), status(decision, findings, frozen), decision,
+                        findings);
+            }
+        } catch (NoPolicyException e) {
+            throw invalid("classId", "policy-in-force", e.getMessage());
+        }
+        return tx.claimsOfClass(course.id());
+    }
+
+    private static void checkFiling(WorkflowTx tx, TrainingClass course) {
+        if (!tx.project(course.projectId()).orElseThrow().published()) {
+            throw invalid("classId", "K1", "the class's project is not published [SC-2025 §一(三)]");
+        }
+        if (!course.filedBeforeStart()) {
+            throw invalid("classId", "K1", "the class was filed on " + course.filedOn() + ", not before its start "
+                    + course.facts().startDate() + " [SC-2025 §三(九)]");
+        }
+    }
+
+    private static ClaimStatus status(Decision decision, List<String> findings, boolean frozen) {
+        if (!decision.result().eligibility().eligible()) {
+            return ClaimStatus.REJECTED;
+        }
+        if (frozen) {
+            return ClaimStatus.FROZEN;
+        }
+        return findings.isEmpty() && decision.result().flags().isEmpty() ? ClaimStatus.COMPUTED : ClaimStatus.FLAGGED;
+    }
+
+    /** Below the class's threshold, the claim goes to a reviewer (考勤 as evidence of real training). */
+    private static List<String> attendance(TrainingClass course, Enrolment enrolment) {
+        BigDecimal rate = BigDecimal.valueOf(enrolment.attendedDays())
+                .divide(BigDecimal.valueOf(course.days()), 4, RoundingMode.HALF_UP);
+        if (rate.compareTo(course.attendanceThreshold()) >= 0) {
+            return List.of();
+        }
+        return List.of("attendance " + enrolment.attendedDays() + " of " + course.days() + " days ("
+                + rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%) is below the class's threshold "
+                + course.attendanceThreshold().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+    }
+
+    /** The class's results from every enrolment whose outcome is recorded. */
+    private static ClassResults results(List<Enrolment> enrolments) {
+        List<TraineeOutcome> outcomes = new ArrayList<>();
+        enrolments.stream().map(Enrolment::outcome).filter(o -> o != null).forEach(outcomes::add);
+        int passed = (int) outcomes.stream().filter(TraineeOutcome::passed).count();
+        int certified = (int) outcomes.stream().filter(o -> o.certificate() != null).count();
+        int employed = (int) outcomes.stream().filter(o -> o.employment() == EmploymentOutcome.STABLE
+                || o.employment() == EmploymentOutcome.FLEXIBLE).count();
+        int entrepreneurs = (int) outcomes.stream().filter(o -> o.employment() == EmploymentOutcome.ENTREPRENEURSHIP)
+                .count();
+        return new ClassResults(enrolments.size(), outcomes.size(), passed, certified, employed, entrepreneurs,
+                SATISFACTION);
+    }
+
+    /** The policy's reasons for a refusal, cited, on one line. */
+    private static String refusal(Decision decision) {
+        return decision.result().eligibility().reasons().stream().map(Reason::toString)
+                .collect(Collectors.joining("; "));
+    }
+}

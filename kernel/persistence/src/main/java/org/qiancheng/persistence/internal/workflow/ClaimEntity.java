@@ -1,0 +1,87 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+
+/**
+ * A stored claim. The whole decision is kept as JSON for reproduction [K5]; the columns beside
+ * it are what queries need (caps over earlier subsidies, freezing by institution, lists).
+ */
+@Entity
+@Table(name = "QC_CLAIM", indexes = {@Index(columnList = "CLASS_ID"), @Index(columnList = "TRAINEE_ID"),
+    @Index(columnList = "INSTITUTION_ID"), @Index(columnList = "ENROLMENT_ID", unique = true)})
+public class ClaimEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "CLASS_ID", nullable = false)
+    long classId;
+
+    @Column(name = "ENROLMENT_ID", nullable = false, unique = true)
+    long enrolmentId;
+
+    @Column(name = "TRAINEE_ID", nullable = false)
+    long traineeId;
+
+    @Column(name = "INSTITUTION_ID", nullable = false)
+    long institutionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATUS", nullable = false, length = 20)
+    ClaimStatus status;
+
+    @Column(name = "AMOUNT", nullable = false, precision = 14, scale = 2)
+    BigDecimal amount;
+
+    @Column(name = "REGION_CODE", nullable = false, length = 6)
+    String regionCode;
+
+    @Column(name = "OCCUPATION_CODE", nullable = false, length = 20)
+    String occupationCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "SKILL_LEVEL", nullable = false, length = 30)
+    SkillLevel level;
+
+    @Column(name = "CLASS_START", nullable = false)
+    LocalDate classStart;
+
+    @Lob
+    @Column(name = "DECISION_JSON", nullable = false)
+    String decision;
+
+    /** The kernel's findings, one per line. */
+    @Column(name = "FINDINGS", length = 2000)
+    String findings;
+
+    @Column(name = "REVIEW_NOTE", length = 1000)
+    String reviewNote;
+
+    @Version
+    @Column(name = "VERSION")
+    long version;
+
+    Claim toRecord() {
+        List<String> found = findings == null || findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n"));
+        return new Claim(id, classId, enrolmentId, traineeId, status, amount, DecisionJson.read(decision), found,
+                reviewNote, version);
+    }
+}

@@ -1,0 +1,36 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.qiancheng.api.claim.Decision;
+
+/** Decisions as stored JSON: every field, the full resident ID included (it is the kernel's own database). */
+final class DecisionJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private DecisionJson() {
+    }
+
+    static String write(Decision decision) {
+        try {
+            return JSON.writeValueAsString(decision);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision that cannot be written as JSON", e);
+        }
+    }
+
+    static Decision read(String json) {
+        try {
+            return JSON.readValue(json, Decision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored decision that cannot be read back", e);
+        }
+    }
+}

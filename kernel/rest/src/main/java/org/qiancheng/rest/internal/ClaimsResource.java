@@ -1,0 +1,90 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Workflow;
+
+/**
+ * Stored subsidy claims (computed by {@code POST /api/v1/classes/{id}/claims}) and their review.
+ * A claim is written as the record: status, amount, the kernel's findings and the full decision
+ * (policy identity, inputs with the resident ID masked, cited lines, dated parameters) [K5].
+ * {@code POST /api/v1/claims/preview} is a separate resource that stores nothing.
+ */
+@Component(service = ClaimsResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("qiancheng.claims")
+@JSONRequired
+@Path("v1/claims")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ClaimsResource {
+
+    /** Body of a review: {@code approve} is required, {@code reason} too when rejecting. */
+    public record Review(Boolean approve, String reason) {
+    }
+
+    private final Workflow workflow;
+
+    @Activate
+    public ClaimsResource(@Reference Workflow workflow) {
+        this.workflow = workflow;
+    }
+
+    /** {@code GET /api/v1/claims?classId=&status=&offset=&limit=}. */
+    @GET
+    public Page<Claim> list(@QueryParam("classId") String classId, @QueryParam("status") String status,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return workflow.claims(Requests.optionalId("classId", classId),
+                Requests.optionalEnum("status", status, ClaimStatus.class), Requests.offset(offset),
+                Requests.limit(limit));
+    }
+
+    /** {@code GET /api/v1/claims/{id}}: with {@code ETag: "<version>"}. */
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        Claim claim = workflow.claim(id);
+        return Versions.ok(claim, claim.version());
+    }
+
+    /**
+     * {@code POST /api/v1/claims/{id}/review} with {@code {"approve": true|false, "reason": "…"}} and
+     * {@code If-Match: "<version>"}: 200 with the reviewed claim and its new {@code ETag}; 428 without
+     * the header, 412 when the version is stale, 422 naming {@code reason} for a rejection without
+     * one, 409 when the claim is not awaiting review.
+     */
+    @POST
+    @Path("{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response review(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+            Review review) {
+        long expected = Versions.expected(ifMatch, () -> workflow.claim(id).version());
+        Review body = Requests.body(review);
+        if (body.approve() == null) {
+            throw Problems.invalid("approve", "required", "is required: true to approve, false to reject");
+        }
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        if (!body.approve() && reason == null) {
+            throw Problems.invalid("reason", "required", "is required when rejecting a claim");
+        }
+        Claim reviewed = Versions.update(() -> workflow.review(id, body.approve(), reason, expected));
+        return Versions.ok(reviewed, reviewed.version());
+    }
+}

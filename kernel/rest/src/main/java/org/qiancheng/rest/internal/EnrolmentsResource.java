@@ -1,0 +1,87 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Workflow;
+
+/**
+ * One enrolment: its attendance (考勤, one check-in per class day counts) and what became of the
+ * trainee (assessment, certificate, employment), which a claim is later computed from.
+ */
+@Component(service = EnrolmentsResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("qiancheng.enrolments")
+@JSONRequired
+@Path("v1/enrolments")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EnrolmentsResource {
+
+    /** Body of a check-in. */
+    public record CheckIn(LocalDate day) {
+    }
+
+    private final Workflow workflow;
+
+    @Activate
+    public EnrolmentsResource(@Reference Workflow workflow) {
+        this.workflow = workflow;
+    }
+
+    /** {@code GET /api/v1/enrolments/{id}}: with {@code ETag: "<version>"}. */
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        Enrolment enrolment = workflow.enrolment(id);
+        return Versions.ok(enrolment, enrolment.version());
+    }
+
+    /**
+     * {@code POST /api/v1/enrolments/{id}/check-ins} with {@code {"day": "2026-12-08"}}: 200 with the
+     * enrolment and its {@code ETag}; a day already checked in is counted once. 422 naming
+     * {@code day} when it is missing.
+     */
+    @POST
+    @Path("{id}/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response checkIn(@PathParam("id") long id, CheckIn request) {
+        if (request == null || request.day() == null) {
+            throw Problems.invalid("day", "required", "is required: the class day, as in {\"day\": \"2026-12-08\"}");
+        }
+        Enrolment enrolment = workflow.checkIn(id, request.day());
+        return Versions.ok(enrolment, enrolment.version());
+    }
+
+    /**
+     * {@code PUT /api/v1/enrolments/{id}/outcome} with an outcome and {@code If-Match: "<version>"}:
+     * 200 with the enrolment and its new {@code ETag}; 428 without the header, 412 when the version
+     * is stale.
+     */
+    @PUT
+    @Path("{id}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordOutcome(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+            OutcomeDraft outcome) {
+        long expected = Versions.expected(ifMatch, () -> workflow.enrolment(id).version());
+        OutcomeDraft draft = Requests.body(outcome);
+        Enrolment recorded = Versions.update(() -> workflow.recordOutcome(id, draft, expected));
+        return Versions.ok(recorded, recorded.version());
+    }
+}
