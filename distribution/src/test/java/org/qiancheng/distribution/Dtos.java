@@ -2,7 +2,9 @@ package org.qiancheng.distribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.jakartars.runtime.dto.BaseDTO;
 import org.osgi.service.jakartars.runtime.dto.FailedApplicationDTO;
 import org.osgi.service.jakartars.runtime.dto.FailedExtensionDTO;
@@ -17,6 +19,15 @@ final class Dtos {
 
     static List<String> resources(RuntimeDTO dto) {
         return names(dto.defaultApplication.resourceDTOs);
+    }
+
+    /** The service id of each resource of the default application, by name. */
+    static Map<String, Long> resourceServiceIds(RuntimeDTO dto) {
+        Map<String, Long> ids = new HashMap<>();
+        if (dto.defaultApplication.resourceDTOs != null) {
+            Arrays.stream(dto.defaultApplication.resourceDTOs).forEach(r -> ids.put(r.name, r.serviceId));
+        }
+        return ids;
     }
 
     static List<String> extensions(RuntimeDTO dto) {

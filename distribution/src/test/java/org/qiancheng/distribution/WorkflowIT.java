@@ -69,7 +69,7 @@ public class WorkflowIT extends PlatformTestSupport {
     public void serverReady() throws Exception {
         Whiteboard.await(context, d -> Dtos.resources(d).containsAll(List.of("qiancheng.institutions",
                 "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
-                "qiancheng.claims")), 30_000);
+                "qiancheng.claims", "qiancheng.audit")), 30_000);
         awaitActive("510000", "990000");
         http = new Http(context.getProperty("org.osgi.service.http.port"));
     }
@@ -202,6 +202,39 @@ public class WorkflowIT extends PlatformTestSupport {
         assertProblem(http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}"), 422,
                 null, "T1");
         assertEquals(0, http.get("/classes/" + classId + "/enrolments").body().get("total").asLong());
+    }
+
+    @Test
+    public void everyChangeIsInTheAuditTrailWithItsOperatorAndMaskedIds() throws Exception {
+        Http.Answer created = http.send("POST", "/institutions", """
+                {"name": "成都市审计测试培训学校", "regionCode": "510100"}""", "X-Operator", encoded("李经办"));
+        assertEquals(201, created.status());
+        long id = created.body().get("id").asLong();
+        assertEquals(200, http.send("PUT", "/institutions/" + id + "/status", "{\"status\": \"WHITELISTED\"}",
+                "If-Match", created.header("ETag"), "X-Operator", encoded("王科长")).status());
+
+        JsonNode trail = http.get("/audit?entity=institution&entityId=" + id).body();
+        assertEquals(2, trail.get("total").asLong());
+        JsonNode newest = trail.get("items").get(0);
+        assertEquals("institution.status-changed", newest.get("action").asText());
+        assertEquals("王科长", newest.get("actor").asText());
+        assertTrue(newest.get("before").asText(), newest.get("before").asText().contains("\"LISTED\""));
+        assertTrue(newest.get("after").asText(), newest.get("after").asText().contains("\"WHITELISTED\""));
+        JsonNode first = trail.get("items").get(1);
+        assertEquals("institution.created", first.get("action").asText());
+        assertEquals("李经办", first.get("actor").asText());
+        assertFalse("nothing before a creation", first.has("before"));
+
+        Http.Answer trainee = http.post("/trainees", """
+                {"idNumber": "510104199601010039", "name": "审计测试学员"}""");
+        assertEquals(201, trainee.status());
+        JsonNode registered = http.get("/audit?entity=trainee&entityId=" + trainee.body().get("id").asLong()).body()
+                .get("items").get(0);
+        assertEquals("unknown", registered.get("actor").asText());
+        assertTrue(registered.get("after").asText().contains("510104********0039"));
+        assertFalse("the audit trail never holds a full ID", registered.get("after").asText()
+                .contains("510104199601010039"));
+        assertEquals(422, http.get("/audit?entity=spaceship").status());
     }
 
     @Test
@@ -482,6 +515,10 @@ public class WorkflowIT extends PlatformTestSupport {
     }
 
     /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
+    private static String encoded(String operator) {
+        return java.net.URLEncoder.encode(operator, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Http.Answer created(String collection, String json) throws Exception {
         Http.Answer answer = http.post(collection, json);
         assertEquals(answer.body() == null ? "" : answer.body().toString(), 201, answer.status());

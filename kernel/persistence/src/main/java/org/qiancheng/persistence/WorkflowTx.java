@@ -14,9 +14,12 @@ import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
@@ -111,6 +114,20 @@ public interface WorkflowTx {
     List<PriorSubsidy> subsidiesOf(long traineeId);
 
     Claim updateClaimStatus(long id, ClaimStatus status, String note, long expectedVersion);
+
+    /** Marks the claim as changed by this transaction, so two payments of it cannot both commit. */
+    void lockClaim(long claimId);
+
+    List<Disbursement> disbursementsOf(long claimId);
+
+    Disbursement insertDisbursement(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on);
+
+    /** Appends to the audit trail; {@code before} and {@code after} are records, written as JSON. */
+    void audit(java.time.Instant at, String actor, String action, String entity, long entityId, Object before,
+            Object after);
+
+    /** The audit trail, newest first. */
+    Page<AuditEvent> auditEvents(String entity, Long entityId, int offset, int limit);
 
     /** Freezes the COMPUTED and FLAGGED claims of an institution's classes [K4]; returns how many. */
     int freezeOpenClaims(long institutionId);

@@ -97,4 +97,26 @@ public interface Workflow {
 
     /** Approves or rejects a computed or flagged claim; a rejection needs a reason. */
     Claim review(long claimId, boolean approve, String reason, long expectedVersion);
+
+    /**
+     * Pays an instalment of a claim: an advance of the share the claim's decision allows (once,
+     * before or after approval, never for a frozen or rejected claim), or the balance of an
+     * approved claim (once). The total paid never exceeds the amount. Repeating a request with the
+     * same idempotency key answers the same payment.
+     *
+     * @param idempotencyKey the client's key, or {@code null}
+     */
+    Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey);
+
+    /** The payments of a claim, oldest first. */
+    java.util.List<Disbursement> disbursements(long claimId);
+
+    /**
+     * The audit trail, newest first.
+     *
+     * @param entity a kind of record (institution, project, class, trainee, enrolment, claim,
+     *     disbursement), or {@code null} for all
+     * @param entityId a record's id, or {@code null} for all
+     */
+    Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit);
 }

@@ -40,7 +40,9 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.EnrolmentEntity",
             "org.qiancheng.persistence.internal.workflow.AttendanceEntity",
             "org.qiancheng.persistence.internal.workflow.ClaimEntity",
-            "org.qiancheng.persistence.internal.workflow.IdempotencyEntity");
+            "org.qiancheng.persistence.internal.workflow.IdempotencyEntity",
+            "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
+            "org.qiancheng.persistence.internal.workflow.AuditEventEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 
@@ -64,6 +66,7 @@ public final class PersistenceUnitComponent implements JpaUnit {
                 "eclipselink.ddl-generation.output-mode", "database",
                 "eclipselink.logging.logger", "JavaLogger",
                 "eclipselink.logging.level", config.logLevel()));
+        verifySchema();
         recordBoot(node(context));
         LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
     }
@@ -109,6 +112,22 @@ public final class PersistenceUnitComponent implements JpaUnit {
     @Override
     public String product() {
         return product;
+    }
+
+    /**
+     * EclipseLink only logs a table it could not create; query every entity once so that a schema
+     * problem stops the unit at start instead of failing requests later.
+     */
+    private void verifySchema() {
+        for (String entity : ENTITIES) {
+            String name = entity.substring(entity.lastIndexOf('.') + 1);
+            try {
+                read(manager -> manager.createQuery("SELECT COUNT(e) FROM " + name + " e", Long.class).getSingleResult());
+            } catch (RuntimeException e) {
+                factory.close();
+                throw new IllegalStateException("table of " + name + " is unusable: " + e.getMessage(), e);
+            }
+        }
     }
 
     private void recordBoot(String node) {

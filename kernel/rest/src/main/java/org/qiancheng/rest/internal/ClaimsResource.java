@@ -8,8 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +22,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Disbursement;
+import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Workflow;
 
@@ -26,6 +31,8 @@ import org.qiancheng.api.workflow.Workflow;
  * Stored subsidy claims (computed by {@code POST /api/v1/classes/{id}/claims}) and their review.
  * A claim is written as the record: status, amount, the kernel's findings and the full decision
  * (policy identity, inputs with the resident ID masked, cited lines, dated parameters) [K5].
+ * A claim is paid in instalments ({@code /api/v1/claims/{id}/disbursements}): an advance within
+ * the share its decision allows, then the balance once it is approved.
  * {@code POST /api/v1/claims/preview} is a separate resource that stores nothing.
  */
 @Component(service = ClaimsResource.class, scope = ServiceScope.PROTOTYPE)
@@ -40,7 +47,14 @@ public final class ClaimsResource {
     public record Review(Boolean approve, String reason) {
     }
 
+    /** Body of a payment: {@code kind} is required. */
+    public record DisbursementRequest(InstalmentKind kind) {
+    }
+
     private final Workflow workflow;
+
+    @Context
+    UriInfo uri;
 
     @Activate
     public ClaimsResource(@Reference Workflow workflow) {
@@ -86,5 +100,34 @@ public final class ClaimsResource {
         }
         Claim reviewed = Versions.update(() -> workflow.review(id, body.approve(), reason, expected));
         return Versions.ok(reviewed, reviewed.version());
+    }
+
+    /**
+     * {@code POST /api/v1/claims/{id}/disbursements} with {@code {"kind": "ADVANCE"|"BALANCE"}},
+     * optionally with {@code Idempotency-Key: <key>}: pays the instalment, 201 with the payment and
+     * the address of the claim's payments. The advance is at most the share the claim's decision
+     * allows (422 naming {@code kind} when it allows none) and precedes the balance; the balance is
+     * paid on an approved claim; each is paid once (409 otherwise, as for a frozen or rejected
+     * claim). Repeating a request with the same key answers the same payment and pays nothing.
+     * 422 naming {@code kind} when it is missing or unknown, 404 when there is no such claim.
+     */
+    @POST
+    @Path("{id}/disbursements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response disburse(@PathParam("id") long id, @HeaderParam(ClassesResource.IDEMPOTENCY_KEY) String key,
+            DisbursementRequest request) {
+        String idempotencyKey = ClassesResource.idempotencyKey(key);
+        if (request == null || request.kind() == null) {
+            throw Problems.invalid("kind", "required", "is required: one of " + List.of(InstalmentKind.values()));
+        }
+        Disbursement paid = workflow.disburse(id, request.kind(), idempotencyKey);
+        return Response.created(uri.getAbsolutePath()).entity(paid).build();
+    }
+
+    /** {@code GET /api/v1/claims/{id}/disbursements}: the claim's payments, oldest first; 404 without the claim. */
+    @GET
+    @Path("{id}/disbursements")
+    public List<Disbursement> disbursements(@PathParam("id") long id) {
+        return workflow.disbursements(id);
     }
 }

@@ -38,9 +38,11 @@ final class ClaimComputation {
     private static final BigDecimal SATISFACTION = BigDecimal.ONE;
 
     private final PolicyRegistry registry;
+    private final Audit audit;
 
-    ClaimComputation(PolicyRegistry registry) {
+    ClaimComputation(PolicyRegistry registry, Audit audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
@@ -64,8 +66,9 @@ final class ClaimComputation {
                 if (!decision.result().eligibility().eligible()) {
                     findings.add("refused by the policy: " + refusal(decision));
                 }
-                tx.insertClaim(course, enrolment.id(), trainee.id(), status(decision, findings, frozen), decision,
-                        findings);
+                Claim claim = tx.insertClaim(course, enrolment.id(), trainee.id(), status(decision, findings, frozen),
+                        decision, findings);
+                audit.created(tx, "claim", claim.id(), claim);
             }
         } catch (NoPolicyException e) {
             throw invalid("classId", "policy-in-force", e.getMessage());

@@ -28,10 +28,13 @@ import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
 import org.qiancheng.api.workflow.Drafts.ProjectDraft;
 import org.qiancheng.api.workflow.Drafts.TraineeDraft;
+import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Drafts;
+import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
@@ -57,6 +60,7 @@ public final class WorkflowService implements Workflow {
     private final PolicyRegistry registry;
     private final Clock clock;
     private final ClaimComputation claims;
+    private final Audit audit;
 
     @Activate
     public WorkflowService(@Reference WorkflowStore store, @Reference PolicyRegistry registry,
@@ -64,7 +68,8 @@ public final class WorkflowService implements Workflow {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
-        this.claims = new ClaimComputation(registry);
+        this.audit = new Audit(clock);
+        this.claims = new ClaimComputation(registry, audit);
     }
 
     @Override
@@ -73,7 +78,10 @@ public final class WorkflowService implements Workflow {
         String region = Checks.region("regionCode", draft.regionCode());
         InstitutionStatus status = draft.status() == null ? InstitutionStatus.LISTED : draft.status();
         String grade = Checks.optionalText("creditGrade", draft.creditGrade(), 10);
-        return store.transaction(tx -> tx.insertInstitution(name, region, status, grade));
+        return store.transaction(tx -> {
+            Institution created = tx.insertInstitution(name, region, status, grade);
+            return audit.created(tx, "institution", created.id(), created);
+        });
     }
 
     @Override
@@ -91,10 +99,12 @@ public final class WorkflowService implements Workflow {
     public Institution changeStatus(long id, InstitutionStatus status, long expectedVersion) {
         required("status", status);
         return store.transaction(tx -> {
-            tx.institution(id).orElseThrow(() -> notFound("institution", id));
-            Institution changed = tx.updateInstitutionStatus(id, status, expectedVersion);
+            Institution before = tx.institution(id).orElseThrow(() -> notFound("institution", id));
+            Institution changed = audit.changed(tx, "status-changed", "institution", id, before,
+                    tx.updateInstitutionStatus(id, status, expectedVersion));
             if (status == InstitutionStatus.BLACKLISTED) {
-                tx.freezeOpenClaims(id);
+                int frozen = tx.freezeOpenClaims(id);
+                audit.changed(tx, "claims-frozen", "institution", id, null, java.util.Map.of("frozenClaims", frozen));
             }
             return changed;
         });
@@ -116,10 +126,14 @@ public final class WorkflowService implements Workflow {
         if (!catalog.offers(occupation, draft.level())) {
             throw invalid("level", "catalog", "occupation " + occupation + " is not trained at " + draft.level());
         }
-        return store.transaction(tx -> tx.insertProject(region, name, occupation, draft.level(), headcount,
-                Checks.optionalText("evaluationDirection", draft.evaluationDirection(), 500),
-                Checks.optionalText("employmentDirection", draft.employmentDirection(), 500),
-                Checks.optionalText("wageGuidance", draft.wageGuidance(), 200)));
+        String evaluation = Checks.optionalText("evaluationDirection", draft.evaluationDirection(), 500);
+        String employment = Checks.optionalText("employmentDirection", draft.employmentDirection(), 500);
+        String wage = Checks.optionalText("wageGuidance", draft.wageGuidance(), 200);
+        return store.transaction(tx -> {
+            Project created = tx.insertProject(region, name, occupation, draft.level(), headcount, evaluation,
+                    employment, wage);
+            return audit.created(tx, "project", created.id(), created);
+        });
     }
 
     @Override
@@ -141,7 +155,8 @@ public final class WorkflowService implements Workflow {
                 throw new WorkflowException(Kind.CONFLICT, "publishedOn", "published",
                         "project " + id + " was published on " + project.publishedOn());
             }
-            return tx.publishProject(id, LocalDate.now(clock), expectedVersion);
+            return audit.changed(tx, "published", "project", id, project,
+                    tx.publishProject(id, LocalDate.now(clock), expectedVersion));
         });
     }
 
@@ -185,7 +200,8 @@ public final class WorkflowService implements Workflow {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
-            return tx.insertClass(projectId, institutionId, facts, LocalDate.now(clock), threshold);
+            TrainingClass filed = tx.insertClass(projectId, institutionId, facts, LocalDate.now(clock), threshold);
+            return audit.created(tx, "class", filed.id(), filed);
         });
     }
 
@@ -221,7 +237,8 @@ public final class WorkflowService implements Workflow {
                 throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "a trainee with ID " + id.masked()
                         + " is registered already");
             }
-            return tx.insertTrainee(id, name, groups, family, household, residence, pension);
+            Trainee created = tx.insertTrainee(id, name, groups, family, household, residence, pension);
+            return audit.created(tx, "trainee", created.id(), created);
         });
     }
 
@@ -262,7 +279,8 @@ public final class WorkflowService implements Workflow {
                     throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
                             .map(r -> r.text().en() + " " + r.citation()).toList()));
                 }
-                return tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
+                Enrolment created = tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
+                return audit.created(tx, "enrolment", created.id(), created);
             });
         });
     }
@@ -291,7 +309,7 @@ public final class WorkflowService implements Workflow {
                 throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
                         + facts.endDate() + ")");
             }
-            return tx.checkIn(enrolmentId, day);
+            return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment, tx.checkIn(enrolmentId, day));
         });
     }
 
@@ -299,8 +317,9 @@ public final class WorkflowService implements Workflow {
     public Enrolment recordOutcome(long enrolmentId, Drafts.OutcomeDraft draft, long expectedVersion) {
         TraineeOutcome outcome = Outcomes.of(draft);
         return store.transaction(tx -> {
-            tx.enrolment(enrolmentId).orElseThrow(() -> notFound("enrolment", enrolmentId));
-            return tx.updateOutcome(enrolmentId, outcome, expectedVersion);
+            Enrolment before = tx.enrolment(enrolmentId).orElseThrow(() -> notFound("enrolment", enrolmentId));
+            return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
+                    tx.updateOutcome(enrolmentId, outcome, expectedVersion));
         });
     }
 
@@ -341,9 +360,39 @@ public final class WorkflowService implements Workflow {
                 throw invalid("reason", "required", approve ? "approving a flagged claim needs a reason"
                         : "a rejection needs a reason");
             }
-            return tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
-                    expectedVersion);
+            return audit.changed(tx, approve ? "approved" : "rejected", "claim", claimId, claim,
+                    tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
+                            expectedVersion));
         });
+    }
+
+    @Override
+    public Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey) {
+        required("kind", kind);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+        return store.transaction(tx -> {
+            Claim claim = tx.claim(claimId).orElseThrow(() -> notFound("claim", claimId));
+            if (key != null && !tx.rememberIdempotencyKey(key, kind + " of claim " + claimId)) {
+                return tx.disbursementsOf(claimId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+            }
+            Disbursement paid = Payments.pay(tx, claim, kind, LocalDate.now(clock));
+            return audit.created(tx, "disbursement", paid.id(), paid);
+        });
+    }
+
+    @Override
+    public List<Disbursement> disbursements(long claimId) {
+        return store.transaction(tx -> {
+            tx.claim(claimId).orElseThrow(() -> notFound("claim", claimId));
+            return tx.disbursementsOf(claimId);
+        });
+    }
+
+    @Override
+    public Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.auditEvents(entity, entityId, offset, limit));
     }
 
     /** What the policy knows of a trainee at enrolment, with the subsidies stored so far. */

@@ -2,7 +2,6 @@ package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.RollbackException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -28,10 +27,12 @@ public final class JpaWorkflowStore implements WorkflowStore {
     public <T> T transaction(Function<WorkflowTx, T> work) {
         try {
             return unit.inTransaction(manager -> work.apply(new JpaWorkflowTx(manager)));
-        } catch (OptimisticLockException | RollbackException e) {
-            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "concurrent-change",
-                    "the records changed concurrently; read them again and retry");
         } catch (PersistenceException e) {
+            // only a lost optimistic race is the client's to retry; anything else is a fault
+            if (causedBy(e, OptimisticLockException.class)) {
+                throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "concurrent-change",
+                        "the records changed concurrently; read them again and retry");
+            }
             if (causedBy(e, SQLIntegrityConstraintViolationException.class)) {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT, "id", "unique",
                         "a record with the same key exists already");

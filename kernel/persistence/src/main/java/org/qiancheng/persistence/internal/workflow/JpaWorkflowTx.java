@@ -15,9 +15,12 @@ import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
@@ -309,6 +312,48 @@ final class JpaWorkflowTx implements WorkflowTx {
         claim.reviewNote = note;
         manager.flush();
         return claim.toRecord();
+    }
+
+    @Override
+    public void lockClaim(long claimId) {
+        manager.lock(existing(ClaimEntity.class, claimId), LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
+    @Override
+    public List<Disbursement> disbursementsOf(long claimId) {
+        return manager.createQuery("SELECT d FROM DisbursementEntity d WHERE d.claimId = :c ORDER BY d.id",
+                DisbursementEntity.class).setParameter("c", claimId).getResultList().stream()
+                .map(DisbursementEntity::toRecord).toList();
+    }
+
+    @Override
+    public Disbursement insertDisbursement(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on) {
+        DisbursementEntity e = new DisbursementEntity();
+        e.claimId = claimId;
+        e.kind = kind;
+        e.amount = amount;
+        e.paidOn = on;
+        return persisted(e).toRecord();
+    }
+
+    @Override
+    public void audit(java.time.Instant at, String actor, String action, String entity, long entityId, Object before,
+            Object after) {
+        AuditEventEntity e = new AuditEventEntity();
+        e.at = AuditEventEntity.utc(at);
+        e.actor = actor;
+        e.action = action;
+        e.entity = entity;
+        e.entityId = entityId;
+        e.before = AuditJson.write(before);
+        e.after = AuditJson.write(after);
+        manager.persist(e);
+    }
+
+    @Override
+    public Page<AuditEvent> auditEvents(String entity, Long entityId, int offset, int limit) {
+        return new Paging<AuditEventEntity, AuditEvent>(manager, AuditEventEntity.class).filter("entity", "=", entity)
+                .filter("entityId", "=", entityId).newestFirst().page(offset, limit, AuditEventEntity::toRecord);
     }
 
     @Override

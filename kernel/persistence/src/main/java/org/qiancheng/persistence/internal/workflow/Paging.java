@@ -14,6 +14,7 @@ final class Paging<E, R> {
     private final Class<E> entity;
     private final Map<String, Object> filters = new LinkedHashMap<>();
     private final StringBuilder where = new StringBuilder();
+    private String order = "e.id";
 
     Paging(EntityManager manager, Class<E> entity) {
         this.manager = manager;
@@ -37,10 +38,16 @@ final class Paging<E, R> {
         return this;
     }
 
+    /** Lists the newest (highest id) first. */
+    Paging<E, R> newestFirst() {
+        order = "e.id DESC";
+        return this;
+    }
+
     Page<R> page(int offset, int limit, Function<E, R> toRecord) {
         String from = " FROM " + entity.getSimpleName() + " e" + where;
         TypedQuery<Long> count = manager.createQuery("SELECT COUNT(e)" + from, Long.class);
-        TypedQuery<E> select = manager.createQuery("SELECT e" + from + " ORDER BY e.id", entity);
+        TypedQuery<E> select = manager.createQuery("SELECT e" + from + " ORDER BY " + order, entity);
         filters.forEach((name, value) -> {
             count.setParameter(name, value);
             select.setParameter(name, value);

@@ -1,0 +1,417 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicyStatus;
+
+/**
+ * Paying claims in instalments over HTTP with the shipped Jiangsu 2019–2021 policy, which lets
+ * enterprise and project-based training be paid half in advance [JS-2019 §三(十四)]: the advance is
+ * the allowed share of the amount, paid once (idempotently under a key), the balance only after
+ * approval and once, and the two sum to the amount; general training gets no advance. The policy
+ * is in force from 2019-08-28 to 2021-12-31 and a class claims only when filed before its start, so
+ * the platform's clock is first fixed at 2020-06-01 by configuration. The framework and its fresh
+ * database are shared by the class; each test uses its own records.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DisbursementIT extends PlatformTestSupport {
+
+    private static final String IF_MATCH = "If-Match";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String CLOCK_PID = "org.qiancheng.clock";
+    private static final String TODAY = "2020-06-01";
+    private static final Instant FIXED = Instant.parse(TODAY + "T00:00:00Z");
+    private static final BigDecimal HALF = new BigDecimal("0.50");
+    /** The resources that depend on the workflow, and so on the clock. */
+    private static final List<String> RESOURCES = List.of("qiancheng.institutions", "qiancheng.projects",
+            "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments", "qiancheng.claims");
+
+    /** Set once the clock is fixed: the framework is shared by the tests of this class. */
+    private static volatile boolean clockFixed;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PolicyRegistry registry;
+
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    private Http http;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        return baseConfiguration(
+                bundle(DIST.resolve("defaults/deploy/region-jiangsu-2019.1.0.jar").toUri().toString()));
+    }
+
+    @Before
+    public void serverReadyOnTheFixedClock() throws Exception {
+        http = new Http(context.getProperty("org.osgi.service.http.port"));
+        Map<String, Long> before = Dtos.resourceServiceIds(Whiteboard.await(context,
+                d -> Dtos.resources(d).containsAll(RESOURCES), 30_000));
+        awaitActive("320000");
+        if (!clockFixed) {
+            fixClock(before);
+            clockFixed = true;
+        }
+        // the configuration is left in place: the framework is discarded with this class
+    }
+
+    /**
+     * Fixes "today" at {@link #TODAY}: the clock component restarts with the new configuration and
+     * the workflow and its resources with it. Waits, on service events, until every resource is
+     * registered again (a new service id) over the fixed clock, then until the server answers.
+     */
+    private void fixClock(Map<String, Long> before) throws Exception {
+        org.osgi.service.cm.Configuration clock = configurations.getConfiguration(CLOCK_PID, "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("fixedInstant", FIXED.toString());
+        clock.update(properties);
+        Whiteboard.await(context, d -> {
+            Map<String, Long> now = Dtos.resourceServiceIds(d);
+            return clockIsFixed() && RESOURCES.stream().allMatch(r -> now.containsKey(r)
+                    && !now.get(r).equals(before.get(r)));
+        }, 30_000);
+        awaitAnswering("/claims?limit=1");
+    }
+
+    private boolean clockIsFixed() {
+        ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
+        if (reference == null) {
+            return false;
+        }
+        Clock clock = context.getService(reference);
+        try {
+            return clock != null && FIXED.equals(clock.instant());
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    @Test
+    public void anEnterpriseClaimIsPaidHalfInAdvanceAndTheBalanceAfterApproval() throws Exception {
+        long projectId = publishedProject("车工（初级）企业职工培训");
+        long institutionId = institution("南京市玄武区职业技能培训学校");
+
+        // filed today, before its start [K1]
+        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "ENTERPRISE", "2020-07-01",
+                "2020-07-31"));
+        long classId = filed.body().get("id").asLong();
+        assertEquals("the fixed clock files the class", TODAY, filed.body().get("filedOn").asText());
+        assertEquals("ENTERPRISE", filed.body().get("facts").get("kind").asText());
+
+        long traineeId = trainee("320102197503012017", "王秀英", "ENTERPRISE_EMPLOYEE");
+        long enrolmentId = enrol(classId, traineeId);
+        LocalDate first = LocalDate.parse("2020-07-01");
+        for (int i = 0; i < 28; i++) {
+            checkIn(enrolmentId, first.plusDays(i));
+        }
+        recordOutcome(enrolmentId, """
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-08-10"},
+                 "employment": "STABLE", "employedOn": "2020-08-20"}""");
+
+        // one claim, computed by Jiangsu with an advance share of one half
+        JsonNode claim = onlyClaim(classId, "k-enterprise");
+        assertEquals(claim.toString(), "COMPUTED", claim.get("status").asText());
+        assertEquals(traineeId, claim.get("traineeId").asLong());
+        assertEquals("320000", claim.get("decision").get("policy").get("regionCode").asText());
+        BigDecimal amount = claim.get("amount").decimalValue();
+        assertTrue(claim.toString(), amount.signum() > 0);
+        BigDecimal share = claim.get("decision").get("result").get("advanceShare").decimalValue();
+        assertEquals(claim.toString(), 0, HALF.compareTo(share));
+        long claimId = claim.get("id").asLong();
+        String disbursements = "/claims/" + claimId + "/disbursements";
+
+        // the advance: half the amount, paid today
+        BigDecimal expectedAdvance = amount.multiply(HALF).setScale(2, RoundingMode.HALF_UP);
+        Http.Answer advance = http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "adv-1");
+        assertEquals(body(advance), 201, advance.status());
+        assertTrue(advance.header("Location"), advance.header("Location") != null
+                && advance.header("Location").endsWith("/api/v1/claims/" + claimId + "/disbursements"));
+        long advanceId = advance.body().get("id").asLong();
+        assertEquals(claimId, advance.body().get("claimId").asLong());
+        assertEquals("ADVANCE", advance.body().get("kind").asText());
+        assertEquals(body(advance), expectedAdvance, advance.body().get("amount").decimalValue());
+        assertEquals(TODAY, advance.body().get("paidOn").asText());
+
+        // the same key answers the same payment and pays nothing more
+        Http.Answer repeated = http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "adv-1");
+        assertEquals(body(repeated), 201, repeated.status());
+        assertEquals(advanceId, repeated.body().get("id").asLong());
+        assertEquals(expectedAdvance, repeated.body().get("amount").decimalValue());
+        assertEquals(1, payments(disbursements).size());
+
+        // a second advance under another key is refused, and so is the balance before approval
+        assertProblem(http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "adv-2"), 409);
+        assertProblem(http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}"), 409);
+        assertEquals("refused payments write nothing", 1, payments(disbursements).size());
+
+        // approved with the version read, then the balance: what the advance left
+        Http.Answer read = http.get("/claims/" + claimId);
+        Http.Answer approved = http.send("POST", "/claims/" + claimId + "/review", "{\"approve\": true}", IF_MATCH,
+                read.header("ETag"));
+        assertEquals(body(approved), 200, approved.status());
+        assertEquals("APPROVED", approved.body().get("status").asText());
+        Http.Answer balance = http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}");
+        assertEquals(body(balance), 201, balance.status());
+        assertEquals("BALANCE", balance.body().get("kind").asText());
+        assertEquals(claimId, balance.body().get("claimId").asLong());
+        assertNotEquals(advanceId, balance.body().get("id").asLong());
+        assertEquals(body(balance), amount.subtract(expectedAdvance), balance.body().get("amount").decimalValue());
+        assertEquals(TODAY, balance.body().get("paidOn").asText());
+        assertTrue(balance.header("Location"), balance.header("Location") != null
+                && balance.header("Location").endsWith("/api/v1/claims/" + claimId + "/disbursements"));
+
+        // the balance is paid once
+        assertProblem(http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}"), 409);
+
+        // two payments, oldest first, that sum to the amount
+        JsonNode paid = payments(disbursements);
+        assertEquals(paid.toString(), 2, paid.size());
+        assertEquals("ADVANCE", paid.get(0).get("kind").asText());
+        assertEquals(advanceId, paid.get(0).get("id").asLong());
+        assertEquals("BALANCE", paid.get(1).get("kind").asText());
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode payment : paid) {
+            assertEquals(claimId, payment.get("claimId").asLong());
+            total = total.add(payment.get("amount").decimalValue());
+        }
+        assertEquals(paid.toString(), 0, amount.compareTo(total));
+    }
+
+    @Test
+    public void generalTrainingGetsNoAdvanceAndBadRequestsAreProblems() throws Exception {
+        long projectId = publishedProject("车工（初级）就业技能培训");
+        long institutionId = institution("南京市秦淮区职业培训中心");
+        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "GENERAL", "2020-09-01",
+                "2020-09-30"));
+        long classId = filed.body().get("id").asLong();
+        assertEquals(TODAY, filed.body().get("filedOn").asText());
+        long traineeId = trainee("320102198206150039", "李建国", "MIGRANT_WORKER");
+        long enrolmentId = enrol(classId, traineeId);
+        LocalDate first = LocalDate.parse("2020-09-01");
+        for (int i = 0; i < 27; i++) {
+            checkIn(enrolmentId, first.plusDays(i));
+        }
+        recordOutcome(enrolmentId, """
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-10-12"},
+                 "employment": "NONE"}""");
+        JsonNode claim = onlyClaim(classId, null);
+        assertTrue(claim.toString(), claim.get("amount").decimalValue().signum() > 0);
+        assertEquals(claim.toString(), 0, BigDecimal.ZERO.compareTo(claim.get("decision").get("result")
+                .get("advanceShare").decimalValue()));
+        String disbursements = "/claims/" + claim.get("id").asLong() + "/disbursements";
+
+        // general training: no advance [JS4]
+        assertProblemNaming(http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "gen-1"),
+                422, "kind");
+
+        // the kind is required and must be known; the key has the format of the claims computation's
+        assertProblem(http.post(disbursements, "{}"), 422, "kind", "required");
+        assertProblem(http.post(disbursements, "{\"kind\": \"GIFT\"}"), 422, "kind", "type");
+        assertProblem(http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "k".repeat(201)),
+                422, IDEMPOTENCY_KEY, "format:idempotency-key");
+        assertEquals("nothing was paid", 0, payments(disbursements).size());
+
+        // an unknown claim
+        assertProblem(http.post("/claims/987654321/disbursements", "{\"kind\": \"ADVANCE\"}"), 404);
+        assertProblem(http.get("/claims/987654321/disbursements"), 404);
+    }
+
+    // ----- the records of a scenario -----
+
+    /** A published Jiangsu project for lathe operators at the junior level (in the catalogue). */
+    private long publishedProject(String name) throws Exception {
+        Http.Answer project = created("/projects", """
+                {"regionCode": "320000", "name": "%s", "occupationCode": "6-18-01-01", "level": "JUNIOR",
+                 "headcount": 30}""".formatted(name));
+        long projectId = project.body().get("id").asLong();
+        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
+                project.header("ETag"));
+        assertEquals(body(published), 200, published.status());
+        assertEquals(TODAY, published.body().get("publishedOn").asText());
+        return projectId;
+    }
+
+    /** An institution of Nanjing. */
+    private long institution(String name) throws Exception {
+        return created("/institutions", """
+                {"name": "%s", "regionCode": "320100"}""".formatted(name)).body().get("id").asLong();
+    }
+
+    /** A trainee registered in Xuanwu district, Nanjing, where the classes are held. */
+    private long trainee(String idNumber, String name, String group) throws Exception {
+        return created("/trainees", """
+                {"idNumber": "%s", "name": "%s", "groups": ["%s"], "householdRegion": "320102"}"""
+                .formatted(idNumber, name, group)).body().get("id").asLong();
+    }
+
+    private static String classDraft(long projectId, long institutionId, String kind, String start, String end) {
+        return """
+                {"projectId": %d, "institutionId": %d, "regionCode": "320102", "mode": "OFFLINE", "kind": "%s",
+                 "startDate": "%s", "endDate": "%s", "hours": 80}""".formatted(projectId, institutionId, kind, start,
+                end);
+    }
+
+    /** Computes the class's claims (200) and answers the only one. */
+    private JsonNode onlyClaim(long classId, String key) throws Exception {
+        String path = "/classes/" + classId + "/claims";
+        Http.Answer computed = key == null ? http.send("POST", path, null)
+                : http.send("POST", path, null, IDEMPOTENCY_KEY, key);
+        assertEquals(body(computed), 200, computed.status());
+        assertEquals(body(computed), 1, computed.body().size());
+        return computed.body().get(0);
+    }
+
+    /** The payments of a claim (200), a JSON list. */
+    private JsonNode payments(String path) throws Exception {
+        Http.Answer answer = http.get(path);
+        assertEquals(body(answer), 200, answer.status());
+        assertTrue(body(answer), answer.body().isArray());
+        return answer.body();
+    }
+
+    // ----- as in WorkflowIT -----
+
+    /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
+    private Http.Answer created(String collection, String json) throws Exception {
+        Http.Answer answer = http.post(collection, json);
+        assertEquals(body(answer), 201, answer.status());
+        long id = answer.body().get("id").asLong();
+        String location = answer.header("Location");
+        assertNotNull("Location", location);
+        assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
+        assertEquals("\"" + answer.body().get("version").asLong() + "\"", answer.header("ETag"));
+        return answer;
+    }
+
+    /** Enrols a trainee (201) and answers the enrolment's id. */
+    private long enrol(long classId, long traineeId) throws Exception {
+        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");
+        assertEquals(body(enrolled), 201, enrolled.status());
+        return enrolled.body().get("id").asLong();
+    }
+
+    /** Checks in on a day (200). */
+    private void checkIn(long enrolmentId, LocalDate day) throws Exception {
+        Http.Answer answer = http.post("/enrolments/" + enrolmentId + "/check-ins", "{\"day\": \"" + day + "\"}");
+        assertEquals(body(answer), 200, answer.status());
+    }
+
+    /** Records an outcome with the version just read (200). */
+    private void recordOutcome(long enrolmentId, String outcome) throws Exception {
+        String etag = http.get("/enrolments/" + enrolmentId).header("ETag");
+        Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
+        assertEquals(body(answer), 200, answer.status());
+    }
+
+    private static String body(Http.Answer answer) {
+        return answer.body() == null ? "" : answer.body().toString();
+    }
+
+    /** A problem+json answer with the status. */
+    private static void assertProblem(Http.Answer answer, int status) {
+        assertProblem(answer, status, null, null);
+    }
+
+    /** A problem+json answer with the status and, unless {@code null}, a violation of the field and rule. */
+    private static void assertProblem(Http.Answer answer, int status, String field, String rule) {
+        assertEquals(body(answer), status, answer.status());
+        assertEquals(body(answer), PROBLEM_JSON, answer.type());
+        assertEquals(body(answer), status, answer.body().get("status").asInt());
+        if (rule == null) {
+            return;
+        }
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= (field == null || field.equals(violation.path("field").asText()))
+                    && rule.equals(violation.path("rule").asText());
+        }
+        assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body(answer), named);
+    }
+
+    /** A problem+json answer with the status and a violation of the field, whatever the rule. */
+    private static void assertProblemNaming(Http.Answer answer, int status, String field) {
+        assertEquals(body(answer), status, answer.status());
+        assertEquals(body(answer), PROBLEM_JSON, answer.type());
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= field.equals(violation.path("field").asText());
+        }
+        assertTrue("expected a violation of " + field + " in " + body(answer), named);
+    }
+
+    // ----- bounded waits on the platform's own state -----
+
+    /** Waits until each region has an active version. */
+    private void awaitActive(String... regions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Set<String> wanted = Set.of(regions);
+        while (true) {
+            Set<String> active = registry.versions().stream().filter(v -> v.status() == PolicyStatus.ACTIVE)
+                    .map(v -> v.descriptor().regionCode()).collect(Collectors.toSet());
+            if (active.containsAll(wanted)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("regions " + wanted + " never active; versions " + registry.versions());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until a GET answers 200 (the whiteboard may still be reloading its application). */
+    private void awaitAnswering(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String last = "no answer";
+        while (true) {
+            try {
+                Http.Answer answer = http.get(path);
+                if (answer.status() == 200) {
+                    return;
+                }
+                last = answer.status() + " " + body(answer);
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GET " + path + " never answered 200; last " + last);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

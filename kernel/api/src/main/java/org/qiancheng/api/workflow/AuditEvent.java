@@ -1,0 +1,20 @@
+package org.qiancheng.api.workflow;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only audit trail: who did what to which record, when, and the record
+ * before and after (JSON, resident IDs masked).
+ *
+ * @param id the entry's id, increasing
+ * @param at when
+ * @param actor who (the operator named by the request)
+ * @param action what, e.g. {@code claim.reviewed}
+ * @param entity the kind of record, e.g. {@code claim}
+ * @param entityId the record's id
+ * @param before the record before, or {@code null} when created
+ * @param after the record after
+ */
+public record AuditEvent(long id, Instant at, String actor, String action, String entity, long entityId,
+        String before, String after) {
+}

@@ -1,0 +1,54 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.qiancheng.api.workflow.AuditEvent;
+
+/** An audit entry; only ever inserted. */
+@Entity
+@Table(name = "QC_AUDIT", indexes = @Index(columnList = "ENTITY_KIND, ENTITY_ID"))
+public class AuditEventEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "OCCURRED_AT", nullable = false)
+    OffsetDateTime at;
+
+    @Column(name = "ACTOR", nullable = false, length = 100)
+    String actor;
+
+    @Column(name = "ACTION_NAME", nullable = false, length = 60)
+    String action;
+
+    @Column(name = "ENTITY_KIND", nullable = false, length = 30)
+    String entity;
+
+    @Column(name = "ENTITY_ID", nullable = false)
+    long entityId;
+
+    @Lob
+    @Column(name = "BEFORE_JSON")
+    String before;
+
+    @Lob
+    @Column(name = "AFTER_JSON")
+    String after;
+
+    AuditEvent toRecord() {
+        return new AuditEvent(id, at.toInstant(), actor, action, entity, entityId, before, after);
+    }
+
+    static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,42 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.qiancheng.api.workflow.Disbursement;
+import org.qiancheng.api.workflow.InstalmentKind;
+
+/** One instalment paid; at most one of each kind per claim. */
+@Entity
+@Table(name = "QC_DISBURSEMENT", uniqueConstraints = @UniqueConstraint(columnNames = {"CLAIM_ID", "KIND"}))
+public class DisbursementEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "CLAIM_ID", nullable = false)
+    long claimId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 10)
+    InstalmentKind kind;
+
+    @Column(name = "AMOUNT", nullable = false, precision = 14, scale = 2)
+    BigDecimal amount;
+
+    @Column(name = "PAID_ON", nullable = false)
+    LocalDate paidOn;
+
+    Disbursement toRecord() {
+        return new Disbursement(id, claimId, kind, amount, paidOn);
+    }
+}
