@@ -16,6 +16,10 @@ final class Checks {
         return new WorkflowException(Kind.INVALID, field, rule, message);
     }
 
+    static WorkflowException notFound(String what, long id) {
+        return new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no " + what + " " + id);
+    }
+
     static <T> T required(String field, T value) {
         if (value == null || (value instanceof String text && text.isBlank())) {
             throw invalid(field, "required", "is required");

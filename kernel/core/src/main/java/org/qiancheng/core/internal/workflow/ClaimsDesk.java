@@ -1,0 +1,100 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.qiancheng.core.internal.workflow.Checks.invalid;
+import static org.qiancheng.core.internal.workflow.Checks.required;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Disbursement;
+import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.WorkflowStore;
+
+/** Claims, their review and payment, and the audit trail. */
+final class ClaimsDesk {
+
+    private final WorkflowStore store;
+    private final Clock clock;
+    private final Audit audit;
+    private final ClaimComputation claims;
+
+    ClaimsDesk(WorkflowStore store, PolicyRegistry registry, Clock clock, Audit audit) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.claims = new ClaimComputation(registry, audit);
+    }
+
+    List<Claim> computeClaims(long classId, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+        return store.transaction(tx -> {
+            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            if (key != null && !tx.rememberIdempotencyKey(key, "claims of class " + classId)) {
+                return tx.claimsOfClass(classId);
+            }
+            return claims.compute(tx, course);
+        });
+    }
+
+    Claim claim(long id) {
+        return store.transaction(tx -> tx.claim(id)).orElseThrow(() -> Checks.notFound("claim", id));
+    }
+
+    Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.claims(classId, status, offset, limit));
+    }
+
+    Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
+        String note = Checks.optionalText("reason", reason, 1000);
+        return store.transaction(tx -> {
+            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            if (claim.status() != ClaimStatus.COMPUTED && claim.status() != ClaimStatus.FLAGGED) {
+                throw new WorkflowException(Kind.CONFLICT, "status", "reviewable", "claim " + claimId + " is "
+                        + claim.status() + "; only COMPUTED and FLAGGED claims are reviewed");
+            }
+            if (note == null && (!approve || claim.status() == ClaimStatus.FLAGGED)) {
+                throw invalid("reason", "required", approve ? "approving a flagged claim needs a reason"
+                        : "a rejection needs a reason");
+            }
+            return audit.changed(tx, approve ? "approved" : "rejected", "claim", claimId, claim,
+                    tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
+                            expectedVersion));
+        });
+    }
+
+    Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey) {
+        required("kind", kind);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+        return store.transaction(tx -> {
+            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            if (key != null && !tx.rememberIdempotencyKey(key, kind + " of claim " + claimId)) {
+                return tx.disbursementsOf(claimId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+            }
+            Disbursement paid = Payments.pay(tx, claim, kind, LocalDate.now(clock));
+            return audit.created(tx, "disbursement", paid.id(), paid);
+        });
+    }
+
+    List<Disbursement> disbursements(long claimId) {
+        return store.transaction(tx -> {
+            tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            return tx.disbursementsOf(claimId);
+        });
+    }
+
+    Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.auditEvents(entity, entityId, offset, limit));
+    }
+}

@@ -1,0 +1,152 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.qiancheng.core.internal.workflow.Checks.invalid;
+import static org.qiancheng.core.internal.workflow.Checks.required;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.InvalidResidentIdException;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.Drafts.TraineeDraft;
+import org.qiancheng.api.workflow.Drafts;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.WorkflowStore;
+
+/** Real-name trainees (K2), enrolments (K3 and the policy's eligibility), attendance and outcomes. */
+final class Registrations {
+
+    private final WorkflowStore store;
+    private final PolicyRegistry registry;
+    private final Clock clock;
+    private final Audit audit;
+
+    Registrations(WorkflowStore store, PolicyRegistry registry, Clock clock, Audit audit) {
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    Trainee register(TraineeDraft draft) {
+        ResidentId id;
+        try {
+            id = ResidentId.parse(required("idNumber", draft.idNumber()), LocalDate.now(clock));
+        } catch (InvalidResidentIdException e) {
+            throw invalid("idNumber", "gb11643:" + e.rule(), e.getMessage());
+        }
+        String name = Checks.text("name", draft.name(), 100);
+        String household = draft.householdRegion() == null ? id.regionCode()
+                : Checks.region("householdRegion", draft.householdRegion());
+        String residence = draft.residenceRegion() == null ? household
+                : Checks.region("residenceRegion", draft.residenceRegion());
+        Set<TargetGroup> groups = draft.groups() == null ? Set.of() : draft.groups();
+        Set<TargetGroup> family = draft.familyGroups() == null ? Set.of() : draft.familyGroups();
+        boolean pension = Boolean.TRUE.equals(draft.receivesPension());
+        return store.transaction(tx -> {
+            if (tx.traineeByResidentId(id).isPresent()) {
+                throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "a trainee with ID " + id.masked()
+                        + " is registered already");
+            }
+            Trainee created = tx.insertTrainee(id, name, groups, family, household, residence, pension);
+            return audit.created(tx, "trainee", created.id(), created);
+        });
+    }
+
+    Trainee trainee(long id) {
+        return store.transaction(tx -> tx.trainee(id)).orElseThrow(() -> Checks.notFound("trainee", id));
+    }
+
+    Page<Trainee> trainees(String region, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.trainees(region, offset, limit));
+    }
+
+    Enrolment enrol(long classId, long traineeId) {
+        return store.transaction(tx -> {
+            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            Trainee trainee = tx.trainee(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
+                    "no trainee " + traineeId));
+            if (tx.enrolled(classId, traineeId)) {
+                throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
+                        + " is enrolled in class " + classId + " already");
+            }
+            tx.claimTrainee(traineeId);
+            for (TrainingClass other : tx.classesOf(traineeId)) {
+                if (overlap(other.facts(), course.facts())) {
+                    throw invalid("traineeId", "K3", "trainee " + traineeId + " is in class " + other.id() + " ("
+                            + other.facts().startDate() + ".." + other.facts().endDate() + "), which overlaps"
+                            + " [SC-2025 §三(十)]");
+                }
+            }
+            ClassFacts facts = course.facts();
+            return InForce.withPolicy(registry, "classId", facts.regionCode(), facts.startDate(), policy -> {
+                Eligibility eligibility = policy.eligibility(facts(trainee, tx.subsidiesOf(traineeId)), facts);
+                if (!eligibility.eligible()) {
+                    Reason first = eligibility.reasons().get(0);
+                    throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
+                            .map(r -> r.text().en() + " " + r.citation()).toList()));
+                }
+                Enrolment created = tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
+                return audit.created(tx, "enrolment", created.id(), created);
+            });
+        });
+    }
+
+    Page<Enrolment> enrolments(long classId, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> {
+            tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            return tx.enrolments(classId, offset, limit);
+        });
+    }
+
+    Enrolment enrolment(long id) {
+        return store.transaction(tx -> tx.enrolment(id)).orElseThrow(() -> Checks.notFound("enrolment", id));
+    }
+
+    Enrolment checkIn(long enrolmentId, LocalDate day) {
+        required("day", day);
+        return store.transaction(tx -> {
+            Enrolment enrolment = tx.enrolment(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            ClassFacts facts = tx.trainingClass(enrolment.classId()).orElseThrow().facts();
+            if (day.isBefore(facts.startDate()) || day.isAfter(facts.endDate())) {
+                throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
+                        + facts.endDate() + ")");
+            }
+            return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment, tx.checkIn(enrolmentId, day));
+        });
+    }
+
+    Enrolment recordOutcome(long enrolmentId, Drafts.OutcomeDraft draft, long expectedVersion) {
+        TraineeOutcome outcome = Outcomes.of(draft);
+        return store.transaction(tx -> {
+            Enrolment before = tx.enrolment(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
+                    tx.updateOutcome(enrolmentId, outcome, expectedVersion));
+        });
+    }
+
+    /** What the policy knows of a trainee at enrolment, with the subsidies stored so far. */
+    private static TraineeFacts facts(Trainee trainee, List<org.qiancheng.api.model.PriorSubsidy> prior) {
+        return new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
+                trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(), prior);
+    }
+
+    private static boolean overlap(ClassFacts a, ClassFacts b) {
+        return !a.startDate().isAfter(b.endDate()) && !b.startDate().isAfter(a.endDate());
+    }
+}
