@@ -2,6 +2,8 @@ package org.qiancheng.launcher;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.FrameworkEvent;
 import sun.misc.Signal;
@@ -35,7 +37,13 @@ public final class Main {
         ConsoleLog.teeTo(settings.log().resolve("qiancheng.log"));
         FrameworkConfig.applySystemDefaults(settings);
 
-        Platform platform = Platform.start(FrameworkConfig.load(settings), SystemBundle.list(settings.distribution()));
+        Map<String, String> properties = new HashMap<>(FrameworkConfig.load(settings));
+        String fixedClock = System.getenv("QC_CLOCK_FIXED");
+        if (fixedClock != null && !fixedClock.isBlank()) {
+            // a demonstration or a test freezes "today", e.g. QC_CLOCK_FIXED=2026-11-25T00:00:00Z
+            properties.put("qc.clock.fixed", fixedClock.trim());
+        }
+        Platform platform = Platform.start(properties, SystemBundle.list(settings.distribution()));
         AtomicBoolean stopping = new AtomicBoolean();
         Runnable stop = () -> {
             if (!stopping.compareAndSet(false, true)) {

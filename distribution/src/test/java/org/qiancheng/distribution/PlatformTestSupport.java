@@ -29,6 +29,9 @@ public abstract class PlatformTestSupport {
 
     static final Path DIST = Path.of(System.getProperty("qc.dist", "target/qiancheng"));
 
+    /** "Today" for every test, so that no test depends on the day it runs. */
+    static final String TODAY = "2026-11-25T00:00:00Z";
+
     protected static Option[] baseConfiguration(Option... extra) throws IOException {
         Path home = Files.createTempDirectory(Path.of("target"), "it-home-");
         LaunchSettings settings = new LaunchSettings(DIST.toAbsolutePath(), home.toAbsolutePath(), freePort(), false);
@@ -53,6 +56,7 @@ public abstract class PlatformTestSupport {
             UrlProvisionOption option = bundle(system.jar().toUri().toString());
             options.add(system.fragment() ? option.noStart() : option.startLevel(system.startLevel()));
         }
+        options.add(frameworkProperty("qc.clock.fixed").value(TODAY));
         options.add(junitBundles());
         // Pax Exam brings pax-logging, which otherwise logs every bundle event at DEBUG
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));

@@ -40,6 +40,7 @@ final class RunningPlatform implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QC_HOME", home.toString());
         builder.environment().put("QC_PORT", Integer.toString(port));
+        builder.environment().put("QC_CLOCK_FIXED", PlatformTestSupport.TODAY);
         RunningPlatform platform = new RunningPlatform(home, port, log, builder.start());
         platform.await("/api/v1/health", r -> r.statusCode() == 200, START_TIMEOUT);
         return platform;
@@ -56,6 +57,21 @@ final class RunningPlatform implements AutoCloseable {
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any request, with headers given as name, value, name, value … */
+    HttpResponse<String> send(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls a URL over HTTP until the answer satisfies the condition; returns that answer. */

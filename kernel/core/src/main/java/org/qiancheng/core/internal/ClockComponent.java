@@ -3,6 +3,7 @@ package org.qiancheng.core.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -10,8 +11,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The platform's clock, a service so that "today" can be fixed by configuration for a
- * demonstration or a test ({@code etc/org.qiancheng.clock.config}: {@code fixedInstant}).
+ * The platform's clock, a service so that "today" can be fixed for a demonstration or a test:
+ * by configuration ({@code etc/org.qiancheng.clock.config}: {@code fixedInstant}) or, from the
+ * very start, by the framework property {@code qc.clock.fixed} (the launcher sets it from
+ * {@code QC_CLOCK_FIXED}); the configuration wins.
  */
 @Component(service = Clock.class, configurationPid = "org.qiancheng.clock")
 @Designate(ocd = ClockComponent.Config.class)
@@ -28,11 +31,13 @@ public final class ClockComponent extends Clock {
 
     private final Clock clock;
 
+    static final String FIXED_PROPERTY = "qc.clock.fixed";
+
     @Activate
-    public ClockComponent(Config config) {
+    public ClockComponent(Config config, BundleContext context) {
         ZoneId zone = ZoneId.of(config.zone());
-        this.clock = config.fixedInstant().isBlank() ? Clock.system(zone)
-                : Clock.fixed(Instant.parse(config.fixedInstant()), zone);
+        String fixed = config.fixedInstant().isBlank() ? context.getProperty(FIXED_PROPERTY) : config.fixedInstant();
+        this.clock = fixed == null || fixed.isBlank() ? Clock.system(zone) : Clock.fixed(Instant.parse(fixed), zone);
     }
 
     @Override
