@@ -70,6 +70,11 @@ final class Http {
         return send(request);
     }
 
+    Answer postCsv(String path, String csv) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -238,6 +238,51 @@ public class WorkflowIT extends PlatformTestSupport {
     }
 
     @Test
+    public void aCsvFileImportsAllOrNothingWithAnErrorPerRow() throws Exception {
+        long before = http.get("/trainees").body().get("total").asLong();
+        String broken = "\uFEFF身份证号,姓名,重点群体,领取养老金\r\n"
+                + "510104197001010511,陈一,农民工,否\r\n"
+                + "510104197102020621,错号,,否\r\n"
+                + "51010419720303073X,王三,\"农民工、退役军人\",是\r\n"
+                + "510104197001010511,重复,,\r\n";
+        Http.Answer refused = http.postCsv("/trainees/import", broken);
+        assertEquals(refused.body().toString(), 422, refused.status());
+        List<String> fields = new java.util.ArrayList<>();
+        refused.body().get("violations").forEach(v -> fields.add(v.get("field").asText() + "/" + v.get("rule").asText()));
+        assertEquals(List.of("line 3: idNumber/gb11643:check-digit", "line 5: idNumber/unique"), fields);
+        assertEquals("nothing imported", before, http.get("/trainees").body().get("total").asLong());
+
+        Http.Answer imported = http.postCsv("/trainees/import", broken.replace("510104197102020621,错号",
+                "510104197102020620,李二").replace("510104197001010511,重复,,\r\n", ""));
+        assertEquals(imported.body().toString(), 200, imported.status());
+        assertEquals(3, imported.body().get("imported").asInt());
+        assertEquals("510104********0511", imported.body().get("items").get(0).get("residentId").asText());
+        assertEquals(before + 3, http.get("/trainees").body().get("total").asLong());
+        assertTrue(imported.body().get("items").get(2).get("receivesPension").asBoolean());
+
+        long institution = created("/institutions", """
+                {"name": "成都市批量导入培训学校", "regionCode": "510100"}""").body().get("id").asLong();
+        Http.Answer project = created("/projects", """
+                {"regionCode": "510000", "name": "电工批量", "occupationCode": "6-31-01-03", "level": "JUNIOR",
+                 "headcount": 30}""");
+        long projectId = project.body().get("id").asLong();
+        assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
+                project.header("ETag")).status());
+        long course = created("/classes", classDraft(projectId, institution, "510104", "2027-02-01", "2027-02-20"))
+                .body().get("id").asLong();
+        Http.Answer unknown = http.postCsv("/classes/" + course + "/enrolments/import",
+                "idNumber\n510104197001010511\n110105194912310021\n");
+        assertEquals(422, unknown.status());
+        assertEquals("line 3: idNumber", unknown.body().get("violations").get(0).get("field").asText());
+        assertEquals(0, http.get("/classes/" + course + "/enrolments").body().get("total").asLong());
+        Http.Answer enrolled = http.postCsv("/classes/" + course + "/enrolments/import",
+                "身份证号\n510104197001010511\n510104197102020620\n");
+        assertEquals(enrolled.body().toString(), 200, enrolled.status());
+        assertEquals(2, http.get("/classes/" + course + "/enrolments").body().get("total").asLong());
+        assertEquals(422, http.postCsv("/trainees/import", "护照号,姓名\nX,Y\n").status());
+    }
+
+    @Test
     public void unknownRecordsAndBadInputAreProblemsNamingTheField() throws Exception {
         for (String missing : List.of("/institutions/987654321", "/projects/987654321", "/classes/987654321",
                 "/trainees/987654321", "/classes/987654321/enrolments")) {

@@ -112,6 +112,26 @@ public interface Workflow {
     java.util.List<Disbursement> disbursements(long claimId);
 
     /**
+     * Registers many trainees at once: every row is checked as {@link #register} does (and no ID
+     * twice in the file); when any row breaks a rule, nothing is imported.
+     *
+     * @param rows the trainees, the first being line 2 of the file
+     * @return the trainees registered, in row order
+     * @throws ImportRejectedException listing every broken row
+     */
+    java.util.List<Trainee> importTrainees(java.util.List<Drafts.TraineeDraft> rows);
+
+    /**
+     * Enrols many registered trainees, named by resident ID, in a class at once: every row is
+     * checked as {@link #enrol} does; when any row breaks a rule, nothing is enrolled.
+     *
+     * @param idNumbers resident IDs, the first being line 2 of the file
+     * @return the enrolments, in row order
+     * @throws ImportRejectedException listing every broken row
+     */
+    java.util.List<Enrolment> importEnrolments(long classId, java.util.List<String> idNumbers);
+
+    /**
      * The audit trail, newest first.
      *
      * @param entity a kind of record (institution, project, class, trainee, enrolment, claim,

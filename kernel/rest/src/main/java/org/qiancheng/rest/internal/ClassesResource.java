@@ -57,6 +57,15 @@ public final class ClassesResource {
     }
 
     /** {@code POST /api/v1/classes}: files a class, 201 with its address and {@code ETag}. */
+    /** {@code POST /api/v1/classes/{id}/enrolments/import}: a CSV file of resident IDs, all or nothing. */
+    @POST
+    @Path("{id}/enrolments/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportSummary importEnrolments(@PathParam("id") long id, String body) {
+        return ImportSummary.of(workflow.importEnrolments(id, TraineeCsv.idNumbers(body == null ? "" : body)));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response file(ClassDraft draft) {

@@ -22,6 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.testkit.InvalidScenarioException;
 import org.qiancheng.testkit.PolicyFailureException;
@@ -58,6 +59,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (failure instanceof WebApplicationException http) {
             int status = http.getResponse().getStatus();
             problem = Problems.of(status, http.getMessage(), path);
+        } else if (failure instanceof ImportRejectedException rejected) {
+            problem = Problems.of(422, rejected.getMessage(), path, rejected.errors().stream()
+                    .map(e -> new Violation("line " + e.line() + ": " + e.field(), e.rule(), e.message())).toList());
         } else if (failure instanceof InvalidScenarioException invalid) {
             boolean syntax = invalid.violations().stream().anyMatch(v -> "json".equals(v.rule()));
             problem = Problems.of(syntax ? 400 : 422, invalid.getMessage(), path, invalid.violations());

@@ -47,6 +47,15 @@ public final class TraineesResource {
     }
 
     /** {@code POST /api/v1/trainees}: 201 with the trainee (ID masked), its address and {@code ETag}. */
+    /** {@code POST /api/v1/trainees/import}: a CSV file of trainees, all or nothing. */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportSummary importCsv(String body) {
+        return ImportSummary.of(workflow.importTrainees(TraineeCsv.trainees(body == null ? "" : body)));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(TraineeDraft draft) {

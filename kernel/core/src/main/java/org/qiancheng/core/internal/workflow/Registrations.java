@@ -5,6 +5,8 @@ import static org.qiancheng.core.internal.workflow.Checks.required;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.qiancheng.api.claim.ClassFacts;
@@ -19,12 +21,15 @@ import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Drafts.TraineeDraft;
 import org.qiancheng.api.workflow.Drafts;
 import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.RowError;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.WorkflowTx;
 
 /** Real-name trainees (K2), enrolments (K3 and the policy's eligibility), attendance and outcomes. */
 final class Registrations {
@@ -42,6 +47,50 @@ final class Registrations {
     }
 
     Trainee register(TraineeDraft draft) {
+        Registration registration = prepare(draft);
+        return store.transaction(tx -> insert(tx, registration));
+    }
+
+    List<Trainee> importTrainees(List<TraineeDraft> rows) {
+        List<RowError> errors = new ArrayList<>();
+        List<Registration> prepared = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                Registration registration = prepare(rows.get(i));
+                if (!seen.add(registration.id().number())) {
+                    throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "the same ID is on an earlier line");
+                }
+                prepared.add(registration);
+            } catch (WorkflowException e) {
+                errors.add(new RowError(i + 2, e.field(), e.rule(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRejectedException(errors);
+        }
+        return store.transaction(tx -> {
+            List<Trainee> imported = new ArrayList<>();
+            for (int i = 0; i < prepared.size(); i++) {
+                try {
+                    imported.add(insert(tx, prepared.get(i)));
+                } catch (WorkflowException e) {
+                    errors.add(new RowError(i + 2, e.field(), e.rule(), e.getMessage()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ImportRejectedException(errors);
+            }
+            return imported;
+        });
+    }
+
+    /** A trainee's data, checked, ready to be written. */
+    private record Registration(ResidentId id, String name, Set<TargetGroup> groups, Set<TargetGroup> family,
+            String household, String residence, boolean pension) {
+    }
+
+    private Registration prepare(TraineeDraft draft) {
         ResidentId id;
         try {
             id = ResidentId.parse(required("idNumber", draft.idNumber()), LocalDate.now(clock));
@@ -53,17 +102,19 @@ final class Registrations {
                 : Checks.region("householdRegion", draft.householdRegion());
         String residence = draft.residenceRegion() == null ? household
                 : Checks.region("residenceRegion", draft.residenceRegion());
-        Set<TargetGroup> groups = draft.groups() == null ? Set.of() : draft.groups();
-        Set<TargetGroup> family = draft.familyGroups() == null ? Set.of() : draft.familyGroups();
-        boolean pension = Boolean.TRUE.equals(draft.receivesPension());
-        return store.transaction(tx -> {
-            if (tx.traineeByResidentId(id).isPresent()) {
-                throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "a trainee with ID " + id.masked()
-                        + " is registered already");
-            }
-            Trainee created = tx.insertTrainee(id, name, groups, family, household, residence, pension);
-            return audit.created(tx, "trainee", created.id(), created);
-        });
+        return new Registration(id, name, draft.groups() == null ? Set.of() : draft.groups(),
+                draft.familyGroups() == null ? Set.of() : draft.familyGroups(), household, residence,
+                Boolean.TRUE.equals(draft.receivesPension()));
+    }
+
+    private Trainee insert(WorkflowTx tx, Registration r) {
+        if (tx.traineeByResidentId(r.id()).isPresent()) {
+            throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "a trainee with ID " + r.id().masked()
+                    + " is registered already");
+        }
+        Trainee created = tx.insertTrainee(r.id(), r.name(), r.groups(), r.family(), r.household(), r.residence(),
+                r.pension());
+        return audit.created(tx, "trainee", created.id(), created);
     }
 
     Trainee trainee(long id) {
@@ -76,33 +127,69 @@ final class Registrations {
     }
 
     Enrolment enrol(long classId, long traineeId) {
+        return store.transaction(tx -> enrolIn(tx, course(tx, classId), traineeId));
+    }
+
+    List<Enrolment> importEnrolments(long classId, List<String> idNumbers) {
         return store.transaction(tx -> {
-            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
-            Trainee trainee = tx.trainee(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
-                    "no trainee " + traineeId));
-            if (tx.enrolled(classId, traineeId)) {
-                throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
-                        + " is enrolled in class " + classId + " already");
-            }
-            tx.claimTrainee(traineeId);
-            for (TrainingClass other : tx.classesOf(traineeId)) {
-                if (overlap(other.facts(), course.facts())) {
-                    throw invalid("traineeId", "K3", "trainee " + traineeId + " is in class " + other.id() + " ("
-                            + other.facts().startDate() + ".." + other.facts().endDate() + "), which overlaps"
-                            + " [SC-2025 §三(十)]");
+            TrainingClass course = course(tx, classId);
+            List<RowError> errors = new ArrayList<>();
+            List<Enrolment> enrolled = new ArrayList<>();
+            for (int i = 0; i < idNumbers.size(); i++) {
+                try {
+                    ResidentId id = parsed(idNumbers.get(i));
+                    Trainee trainee = tx.traineeByResidentId(id).orElseThrow(() -> invalid("idNumber", "registered",
+                            "no trainee with ID " + id.masked() + " is registered"));
+                    enrolled.add(enrolIn(tx, course, trainee.id()));
+                } catch (WorkflowException e) {
+                    errors.add(new RowError(i + 2, e.field(), e.rule(), e.getMessage()));
                 }
             }
-            ClassFacts facts = course.facts();
-            return InForce.withPolicy(registry, "classId", facts.regionCode(), facts.startDate(), policy -> {
-                Eligibility eligibility = policy.eligibility(facts(trainee, tx.subsidiesOf(traineeId)), facts);
-                if (!eligibility.eligible()) {
-                    Reason first = eligibility.reasons().get(0);
-                    throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
-                            .map(r -> r.text().en() + " " + r.citation()).toList()));
-                }
-                Enrolment created = tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
-                return audit.created(tx, "enrolment", created.id(), created);
-            });
+            if (!errors.isEmpty()) {
+                throw new ImportRejectedException(errors);
+            }
+            return enrolled;
+        });
+    }
+
+    private ResidentId parsed(String number) {
+        try {
+            return ResidentId.parse(required("idNumber", number), LocalDate.now(clock));
+        } catch (InvalidResidentIdException e) {
+            throw invalid("idNumber", "gb11643:" + e.rule(), e.getMessage());
+        }
+    }
+
+    private static TrainingClass course(WorkflowTx tx, long classId) {
+        return tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+    }
+
+    private Enrolment enrolIn(WorkflowTx tx, TrainingClass course, long traineeId) {
+        long classId = course.id();
+        Trainee trainee = tx.trainee(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
+                "no trainee " + traineeId));
+        if (tx.enrolled(classId, traineeId)) {
+            throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
+                    + " is enrolled in class " + classId + " already");
+        }
+        tx.claimTrainee(traineeId);
+        for (TrainingClass other : tx.classesOf(traineeId)) {
+            if (overlap(other.facts(), course.facts())) {
+                throw invalid("traineeId", "K3", "trainee " + traineeId + " is in class " + other.id() + " ("
+                        + other.facts().startDate() + ".." + other.facts().endDate() + "), which overlaps"
+                        + " [SC-2025 §三(十)]");
+            }
+        }
+        ClassFacts facts = course.facts();
+        return InForce.withPolicy(registry, "classId", facts.regionCode(), facts.startDate(), policy -> {
+            Eligibility eligibility = policy.eligibility(facts(trainee, tx.subsidiesOf(traineeId)), facts);
+            if (!eligibility.eligible()) {
+                Reason first = eligibility.reasons().get(0);
+                throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
+                        .map(r -> r.text().en() + " " + r.citation()).toList()));
+            }
+            Enrolment created = tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
+            return audit.created(tx, "enrolment", created.id(), created);
         });
     }
 

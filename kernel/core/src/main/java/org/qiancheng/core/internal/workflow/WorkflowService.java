@@ -178,6 +178,16 @@ public final class WorkflowService implements Workflow {
     }
 
     @Override
+    public List<Trainee> importTrainees(List<TraineeDraft> rows) {
+        return registrations.importTrainees(rows);
+    }
+
+    @Override
+    public List<Enrolment> importEnrolments(long classId, List<String> idNumbers) {
+        return registrations.importEnrolments(classId, idNumbers);
+    }
+
+    @Override
     public Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
         return claimsDesk.audit(entity, entityId, offset, limit);
     }
