@@ -283,6 +283,46 @@ public class WorkflowIT extends PlatformTestSupport {
     }
 
     @Test
+    public void reportsCountTheStoredClassesOfTheRegionAndPeriod() throws Exception {
+        long institution = created("/institutions", """
+                {"name": "成都市报表测试学校", "regionCode": "510100"}""").body().get("id").asLong();
+        Http.Answer project = created("/projects", """
+                {"regionCode": "510000", "name": "电工报表", "occupationCode": "6-31-01-03", "level": "JUNIOR",
+                 "headcount": 30}""");
+        long projectId = project.body().get("id").asLong();
+        assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
+                project.header("ETag")).status());
+        long course = created("/classes", classDraft(projectId, institution, "510104", "2027-05-10", "2027-05-20"))
+                .body().get("id").asLong();
+        assertEquals(200, http.postCsv("/trainees/import",
+                "idNumber,name\n510104198005050515,报表甲\n510104198106060624,报表乙\n").status());
+        JsonNode enrolled = http.postCsv("/classes/" + course + "/enrolments/import",
+                "idNumber\n510104198005050515\n510104198106060624\n").body().get("items");
+        for (JsonNode enrolment : enrolled) {
+            long id = enrolment.get("id").asLong();
+            Http.Answer read = http.get("/enrolments/" + id);
+            boolean first = enrolment == enrolled.get(0);
+            String outcome = first ? """
+                    {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-05-25"},
+                     "employment": "STABLE", "employedOn": "2027-06-01"}""" : "{\"passed\": false}";
+            assertEquals(200, http.send("PUT", "/enrolments/" + id + "/outcome", outcome, IF_MATCH,
+                    read.header("ETag")).status());
+        }
+
+        JsonNode indicators = http.get("/reports/510000/indicators?from=2027-05-01&to=2027-05-31").body();
+        assertEquals(indicators.toString(), 1, indicators.get("classes").asInt());
+        JsonNode row = indicators.get("rows").get(0);
+        assertEquals("classes, enrolled, evaluated, passed, certified, employed", List.of(1L, 2L, 2L, 1L, 1L, 1L),
+                List.of(row.get(0).asLong(), row.get(1).asLong(), row.get(2).asLong(), row.get(3).asLong(),
+                        row.get(4).asLong(), row.get(5).asLong()));
+        assertEquals("0.5000", row.get(7).asText());
+        JsonNode dispatch = http.get("/reports/510100/monthly-dispatch?from=2027-05-01&to=2027-05-31").body();
+        assertEquals("a city's report counts its own districts", "2027-05", dispatch.get("rows").get(0).get(0).asText());
+        assertEquals(0, http.get("/reports/510700/indicators?from=2027-05-01&to=2027-05-31").body()
+                .get("classes").asInt());
+    }
+
+    @Test
     public void unknownRecordsAndBadInputAreProblemsNamingTheField() throws Exception {
         for (String missing : List.of("/institutions/987654321", "/projects/987654321", "/classes/987654321",
                 "/trainees/987654321", "/classes/987654321/enrolments")) {

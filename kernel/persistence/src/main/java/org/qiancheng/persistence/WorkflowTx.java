@@ -58,6 +58,13 @@ public interface WorkflowTx {
 
     Page<TrainingClass> classes(String region, Long projectId, int offset, int limit);
 
+    /**
+     * @param regionPrefix the leading digits of the class regions (e.g. {@code 51} for Sichuan), or
+     *     {@code null} for all
+     * @return the classes that ended in the period, in id order
+     */
+    List<TrainingClass> classesEnded(String regionPrefix, LocalDate from, LocalDate to);
+
     /** @return the classes the trainee is enrolled in */
     List<TrainingClass> classesOf(long traineeId);
 

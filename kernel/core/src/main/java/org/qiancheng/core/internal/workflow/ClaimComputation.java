@@ -13,8 +13,6 @@ import org.qiancheng.api.claim.ClassResults;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.claim.TraineeOutcome;
-import org.qiancheng.api.model.EmploymentOutcome;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
@@ -33,9 +31,6 @@ import org.qiancheng.persistence.WorkflowTx;
  * is blacklisted). Enrolments that already have a claim are skipped, so repeating adds nothing.
  */
 final class ClaimComputation {
-
-    /** Satisfaction surveys are not collected yet: classes count as fully satisfied. */
-    private static final BigDecimal SATISFACTION = BigDecimal.ONE;
 
     private final PolicyRegistry registry;
     private final Audit audit;
@@ -110,16 +105,8 @@ final class ClaimComputation {
 
     /** The class's results from every enrolment whose outcome is recorded. */
     private static ClassResults results(List<Enrolment> enrolments) {
-        List<TraineeOutcome> outcomes = new ArrayList<>();
-        enrolments.stream().map(Enrolment::outcome).filter(o -> o != null).forEach(outcomes::add);
-        int passed = (int) outcomes.stream().filter(TraineeOutcome::passed).count();
-        int certified = (int) outcomes.stream().filter(o -> o.certificate() != null).count();
-        int employed = (int) outcomes.stream().filter(o -> o.employment() == EmploymentOutcome.STABLE
-                || o.employment() == EmploymentOutcome.FLEXIBLE).count();
-        int entrepreneurs = (int) outcomes.stream().filter(o -> o.employment() == EmploymentOutcome.ENTREPRENEURSHIP)
-                .count();
-        return new ClassResults(enrolments.size(), outcomes.size(), passed, certified, employed, entrepreneurs,
-                SATISFACTION);
+        return Results.of(enrolments.size(), enrolments.stream().map(Enrolment::outcome).filter(o -> o != null)
+                .toList());
     }
 
     /** The policy's reasons for a refusal, cited, on one line. */

@@ -138,6 +138,14 @@ final class JpaWorkflowTx implements WorkflowTx {
     }
 
     @Override
+    public List<TrainingClass> classesEnded(String regionPrefix, LocalDate from, LocalDate to) {
+        return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
+                + " AND c.regionCode LIKE :region ORDER BY c.id", ClassEntity.class).setParameter("from", from)
+                .setParameter("to", to).setParameter("region", (regionPrefix == null ? "" : regionPrefix) + "%")
+                .getResultList().stream().map(ClassEntity::toRecord).toList();
+    }
+
+    @Override
     public List<TrainingClass> classesOf(long traineeId) {
         return manager.createQuery("SELECT c FROM ClassEntity c, EnrolmentEntity n WHERE n.classId = c.id"
                 + " AND n.traineeId = :trainee ORDER BY c.startDate", ClassEntity.class)
