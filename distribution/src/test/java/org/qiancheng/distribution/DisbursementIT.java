@@ -2,9 +2,14 @@ package org.qiancheng.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.qiancheng.distribution.WorkflowSteps.IDEMPOTENCY_KEY;
+import static org.qiancheng.distribution.WorkflowSteps.IF_MATCH;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblem;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblemNaming;
+import static org.qiancheng.distribution.WorkflowSteps.awaitActive;
+import static org.qiancheng.distribution.WorkflowSteps.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -32,7 +36,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.qiancheng.api.registry.PolicyRegistry;
-import org.qiancheng.api.registry.PolicyStatus;
 
 /**
  * Paying claims in instalments over HTTP with the shipped Jiangsu 2019–2021 policy, which lets
@@ -47,9 +50,6 @@ import org.qiancheng.api.registry.PolicyStatus;
 @ExamReactorStrategy(PerClass.class)
 public class DisbursementIT extends PlatformTestSupport {
 
-    private static final String IF_MATCH = "If-Match";
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String CLOCK_PID = "org.qiancheng.clock";
     private static final String TODAY = "2020-06-01";
     private static final Instant FIXED = Instant.parse(TODAY + "T00:00:00Z");
@@ -71,6 +71,7 @@ public class DisbursementIT extends PlatformTestSupport {
     private ConfigurationAdmin configurations;
 
     private Http http;
+    private WorkflowSteps steps;
 
     @Configuration
     public Option[] configuration() throws Exception {
@@ -81,9 +82,10 @@ public class DisbursementIT extends PlatformTestSupport {
     @Before
     public void serverReadyOnTheFixedClock() throws Exception {
         http = new Http(context.getProperty("org.osgi.service.http.port"));
+        steps = new WorkflowSteps(http);
         Map<String, Long> before = Dtos.resourceServiceIds(Whiteboard.await(context,
                 d -> Dtos.resources(d).containsAll(RESOURCES), 30_000));
-        awaitActive("320000");
+        awaitActive(registry, "320000");
         if (!clockFixed) {
             fixClock(before);
             clockFixed = true;
@@ -128,19 +130,19 @@ public class DisbursementIT extends PlatformTestSupport {
         long institutionId = institution("南京市玄武区职业技能培训学校");
 
         // filed today, before its start [K1]
-        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "ENTERPRISE", "2020-07-01",
+        Http.Answer filed = steps.created("/classes", classDraft(projectId, institutionId, "ENTERPRISE", "2020-07-01",
                 "2020-07-31"));
         long classId = filed.body().get("id").asLong();
         assertEquals("the fixed clock files the class", TODAY, filed.body().get("filedOn").asText());
         assertEquals("ENTERPRISE", filed.body().get("facts").get("kind").asText());
 
         long traineeId = trainee("320102197503012017", "王秀英", "ENTERPRISE_EMPLOYEE");
-        long enrolmentId = enrol(classId, traineeId);
+        long enrolmentId = steps.enrol(classId, traineeId);
         LocalDate first = LocalDate.parse("2020-07-01");
         for (int i = 0; i < 28; i++) {
-            checkIn(enrolmentId, first.plusDays(i));
+            steps.checkIn(enrolmentId, first.plusDays(i));
         }
-        recordOutcome(enrolmentId, """
+        steps.recordOutcome(enrolmentId, """
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-08-10"},
                  "employment": "STABLE", "employedOn": "2020-08-20"}""");
 
@@ -217,17 +219,17 @@ public class DisbursementIT extends PlatformTestSupport {
     public void generalTrainingGetsNoAdvanceAndBadRequestsAreProblems() throws Exception {
         long projectId = publishedProject("车工（初级）就业技能培训");
         long institutionId = institution("南京市秦淮区职业培训中心");
-        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "GENERAL", "2020-09-01",
+        Http.Answer filed = steps.created("/classes", classDraft(projectId, institutionId, "GENERAL", "2020-09-01",
                 "2020-09-30"));
         long classId = filed.body().get("id").asLong();
         assertEquals(TODAY, filed.body().get("filedOn").asText());
         long traineeId = trainee("320102198206150039", "李建国", "MIGRANT_WORKER");
-        long enrolmentId = enrol(classId, traineeId);
+        long enrolmentId = steps.enrol(classId, traineeId);
         LocalDate first = LocalDate.parse("2020-09-01");
         for (int i = 0; i < 27; i++) {
-            checkIn(enrolmentId, first.plusDays(i));
+            steps.checkIn(enrolmentId, first.plusDays(i));
         }
-        recordOutcome(enrolmentId, """
+        steps.recordOutcome(enrolmentId, """
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-10-12"},
                  "employment": "NONE"}""");
         JsonNode claim = onlyClaim(classId, null);
@@ -256,7 +258,7 @@ public class DisbursementIT extends PlatformTestSupport {
 
     /** A published Jiangsu project for lathe operators at the junior level (in the catalogue). */
     private long publishedProject(String name) throws Exception {
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "320000", "name": "%s", "occupationCode": "6-18-01-01", "level": "JUNIOR",
                  "headcount": 30}""".formatted(name));
         long projectId = project.body().get("id").asLong();
@@ -269,13 +271,13 @@ public class DisbursementIT extends PlatformTestSupport {
 
     /** An institution of Nanjing. */
     private long institution(String name) throws Exception {
-        return created("/institutions", """
+        return steps.created("/institutions", """
                 {"name": "%s", "regionCode": "320100"}""".formatted(name)).body().get("id").asLong();
     }
 
     /** A trainee registered in Xuanwu district, Nanjing, where the classes are held. */
     private long trainee(String idNumber, String name, String group) throws Exception {
-        return created("/trainees", """
+        return steps.created("/trainees", """
                 {"idNumber": "%s", "name": "%s", "groups": ["%s"], "householdRegion": "320102"}"""
                 .formatted(idNumber, name, group)).body().get("id").asLong();
     }
@@ -305,94 +307,7 @@ public class DisbursementIT extends PlatformTestSupport {
         return answer.body();
     }
 
-    // ----- as in WorkflowIT -----
-
-    /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
-    private Http.Answer created(String collection, String json) throws Exception {
-        Http.Answer answer = http.post(collection, json);
-        assertEquals(body(answer), 201, answer.status());
-        long id = answer.body().get("id").asLong();
-        String location = answer.header("Location");
-        assertNotNull("Location", location);
-        assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
-        assertEquals("\"" + answer.body().get("version").asLong() + "\"", answer.header("ETag"));
-        return answer;
-    }
-
-    /** Enrols a trainee (201) and answers the enrolment's id. */
-    private long enrol(long classId, long traineeId) throws Exception {
-        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");
-        assertEquals(body(enrolled), 201, enrolled.status());
-        return enrolled.body().get("id").asLong();
-    }
-
-    /** Checks in on a day (200). */
-    private void checkIn(long enrolmentId, LocalDate day) throws Exception {
-        Http.Answer answer = http.post("/enrolments/" + enrolmentId + "/check-ins", "{\"day\": \"" + day + "\"}");
-        assertEquals(body(answer), 200, answer.status());
-    }
-
-    /** Records an outcome with the version just read (200). */
-    private void recordOutcome(long enrolmentId, String outcome) throws Exception {
-        String etag = http.get("/enrolments/" + enrolmentId).header("ETag");
-        Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
-        assertEquals(body(answer), 200, answer.status());
-    }
-
-    private static String body(Http.Answer answer) {
-        return answer.body() == null ? "" : answer.body().toString();
-    }
-
-    /** A problem+json answer with the status. */
-    private static void assertProblem(Http.Answer answer, int status) {
-        assertProblem(answer, status, null, null);
-    }
-
-    /** A problem+json answer with the status and, unless {@code null}, a violation of the field and rule. */
-    private static void assertProblem(Http.Answer answer, int status, String field, String rule) {
-        assertEquals(body(answer), status, answer.status());
-        assertEquals(body(answer), PROBLEM_JSON, answer.type());
-        assertEquals(body(answer), status, answer.body().get("status").asInt());
-        if (rule == null) {
-            return;
-        }
-        boolean named = false;
-        for (JsonNode violation : answer.body().get("violations")) {
-            named |= (field == null || field.equals(violation.path("field").asText()))
-                    && rule.equals(violation.path("rule").asText());
-        }
-        assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body(answer), named);
-    }
-
-    /** A problem+json answer with the status and a violation of the field, whatever the rule. */
-    private static void assertProblemNaming(Http.Answer answer, int status, String field) {
-        assertEquals(body(answer), status, answer.status());
-        assertEquals(body(answer), PROBLEM_JSON, answer.type());
-        boolean named = false;
-        for (JsonNode violation : answer.body().get("violations")) {
-            named |= field.equals(violation.path("field").asText());
-        }
-        assertTrue("expected a violation of " + field + " in " + body(answer), named);
-    }
-
     // ----- bounded waits on the platform's own state -----
-
-    /** Waits until each region has an active version. */
-    private void awaitActive(String... regions) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Set<String> wanted = Set.of(regions);
-        while (true) {
-            Set<String> active = registry.versions().stream().filter(v -> v.status() == PolicyStatus.ACTIVE)
-                    .map(v -> v.descriptor().regionCode()).collect(Collectors.toSet());
-            if (active.containsAll(wanted)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("regions " + wanted + " never active; versions " + registry.versions());
-            }
-            Thread.onSpinWait();
-        }
-    }
 
     /** Waits until a GET answers 200 (the whiteboard may still be reloading its application). */
     private void awaitAnswering(String path) throws InterruptedException {

@@ -6,6 +6,12 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.qiancheng.distribution.WorkflowSteps.IDEMPOTENCY_KEY;
+import static org.qiancheng.distribution.WorkflowSteps.IF_MATCH;
+import static org.qiancheng.distribution.WorkflowSteps.PROBLEM_JSON;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblem;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblemNaming;
+import static org.qiancheng.distribution.WorkflowSteps.awaitActive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -18,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -31,7 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.qiancheng.api.registry.PolicyRegistry;
-import org.qiancheng.api.registry.PolicyStatus;
 
 /**
  * The training workflow over HTTP with the shipped Sichuan policy and the 2025 test policy: institution,
@@ -44,9 +47,6 @@ import org.qiancheng.api.registry.PolicyStatus;
 @ExamReactorStrategy(PerClass.class)
 public class WorkflowIT extends PlatformTestSupport {
 
-    private static final String IF_MATCH = "If-Match";
-    private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern CITATION = Pattern.compile("\\[\\S+ §.+]");
 
     @Inject
@@ -56,6 +56,7 @@ public class WorkflowIT extends PlatformTestSupport {
     private PolicyRegistry registry;
 
     private Http http;
+    private WorkflowSteps steps;
 
     @Configuration
     public Option[] configuration() throws Exception {
@@ -70,14 +71,15 @@ public class WorkflowIT extends PlatformTestSupport {
         Whiteboard.await(context, d -> Dtos.resources(d).containsAll(List.of("qiancheng.institutions",
                 "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
                 "qiancheng.claims", "qiancheng.audit")), 30_000);
-        awaitActive("510000", "990000");
+        awaitActive(registry, "510000", "990000");
         http = new Http(context.getProperty("org.osgi.service.http.port"));
+        steps = new WorkflowSteps(http);
     }
 
     @Test
     public void aSichuanTraineeIsEnrolledOnceUnderTheKernelRules() throws Exception {
         // an institution of the directory
-        Http.Answer institution = created("/institutions", """
+        Http.Answer institution = steps.created("/institutions", """
                 {"name": "成都市锦江区职业技能培训学校", "regionCode": "510100"}""");
         long institutionId = institution.body().get("id").asLong();
         assertEquals("LISTED", institution.body().get("status").asText());
@@ -87,7 +89,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertTrue(ids(http.get("/institutions?region=510100&status=LISTED").body()).contains(institutionId));
 
         // a project, published only with the version it was read at
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "510000", "name": "电工（初级）培训", "occupationCode": "6-31-01-03",
                  "level": "JUNIOR", "headcount": 30}""");
         long projectId = project.body().get("id").asLong();
@@ -106,7 +108,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertTrue(ids(http.get("/projects?region=510000&published=true").body()).contains(projectId));
 
         // a class filed under it in a district of Chengdu
-        Http.Answer filed = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
+        Http.Answer filed = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
                 "2026-12-30"));
         long classId = filed.body().get("id").asLong();
         JsonNode facts = http.get("/classes/" + classId).body().get("facts");
@@ -118,7 +120,7 @@ public class WorkflowIT extends PlatformTestSupport {
 
         // real-name trainees: an invalid ID is refused and never stored [K2]
         long traineesBefore = total("/trainees");
-        Http.Answer trainee = created("/trainees", """
+        Http.Answer trainee = steps.created("/trainees", """
                 {"idNumber": "510104199001011230", "name": "张三"}""");
         long traineeId = trainee.body().get("id").asLong();
         assertEquals("510104********1230", trainee.body().get("residentId").asText());
@@ -155,7 +157,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(traineeId, enrolments.get("items").get(0).get("traineeId").asLong());
 
         // a second class of the same project overlapping in time: not the same trainee [K3]
-        long overlapping = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-20",
+        long overlapping = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-20",
                 "2027-01-10")).body().get("id").asLong();
         assertProblem(http.post("/classes/" + overlapping + "/enrolments", enrolment), 422, null, "K3");
         assertEquals(0, http.get("/classes/" + overlapping + "/enrolments").body().get("total").asLong());
@@ -182,18 +184,19 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void theRegionsPolicyRefusesAPensionerAtEnrolment() throws Exception {
-        long institutionId = created("/institutions", """
+        long institutionId = steps.created("/institutions", """
                 {"name": "测试省职业培训中心", "regionCode": "990000"}""").body().get("id").asLong();
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "990000", "name": "养老护理员（初级）培训", "occupationCode": "4-10-01-05",
                  "level": "JUNIOR", "headcount": 20}""");
         long projectId = project.body().get("id").asLong();
         Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
                 project.header("ETag"));
         assertEquals(published.body().toString(), 200, published.status());
-        long classId = created("/classes", classDraft(projectId, institutionId, "990000", "2026-12-07", "2026-12-30"))
+        long classId = steps.created("/classes",
+                classDraft(projectId, institutionId, "990000", "2026-12-07", "2026-12-30"))
                 .body().get("id").asLong();
-        Http.Answer trainee = created("/trainees", """
+        Http.Answer trainee = steps.created("/trainees", """
                 {"idNumber": "320102197503012017", "name": "王秀英", "receivesPension": true}""");
         long traineeId = trainee.body().get("id").asLong();
         assertTrue(trainee.body().get("receivesPension").asBoolean());
@@ -260,15 +263,16 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(before + 3, http.get("/trainees").body().get("total").asLong());
         assertTrue(imported.body().get("items").get(2).get("receivesPension").asBoolean());
 
-        long institution = created("/institutions", """
+        long institution = steps.created("/institutions", """
                 {"name": "成都市批量导入培训学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "510000", "name": "电工批量", "occupationCode": "6-31-01-03", "level": "JUNIOR",
                  "headcount": 30}""");
         long projectId = project.body().get("id").asLong();
         assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
                 project.header("ETag")).status());
-        long course = created("/classes", classDraft(projectId, institution, "510104", "2027-02-01", "2027-02-20"))
+        long course = steps.created("/classes",
+                classDraft(projectId, institution, "510104", "2027-02-01", "2027-02-20"))
                 .body().get("id").asLong();
         Http.Answer unknown = http.postCsv("/classes/" + course + "/enrolments/import",
                 "idNumber\n510104197001010511\n110105194912310021\n");
@@ -284,15 +288,16 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void reportsCountTheStoredClassesOfTheRegionAndPeriod() throws Exception {
-        long institution = created("/institutions", """
+        long institution = steps.created("/institutions", """
                 {"name": "成都市报表测试学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "510000", "name": "电工报表", "occupationCode": "6-31-01-03", "level": "JUNIOR",
                  "headcount": 30}""");
         long projectId = project.body().get("id").asLong();
         assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
                 project.header("ETag")).status());
-        long course = created("/classes", classDraft(projectId, institution, "510104", "2027-05-10", "2027-05-20"))
+        long course = steps.created("/classes",
+                classDraft(projectId, institution, "510104", "2027-05-10", "2027-05-20"))
                 .body().get("id").asLong();
         assertEquals(200, http.postCsv("/trainees/import",
                 "idNumber,name\n510104198005050515,报表甲\n510104198106060624,报表乙\n").status());
@@ -369,7 +374,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(50, http.get("/institutions").body().get("limit").asInt());
 
         // an If-Match that is not an entity tag
-        Http.Answer institution = created("/institutions", """
+        Http.Answer institution = steps.created("/institutions", """
                 {"name": "绵阳市职业技能培训中心", "regionCode": "510700"}""");
         assertProblem(http.send("PUT", "/institutions/" + institution.body().get("id").asLong() + "/status",
                 "{\"status\": \"WHITELISTED\"}", IF_MATCH, "3"), 422, IF_MATCH, "format:etag");
@@ -379,9 +384,9 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void claimsAreComputedOnceReviewedAndFrozenUnderTheKernelRules() throws Exception {
-        long institutionId = created("/institutions", """
+        long institutionId = steps.created("/institutions", """
                 {"name": "成都市青羊区技工培训学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = created("/projects", """
+        Http.Answer project = steps.created("/projects", """
                 {"regionCode": "510000", "name": "电工（初级）补贴申领培训", "occupationCode": "6-31-01-03",
                  "level": "JUNIOR", "headcount": 30}""");
         long projectId = project.body().get("id").asLong();
@@ -390,21 +395,21 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(published.body().toString(), 200, published.status());
 
         // a class of 24 days filed before its start, with the default attendance threshold
-        long classId = created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
+        long classId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
                 "2026-12-30")).body().get("id").asLong();
         JsonNode filed = http.get("/classes/" + classId).body();
         assertEquals(filed.toString(), 0, new BigDecimal("0.80").compareTo(filed.get("attendanceThreshold")
                 .decimalValue()));
 
         // two trainees of this test alone (the other tests use other IDs)
-        long traineeA = created("/trainees", """
+        long traineeA = steps.created("/trainees", """
                 {"idNumber": "510104198803120450", "name": "赵敏"}""").body().get("id").asLong();
-        Http.Answer registeredB = created("/trainees", """
+        Http.Answer registeredB = steps.created("/trainees", """
                 {"idNumber": "51010519920718052X", "name": "钱磊"}""");
         long traineeB = registeredB.body().get("id").asLong();
         assertEquals("510105********052X", registeredB.body().get("residentId").asText());
-        long enrolmentA = enrol(classId, traineeA);
-        long enrolmentB = enrol(classId, traineeB);
+        long enrolmentA = steps.enrol(classId, traineeA);
+        long enrolmentB = steps.enrol(classId, traineeB);
 
         // an enrolment is read with its version; no attendance and no outcome yet
         Http.Answer readA = http.get("/enrolments/" + enrolmentA);
@@ -423,13 +428,13 @@ public class WorkflowIT extends PlatformTestSupport {
         assertProblemNaming(http.post(checkInsA, "{\"day\": \"2026-12-31\"}"), 422, "day");
         LocalDate first = LocalDate.parse("2026-12-07");
         for (int i = 0; i < 20; i++) {
-            assertEquals(i + 1, checkIn(enrolmentA, first.plusDays(i)).get("attendedDays").asInt());
+            assertEquals(i + 1, steps.checkIn(enrolmentA, first.plusDays(i)).get("attendedDays").asInt());
         }
-        assertEquals("a day counts once", 20, checkIn(enrolmentA, LocalDate.parse("2026-12-08"))
+        assertEquals("a day counts once", 20, steps.checkIn(enrolmentA, LocalDate.parse("2026-12-08"))
                 .get("attendedDays").asInt());
         assertEquals(20, http.get("/enrolments/" + enrolmentA).body().get("attendedDays").asInt());
-        checkIn(enrolmentB, LocalDate.parse("2026-12-07"));
-        assertEquals(2, checkIn(enrolmentB, LocalDate.parse("2026-12-08")).get("attendedDays").asInt());
+        steps.checkIn(enrolmentB, LocalDate.parse("2026-12-07"));
+        assertEquals(2, steps.checkIn(enrolmentB, LocalDate.parse("2026-12-08")).get("attendedDays").asInt());
 
         // A's outcome, recorded only with the version read
         String outcomeA = "/enrolments/" + enrolmentA + "/outcome";
@@ -453,7 +458,7 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(20, recorded.body().get("attendedDays").asInt());
         assertEquals(etag(recorded.body().get("version").asLong()), recorded.header("ETag"));
         assertNotEquals(beforeOutcome.header("ETag"), recorded.header("ETag"));
-        recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
+        steps.recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
 
         // the class's claims, computed once under an idempotency key
         String claims = "/classes/" + classId + "/claims";
@@ -555,27 +560,27 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
 
         // K1: a class filed after its start claims nothing
-        Http.Answer late = created("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
+        Http.Answer late = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
                 "2026-12-05"));
         long lateId = late.body().get("id").asLong();
         assertTrue(late.body().toString(), LocalDate.parse(late.body().get("filedOn").asText())
                 .isAfter(LocalDate.parse("2026-11-20")));
-        long traineeC = created("/trainees", """
+        long traineeC = steps.created("/trainees", """
                 {"idNumber": "510104199501010015", "name": "孙丽"}""").body().get("id").asLong();
-        long enrolmentC = enrol(lateId, traineeC);
-        recordOutcome(enrolmentC, "{\"passed\": true, \"employment\": \"NONE\"}");
+        long enrolmentC = steps.enrol(lateId, traineeC);
+        steps.recordOutcome(enrolmentC, "{\"passed\": true, \"employment\": \"NONE\"}");
         assertProblem(http.send("POST", "/classes/" + lateId + "/claims", null), 422, null, "K1");
         assertEquals("a refused computation stores nothing", 0, total("/claims?classId=" + lateId));
 
         // K4: a claim computed before the institution is blacklisted is frozen by it
-        long thirdId = created("/classes", classDraft(projectId, institutionId, "510104", "2027-01-11",
+        long thirdId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2027-01-11",
                 "2027-01-29")).body().get("id").asLong();
-        long traineeD = created("/trainees", """
+        long traineeD = steps.created("/trainees", """
                 {"idNumber": "510106198706050035", "name": "周强"}""").body().get("id").asLong();
-        long enrolmentD = enrol(thirdId, traineeD);
-        checkIn(enrolmentD, LocalDate.parse("2027-01-11"));
-        checkIn(enrolmentD, LocalDate.parse("2027-01-12"));
-        recordOutcome(enrolmentD, "{\"passed\": true, \"employment\": \"NONE\"}");
+        long enrolmentD = steps.enrol(thirdId, traineeD);
+        steps.checkIn(enrolmentD, LocalDate.parse("2027-01-11"));
+        steps.checkIn(enrolmentD, LocalDate.parse("2027-01-12"));
+        steps.recordOutcome(enrolmentD, "{\"passed\": true, \"employment\": \"NONE\"}");
         Http.Answer third = http.send("POST", "/classes/" + thirdId + "/claims", null);
         assertEquals(third.body() == null ? "" : third.body().toString(), 200, third.status());
         assertEquals(third.body().toString(), 1, third.body().size());
@@ -599,20 +604,9 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals("REJECTED", http.get("/claims/" + claimIdB).body().get("status").asText());
     }
 
-    /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
+    /** An operator's name as the X-Operator header carries it: percent-encoded UTF-8. */
     private static String encoded(String operator) {
         return java.net.URLEncoder.encode(operator, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private Http.Answer created(String collection, String json) throws Exception {
-        Http.Answer answer = http.post(collection, json);
-        assertEquals(answer.body() == null ? "" : answer.body().toString(), 201, answer.status());
-        long id = answer.body().get("id").asLong();
-        String location = answer.header("Location");
-        assertNotNull("Location", location);
-        assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
-        assertEquals(etag(answer.body().get("version").asLong()), answer.header("ETag"));
-        return answer;
     }
 
     private static String classDraft(long projectId, long institutionId, String region, String start, String end) {
@@ -647,46 +641,6 @@ public class WorkflowIT extends PlatformTestSupport {
         throw new AssertionError("no item " + id + " in " + page);
     }
 
-    /** A problem+json answer with the status and, unless {@code null}, a violation of the field and rule. */
-    private static void assertProblem(Http.Answer answer, int status, String field, String rule) {
-        String body = answer.body() == null ? "" : answer.body().toString();
-        assertEquals(body, status, answer.status());
-        assertEquals(body, PROBLEM_JSON, answer.type());
-        assertEquals(body, status, answer.body().get("status").asInt());
-        if (rule == null) {
-            return;
-        }
-        boolean named = false;
-        for (JsonNode violation : answer.body().get("violations")) {
-            named |= (field == null || field.equals(violation.path("field").asText()))
-                    && rule.equals(violation.path("rule").asText());
-        }
-        assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body, named);
-    }
-
-    /** Enrols a trainee (201) and answers the enrolment's id. */
-    private long enrol(long classId, long traineeId) throws Exception {
-        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");
-        assertEquals(enrolled.body() == null ? "" : enrolled.body().toString(), 201, enrolled.status());
-        return enrolled.body().get("id").asLong();
-    }
-
-    /** Checks in on a day (200) and answers the enrolment. */
-    private JsonNode checkIn(long enrolmentId, LocalDate day) throws Exception {
-        Http.Answer answer = http.post("/enrolments/" + enrolmentId + "/check-ins", "{\"day\": \"" + day + "\"}");
-        assertEquals(answer.body() == null ? "" : answer.body().toString(), 200, answer.status());
-        assertEquals(enrolmentId, answer.body().get("id").asLong());
-        return answer.body();
-    }
-
-    /** Records an outcome with the version just read (200) and answers the enrolment. */
-    private JsonNode recordOutcome(long enrolmentId, String outcome) throws Exception {
-        String etag = http.get("/enrolments/" + enrolmentId).header("ETag");
-        Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
-        assertEquals(answer.body() == null ? "" : answer.body().toString(), 200, answer.status());
-        return answer.body();
-    }
-
     /** The claims of a JSON list by trainee id. */
     private static Map<Long, JsonNode> byTrainee(JsonNode claims) {
         Map<Long, JsonNode> byTrainee = new HashMap<>();
@@ -700,34 +654,5 @@ public class WorkflowIT extends PlatformTestSupport {
         Map<Long, Long> ids = new HashMap<>();
         byTrainee(claims).forEach((trainee, claim) -> ids.put(trainee, claim.get("id").asLong()));
         return ids;
-    }
-
-    /** A problem+json answer with the status and a violation of the field, whatever the rule. */
-    private static void assertProblemNaming(Http.Answer answer, int status, String field) {
-        String body = answer.body() == null ? "" : answer.body().toString();
-        assertEquals(body, status, answer.status());
-        assertEquals(body, PROBLEM_JSON, answer.type());
-        boolean named = false;
-        for (JsonNode violation : answer.body().get("violations")) {
-            named |= field.equals(violation.path("field").asText());
-        }
-        assertTrue("expected a violation of " + field + " in " + body, named);
-    }
-
-    /** Waits (bounded, on the registry's own state) until each region has an active version. */
-    private void awaitActive(String... regions) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Set<String> wanted = Set.of(regions);
-        while (true) {
-            Set<String> active = registry.versions().stream().filter(v -> v.status() == PolicyStatus.ACTIVE)
-                    .map(v -> v.descriptor().regionCode()).collect(Collectors.toSet());
-            if (active.containsAll(wanted)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("regions " + wanted + " never active; versions " + registry.versions());
-            }
-            Thread.onSpinWait();
-        }
     }
 }

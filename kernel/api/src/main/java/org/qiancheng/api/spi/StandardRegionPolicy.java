@@ -16,10 +16,10 @@ import org.qiancheng.api.report.StandardReports;
  *
  * <pre>
  * &#64;Component(service = RegionPolicy.class)
- * public final class XianPolicy extends StandardRegionPolicy {
- *     public XianPolicy() {
- *         super(new XianSubsidy(), XianSubsidy.specs(),
- *                 new StandardReports("XA-2025 §二(六)", "XA-2025 §一", "XA-2025 §二(六)"));
+ * public final class ExamplePolicy extends StandardRegionPolicy {
+ *     public ExamplePolicy() {
+ *         super(new ExampleSubsidy(), ExampleSubsidy.specs(),
+ *                 new StandardReports("EX-2025 §二(六)", "EX-2025 §一", "EX-2025 §二(六)"));
  *     }
  * }</pre>
  *

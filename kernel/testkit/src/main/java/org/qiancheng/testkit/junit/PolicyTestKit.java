@@ -21,10 +21,10 @@ import org.qiancheng.testkit.PolicyCases;
  * Runs a region's case files as JUnit 5 tests, with no OSGi framework:
  *
  * <pre>
- * class XianCasesTest {
+ * class ExampleCasesTest {
  *     &#64;TestFactory
  *     Stream&lt;DynamicNode&gt; cases() {
- *         return PolicyTestKit.cases(new XianPolicy());
+ *         return PolicyTestKit.cases(new ExamplePolicy());
  *     }
  * }</pre>
  *

@@ -1,0 +1,119 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicyStatus;
+
+/**
+ * The REST steps and answer checks that the in-framework workflow tests share. Each step checks
+ * its own status, so a test reads as the path it walks.
+ */
+final class WorkflowSteps {
+
+    static final String IF_MATCH = "If-Match";
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Http http;
+
+    WorkflowSteps(Http http) {
+        this.http = http;
+    }
+
+    /** POSTs a draft and checks the 201: body, {@code Location} of the new record and its {@code ETag}. */
+    Http.Answer created(String collection, String json) throws Exception {
+        Http.Answer answer = http.post(collection, json);
+        assertEquals(body(answer), 201, answer.status());
+        long id = answer.body().get("id").asLong();
+        String location = answer.header("Location");
+        assertNotNull("Location", location);
+        assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
+        assertEquals("\"" + answer.body().get("version").asLong() + "\"", answer.header("ETag"));
+        return answer;
+    }
+
+    /** Enrols a trainee (201) and answers the enrolment's id. */
+    long enrol(long classId, long traineeId) throws Exception {
+        Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");
+        assertEquals(body(enrolled), 201, enrolled.status());
+        return enrolled.body().get("id").asLong();
+    }
+
+    /** Checks in on a day (200) and answers the enrolment. */
+    JsonNode checkIn(long enrolmentId, LocalDate day) throws Exception {
+        Http.Answer answer = http.post("/enrolments/" + enrolmentId + "/check-ins", "{\"day\": \"" + day + "\"}");
+        assertEquals(body(answer), 200, answer.status());
+        assertEquals(enrolmentId, answer.body().get("id").asLong());
+        return answer.body();
+    }
+
+    /** Records an outcome with the version just read (200) and answers the enrolment. */
+    JsonNode recordOutcome(long enrolmentId, String outcome) throws Exception {
+        String etag = http.get("/enrolments/" + enrolmentId).header("ETag");
+        Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
+        assertEquals(body(answer), 200, answer.status());
+        return answer.body();
+    }
+
+    /** The answer's body as text, for assertion messages. */
+    static String body(Http.Answer answer) {
+        return answer.body() == null ? "" : answer.body().toString();
+    }
+
+    /** A problem+json answer with the status. */
+    static void assertProblem(Http.Answer answer, int status) {
+        assertProblem(answer, status, null, null);
+    }
+
+    /** A problem+json answer with the status and, unless {@code null}, a violation of the field and rule. */
+    static void assertProblem(Http.Answer answer, int status, String field, String rule) {
+        assertEquals(body(answer), status, answer.status());
+        assertEquals(body(answer), PROBLEM_JSON, answer.type());
+        assertEquals(body(answer), status, answer.body().get("status").asInt());
+        if (rule == null) {
+            return;
+        }
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= (field == null || field.equals(violation.path("field").asText()))
+                    && rule.equals(violation.path("rule").asText());
+        }
+        assertTrue("expected " + (field == null ? "" : field + " / ") + rule + " in " + body(answer), named);
+    }
+
+    /** A problem+json answer with the status and a violation of the field, whatever the rule. */
+    static void assertProblemNaming(Http.Answer answer, int status, String field) {
+        assertEquals(body(answer), status, answer.status());
+        assertEquals(body(answer), PROBLEM_JSON, answer.type());
+        boolean named = false;
+        for (JsonNode violation : answer.body().get("violations")) {
+            named |= field.equals(violation.path("field").asText());
+        }
+        assertTrue("expected a violation of " + field + " in " + body(answer), named);
+    }
+
+    /** Waits (bounded, on the registry's own state) until each region has an active version. */
+    static void awaitActive(PolicyRegistry registry, String... regions) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Set<String> wanted = Set.of(regions);
+        while (true) {
+            Set<String> active = registry.versions().stream().filter(v -> v.status() == PolicyStatus.ACTIVE)
+                    .map(v -> v.descriptor().regionCode()).collect(Collectors.toSet());
+            if (active.containsAll(wanted)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("regions " + wanted + " never active; versions " + registry.versions());
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
