@@ -107,6 +107,14 @@ final class RunningPlatform implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the process as {@code kill -9} would (no shutdown hook runs) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("platform still alive 30 s after SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

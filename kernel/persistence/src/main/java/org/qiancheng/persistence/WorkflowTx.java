@@ -136,6 +136,16 @@ public interface WorkflowTx {
     /** The audit trail, newest first. */
     Page<AuditEvent> auditEvents(String entity, Long entityId, int offset, int limit);
 
+    /**
+     * Writes what is pending and forgets the records this transaction has read or written, so a
+     * long batch does not slow down checking everything it touched at every write. Nothing is
+     * committed; records are read again afterwards.
+     */
+    void release();
+
+    /** The settlement runs, in this transaction. */
+    SettlementTx settlements();
+
     /** Freezes the COMPUTED and FLAGGED claims of an institution's classes [K4]; returns how many. */
     int freezeOpenClaims(long institutionId);
 }

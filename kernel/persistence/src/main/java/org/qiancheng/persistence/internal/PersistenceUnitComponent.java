@@ -42,7 +42,8 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.ClaimEntity",
             "org.qiancheng.persistence.internal.workflow.IdempotencyEntity",
             "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
-            "org.qiancheng.persistence.internal.workflow.AuditEventEntity");
+            "org.qiancheng.persistence.internal.workflow.AuditEventEntity",
+            "org.qiancheng.persistence.internal.workflow.SettlementEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

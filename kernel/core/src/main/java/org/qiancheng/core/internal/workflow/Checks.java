@@ -69,6 +69,11 @@ final class Checks {
         }
     }
 
+    /** The region-code prefix of the records a region takes in: 510000 → 51, 510100 → 5101, 100000 → all ({@code null}). */
+    static String regionPrefix(String regionCode) {
+        return RegionCodes.NATIONAL.equals(regionCode) ? null : regionCode.replaceAll("(00)+$", "");
+    }
+
     /** Whether a region lies in another: 510104 lies in 510100 and in 510000; everything in 100000. */
     static boolean within(String region, String area) {
         if (RegionCodes.NATIONAL.equals(area)) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.qiancheng.api.claim.ClaimInput;
@@ -29,6 +30,7 @@ import org.qiancheng.persistence.WorkflowTx;
  * published project), the policy in force on the start date deciding each trainee with the
  * trainee's earlier subsidies, the kernel's attendance check, and K4 (frozen when the institution
  * is blacklisted). Enrolments that already have a claim are skipped, so repeating adds nothing.
+ * Used for one class on request and for many in a settlement batch.
  */
 final class ClaimComputation {
 
@@ -40,44 +42,85 @@ final class ClaimComputation {
         this.audit = audit;
     }
 
+    /** Stores the claims due for a class and answers all its claims; a K1 breach is an INVALID error. */
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
-        checkFiling(tx, course);
-        List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
-        Set<Long> claimed = tx.claimsOfClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
-        List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
-        if (due.isEmpty()) {
-            return tx.claimsOfClass(course.id());
-        }
-        boolean frozen = tx.institution(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
-        ClassResults results = results(enrolments);
-        try (PolicySnapshot policy = registry.acquire(course.facts().regionCode(), course.facts().startDate())) {
-            for (Enrolment enrolment : due) {
-                Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
-                TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
-                        trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
-                        tx.subsidiesOf(trainee.id()));
-                Decision decision = policy.decide(new ClaimInput(course.facts(), results, facts, enrolment.outcome()));
-                List<String> findings = new ArrayList<>(attendance(course, enrolment));
-                if (!decision.result().eligibility().eligible()) {
-                    findings.add("refused by the policy: " + refusal(decision));
-                }
-                Claim claim = tx.insertClaim(course, enrolment.id(), trainee.id(), status(decision, findings, frozen),
-                        decision, findings);
-                audit.created(tx, "claim", claim.id(), claim);
-            }
+        refusal(tx, course).ifPresent(reason -> {
+            throw invalid("classId", "K1", reason);
+        });
+        try {
+            computeDue(tx, course);
         } catch (NoPolicyException e) {
             throw invalid("classId", "policy-in-force", e.getMessage());
         }
         return tx.claimsOfClass(course.id());
     }
 
-    private static void checkFiling(WorkflowTx tx, TrainingClass course) {
+    /**
+     * Why no claim can be made for a class at all [K1], or empty when claims can be made.
+     */
+    Optional<String> refusal(WorkflowTx tx, TrainingClass course) {
         if (!tx.project(course.projectId()).orElseThrow().published()) {
-            throw invalid("classId", "K1", "the class's project is not published [SC-2025 §一(三)]");
+            return Optional.of("the class's project is not published [SC-2025 §一(三)]");
         }
         if (!course.filedBeforeStart()) {
-            throw invalid("classId", "K1", "the class was filed on " + course.filedOn() + ", not before its start "
+            return Optional.of("the class was filed on " + course.filedOn() + ", not before its start "
                     + course.facts().startDate() + " [SC-2025 §三(九)]");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a claim for every enrolment of a class that has an outcome and no claim yet, and
+     * answers the claims stored now. The caller has checked {@link #refusal}.
+     *
+     * @throws NoPolicyException when no policy is in force for the class's region and start date
+     * @throws PolicyFailure when the policy fails on one of the class's trainees; nothing is stored
+     */
+    List<Claim> computeDue(WorkflowTx tx, TrainingClass course) throws NoPolicyException {
+        List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
+        Set<Long> claimed = tx.claimsOfClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
+        List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        boolean frozen = tx.institution(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
+        ClassResults results = results(enrolments);
+        // every decision first, so a policy that fails leaves nothing of the class written
+        List<Decision> decisions = new ArrayList<>(due.size());
+        List<Trainee> trainees = new ArrayList<>(due.size());
+        try (PolicySnapshot policy = registry.acquire(course.facts().regionCode(), course.facts().startDate())) {
+            for (Enrolment enrolment : due) {
+                Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
+                TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
+                        trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
+                        tx.subsidiesOf(trainee.id()));
+                trainees.add(trainee);
+                decisions.add(decide(policy, course, new ClaimInput(course.facts(), results, facts,
+                        enrolment.outcome())));
+            }
+        }
+        List<Claim> stored = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            Enrolment enrolment = due.get(i);
+            Decision decision = decisions.get(i);
+            List<String> findings = new ArrayList<>(attendance(course, enrolment));
+            if (!decision.result().eligibility().eligible()) {
+                findings.add("refused by the policy: " + refusal(decision));
+            }
+            Claim claim = tx.insertClaim(course, enrolment.id(), trainees.get(i).id(),
+                    status(decision, findings, frozen), decision, findings);
+            audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
+            stored.add(claim);
+        }
+        return stored;
+    }
+
+    private static Decision decide(PolicySnapshot policy, TrainingClass course, ClaimInput input) {
+        try {
+            return policy.decide(input);
+        } catch (RuntimeException e) {
+            throw new PolicyFailure("the policy " + policy.identity().regionCode() + " "
+                    + policy.identity().version() + " failed on class " + course.id() + ": " + e, e);
         }
     }
 
@@ -113,5 +156,15 @@ final class ClaimComputation {
     private static String refusal(Decision decision) {
         return decision.result().eligibility().reasons().stream().map(Reason::toString)
                 .collect(Collectors.joining("; "));
+    }
+
+    /** A region's policy threw instead of deciding: the bundle's fault, not the request's. */
+    static final class PolicyFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        PolicyFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.qiancheng.api.claim.TraineeOutcome;
 import org.qiancheng.api.model.Money;
-import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.report.ClassRecord;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDataSource;
@@ -35,7 +34,7 @@ public final class StoredReportData implements ReportDataSource {
 
     @Override
     public ReportData load(String regionCode, LocalDate from, LocalDate to) {
-        String prefix = RegionCodes.NATIONAL.equals(regionCode) ? null : regionCode.replaceAll("(00)+$", "");
+        String prefix = Checks.regionPrefix(regionCode);
         return store.transaction(tx -> {
             List<ClassRecord> records = new ArrayList<>();
             for (TrainingClass course : tx.classesEnded(prefix, from, to)) {

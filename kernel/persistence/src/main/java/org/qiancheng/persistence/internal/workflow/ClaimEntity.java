@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
@@ -80,8 +81,12 @@ public class ClaimEntity {
     long version;
 
     Claim toRecord() {
+        return toRecord(DecisionJson.read(decision));
+    }
+
+    /** The record with the decision already at hand, sparing a parse of the stored JSON. */
+    Claim toRecord(Decision known) {
         List<String> found = findings == null || findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n"));
-        return new Claim(id, classId, enrolmentId, traineeId, status, amount, DecisionJson.read(decision), found,
-                reviewNote, version);
+        return new Claim(id, classId, enrolmentId, traineeId, status, amount, known, found, reviewNote, version);
     }
 }

@@ -18,7 +18,8 @@ import org.qiancheng.api.model.TrainingMode;
 import org.qiancheng.api.workflow.TrainingClass;
 
 @Entity
-@Table(name = "QC_CLASS", indexes = {@Index(columnList = "REGION_CODE"), @Index(columnList = "PROJECT_ID")})
+@Table(name = "QC_CLASS", indexes = {@Index(columnList = "REGION_CODE"), @Index(columnList = "PROJECT_ID"),
+    @Index(columnList = "END_DATE")})
 public class ClassEntity {
 
     @Id

@@ -28,6 +28,7 @@ import org.qiancheng.api.workflow.Project;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.SettlementTx;
 import org.qiancheng.persistence.WorkflowTx;
 
 /** The workflow's reads and writes over one entity manager, inside one transaction. */
@@ -139,10 +140,7 @@ final class JpaWorkflowTx implements WorkflowTx {
 
     @Override
     public List<TrainingClass> classesEnded(String regionPrefix, LocalDate from, LocalDate to) {
-        return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
-                + " AND c.regionCode LIKE :region ORDER BY c.id", ClassEntity.class).setParameter("from", from)
-                .setParameter("to", to).setParameter("region", (regionPrefix == null ? "" : regionPrefix) + "%")
-                .getResultList().stream().map(ClassEntity::toRecord).toList();
+        return settlements().classesEnded(regionPrefix, from, to, 0, Integer.MAX_VALUE);
     }
 
     @Override
@@ -285,7 +283,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         e.classStart = trainingClass.facts().startDate();
         e.decision = DecisionJson.write(decision);
         e.findings = String.join("\n", findings);
-        return persisted(e).toRecord();
+        return persisted(e).toRecord(decision);
     }
 
     @Override
@@ -362,6 +360,17 @@ final class JpaWorkflowTx implements WorkflowTx {
     public Page<AuditEvent> auditEvents(String entity, Long entityId, int offset, int limit) {
         return new Paging<AuditEventEntity, AuditEvent>(manager, AuditEventEntity.class).filter("entity", "=", entity)
                 .filter("entityId", "=", entityId).newestFirst().page(offset, limit, AuditEventEntity::toRecord);
+    }
+
+    @Override
+    public void release() {
+        manager.flush();
+        manager.clear();
+    }
+
+    @Override
+    public SettlementTx settlements() {
+        return new JpaSettlements(manager);
     }
 
     @Override

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Settlement throughput on HSQLDB against a plain JDBC batch insert of the same rows.
+#   bench/settlement.sh [CLASSES] [TRAINEES_PER_CLASS]     (default 20000 × 50 = 1 000 000 claims)
+# Starts the platform once on a fresh home (schema), seeds the enrolments over JDBC while it is
+# stopped, starts it again, POSTs a settlement of 510000 for 2026-10 and polls it to COMPLETED
+# (claims/s = claims ÷ time from the POST to COMPLETED); stops it, then copies the stored claim rows
+# into a table of the same columns and indexes with plain JDBC batches in the same database.
+# Environment: QC_JAVA_OPTS for the platform's JVM (e.g. -Xmx4g); BENCH_KEEP=1 keeps the home.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+classes="${1:-20000}"; per_class="${2:-50}"
+require_build
+seed_jar="$(ls "$root"/testing/seed/target/workflow-seed-*.jar | head -1)"
+hsqldb_jar="$(ls "$dist"/system/*hsqldb*.jar | head -1)"
+tool() { java -cp "$seed_jar:$hsqldb_jar" org.qiancheng.testing.seed.SeedTool "$@"; }
+work="$(mktemp -d)"; home="$work/home"
+trap 'stop_platform; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
+export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
+port="$(free_port)"
+start_platform "$home" "$port" "$work/schema.log"
+wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { cat "$work/schema.log"; exit 1; }
+stop_platform
+tool seed "$home" "$classes" "$per_class"
+start_platform "$home" "$port" "$work/settle.log"
+wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
+begin="$(now_ns)"
+run="$(curl -s -X POST -H 'Content-Type: application/json' -d '{"regionCode":"510000","month":"2026-10"}' \
+  "http://127.0.0.1:$port/api/v1/settlements")"
+id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+while true; do
+  state="$(curl -s "http://127.0.0.1:$port/api/v1/settlements/$id")"
+  status="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+  [ "$status" = RUNNING ] || break
+  sleep 1
+done
+ms=$(( ($(now_ns) - begin) / 1000000 ))
+claims="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claimsCreated"])')"
+amount="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin, parse_float=str)["amount"])')"
+rss="$(rss_mb "$platform_pid")"
+stop_platform
+[ "$status" = COMPLETED ] || { echo "settlement ended $status: $state" >&2; exit 1; }
+echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
+baseline="$(tool jdbc-baseline "$home")"
+echo "$baseline"
+jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"
+echo "ratio settlement / plain JDBC insert: $(python3 -c "print(round($ms / max($jdbc_ms, 1), 1))")×"
+echo "database: $(du -sh "$home/data" | cut -f1)"

@@ -1,0 +1,200 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.Test;
+import org.qiancheng.testing.seed.WorkflowSeed;
+
+/**
+ * A settlement of 50 000 claims on the assembled platform, killed with SIGKILL part-way and resumed
+ * after a restart, ends with exactly the claims, count and yuan of an uninterrupted run of the same
+ * data: nothing lost, nothing twice. Both runs start from one seeded database, copied.
+ */
+public class SettlementKillE2EIT {
+
+    private static final int CLASSES = 1_000;
+    private static final int TRAINEES_PER_CLASS = 50;
+    private static final int LATE_EVERY = 100;
+    private static final String START = "{\"regionCode\": \"510000\", \"month\": \"2026-10\"}";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    @Test
+    public void aKilledSettlementResumesToTheSameClaimsAsACleanRun() throws Exception {
+        Path clean = Files.createTempDirectory(Path.of("target"), "e2e-settle-clean-").toAbsolutePath();
+        try (RunningPlatform platform = RunningPlatform.start(clean, "e2e-settle-schema.log")) {
+            assertEquals(0, platform.terminate()); // the first start creates the schema
+        }
+        WorkflowSeed.seedHome(clean, new WorkflowSeed.Plan("510104", "6-31-01-03", "JUNIOR", CLASSES,
+                TRAINEES_PER_CLASS, LocalDate.parse("2026-09-07"), LocalDate.parse("2026-10-01"), LATE_EVERY));
+        Path killed = copy(clean, Path.of("target", "e2e-settle-killed-" + System.nanoTime()).toAbsolutePath());
+
+        JsonNode cleanRun;
+        try (RunningPlatform platform = RunningPlatform.start(clean, "e2e-settle-clean.log")) {
+            awaitSichuan(platform);
+            refusesBadInput(platform);
+            cleanRun = awaitStatus(platform, started(platform).get("id").asLong(), "COMPLETED");
+            HttpResponse<String> again = platform.post("/api/v1/settlements", START);
+            assertEquals(again.body(), 202, again.statusCode());
+            JsonNode second = json.readTree(again.body());
+            assertTrue("a second run of a completed month is a new run", second.get("id").asLong()
+                    != cleanRun.get("id").asLong());
+            JsonNode secondDone = awaitStatus(platform, second.get("id").asLong(), "COMPLETED");
+            assertEquals("settling again stores nothing twice", 0, secondDone.get("claimsCreated").asLong());
+            assertEquals(409, platform.post("/api/v1/settlements/" + cleanRun.get("id").asLong() + "/resume", "")
+                    .statusCode());
+            assertEquals(0, platform.terminate());
+        }
+        int settledClasses = CLASSES - CLASSES / LATE_EVERY;
+        long expectedClaims = (long) settledClasses * TRAINEES_PER_CLASS;
+        assertEquals(CLASSES, cleanRun.get("classesTotal").asInt());
+        assertEquals(CLASSES, cleanRun.get("classesDone").asInt());
+        assertEquals("every late-filed class is skipped [K1]", CLASSES / LATE_EVERY,
+                cleanRun.get("classesSkipped").asInt());
+        assertEquals(expectedClaims, cleanRun.get("claimsCreated").asLong());
+        long[] cleanRows = claimRows(clean);
+        assertEquals("the run's count is what is stored", expectedClaims, cleanRows[0]);
+        assertEquals("one claim per enrolment", cleanRows[0], cleanRows[1]);
+        assertEquals("the run's yuan is what is stored", cleanRun.get("amount").decimalValue(), sum(clean));
+        assertTrue("amounts vary with outcomes", cleanRun.get("amount").decimalValue().signum() > 0);
+
+        long runId;
+        try (RunningPlatform platform = RunningPlatform.start(killed, "e2e-settle-killed.log")) {
+            awaitSichuan(platform);
+            runId = started(platform).get("id").asLong();
+            HttpResponse<String> partWay = platform.await("/api/v1/settlements/" + runId, r -> {
+                JsonNode run = read(r);
+                return run.get("classesDone").asInt() >= CLASSES / 4;
+            }, RUN_TIMEOUT);
+            assertEquals("killed part-way", "RUNNING", read(partWay).get("status").asText());
+            platform.kill();
+        }
+        try (RunningPlatform platform = RunningPlatform.start(killed, "e2e-settle-resumed.log")) {
+            awaitSichuan(platform);
+            JsonNode interrupted = read(platform.get("/api/v1/settlements/" + runId));
+            assertEquals("INTERRUPTED", interrupted.get("status").asText());
+            int done = interrupted.get("classesDone").asInt();
+            assertTrue("interrupted mid-way: " + done, done >= CLASSES / 4 && done < CLASSES);
+            HttpResponse<String> resumed = platform.post("/api/v1/settlements", START);
+            assertEquals(resumed.body(), 202, resumed.statusCode());
+            assertEquals("starting the month again resumes the same run", runId,
+                    json.readTree(resumed.body()).get("id").asLong());
+            JsonNode finished = awaitStatus(platform, runId, "COMPLETED");
+            assertEquals(cleanRun.get("claimsCreated").asLong(), finished.get("claimsCreated").asLong());
+            assertEquals(cleanRun.get("amount").decimalValue(), finished.get("amount").decimalValue());
+            assertEquals(cleanRun.get("classesSkipped").asInt(), finished.get("classesSkipped").asInt());
+            assertEquals(0, platform.terminate());
+        }
+        long[] killedRows = claimRows(killed);
+        assertEquals("the same claims as the clean run", cleanRows[0], killedRows[0]);
+        assertEquals("no enrolment claimed twice", killedRows[0], killedRows[1]);
+        assertEquals("the same yuan as the clean run", sum(clean), sum(killed));
+    }
+
+    private void refusesBadInput(RunningPlatform platform) throws Exception {
+        HttpResponse<String> future = platform.post("/api/v1/settlements",
+                "{\"regionCode\": \"510000\", \"month\": \"2027-01\"}");
+        assertEquals(future.body(), 422, future.statusCode());
+        assertTrue(future.body(), future.body().contains("\"month\"") && future.body().contains("not-future"));
+        HttpResponse<String> region = platform.post("/api/v1/settlements", "{\"regionCode\": \"51\", \"month\": \"2026-10\"}");
+        assertEquals(region.body(), 422, region.statusCode());
+        assertTrue(region.body(), region.body().contains("\"regionCode\""));
+        HttpResponse<String> month = platform.post("/api/v1/settlements", "{\"regionCode\": \"510000\", \"month\": \"10/2026\"}");
+        assertEquals(month.body(), 422, month.statusCode());
+        assertEquals(404, platform.get("/api/v1/settlements/999999").statusCode());
+        assertEquals("nothing was started", 0, read(platform.get("/api/v1/settlements")).get("total").asInt());
+    }
+
+    private JsonNode started(RunningPlatform platform) throws Exception {
+        HttpResponse<String> answer = platform.post("/api/v1/settlements", START);
+        assertEquals(answer.body(), 202, answer.statusCode());
+        JsonNode run = json.readTree(answer.body());
+        assertTrue(answer.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/settlements/"
+                + run.get("id").asLong()));
+        return run;
+    }
+
+    private JsonNode awaitStatus(RunningPlatform platform, long id, String status) throws Exception {
+        return read(platform.await("/api/v1/settlements/" + id, r -> {
+            JsonNode run = read(r);
+            if ("FAILED".equals(run.get("status").asText())) {
+                throw new AssertionError("settlement failed: " + r.body());
+            }
+            return status.equals(run.get("status").asText());
+        }, RUN_TIMEOUT));
+    }
+
+    private static void awaitSichuan(RunningPlatform platform) throws Exception {
+        platform.await("/api/v1/regions", r -> r.body().contains("510000"), Duration.ofSeconds(30));
+    }
+
+    private JsonNode read(HttpResponse<String> answer) {
+        try {
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError(answer.body(), e);
+        }
+    }
+
+    /** The stored claims: how many, and how many distinct enrolments they are for. */
+    private static long[] claimRows(Path home) throws SQLException {
+        return query(home, "SELECT COUNT(*), COUNT(DISTINCT ENROLMENT_ID) FROM QC_CLAIM", r -> new long[] {
+            r.getLong(1), r.getLong(2)});
+    }
+
+    private static BigDecimal sum(Path home) throws SQLException {
+        return query(home, "SELECT SUM(AMOUNT) FROM QC_CLAIM", r -> r.getBigDecimal(1));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> T query(Path home, String sql, Row<T> row) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(WorkflowSeed.hsqldbUrl(home), "SA", "");
+                Statement statement = connection.createStatement()) {
+            T result;
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                result = row.read(rows);
+            }
+            statement.execute("SHUTDOWN");
+            return result;
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,87 @@
+package org.qiancheng.core.internal.workflow;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.Settlement;
+import org.qiancheng.api.workflow.SettlementStatus;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.persistence.SettlementTx;
+import org.qiancheng.persistence.WorkflowTx;
+
+/**
+ * One batch of a settlement run, inside one transaction: the next classes after the run's cursor
+ * get their due claims, and the run's progress moves past them in the same commit. A killed
+ * process therefore loses at most the batch in flight, which the resumed run computes again.
+ */
+final class SettlementBatch {
+
+    private final ClaimComputation claims;
+    private final Audit audit;
+    private final Clock clock;
+
+    SettlementBatch(ClaimComputation claims, Audit audit, Clock clock) {
+        this.claims = claims;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Settles up to {@code size} classes after the run's cursor; completes the run when none are
+     * left.
+     *
+     * @return the run after the batch
+     */
+    Settlement next(WorkflowTx tx, long runId, int size) {
+        SettlementTx runs = tx.settlements();
+        Settlement run = runs.find(runId).orElseThrow(() -> Checks.notFound("settlement", runId));
+        if (run.status() != SettlementStatus.RUNNING) {
+            return run;
+        }
+        List<TrainingClass> classes = runs.classesEnded(Checks.regionPrefix(run.regionCode()), run.month().atDay(1),
+                lastDay(run.month()), run.afterClassId(), size);
+        if (classes.isEmpty()) {
+            Settlement done = runs.changeStatus(runId, SettlementStatus.COMPLETED, null, clock.instant());
+            return audit.changed(tx, "completed", "settlement", runId, run, done);
+        }
+        List<String> skipped = new ArrayList<>();
+        long stored = 0;
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (TrainingClass course : classes) {
+            Optional<String> refusal = claims.refusal(tx, course);
+            if (refusal.isPresent()) {
+                skipped.add(skipLine(course, refusal.get()));
+                continue;
+            }
+            try {
+                for (Claim claim : claims.computeDue(tx, course)) {
+                    stored++;
+                    amount = amount.add(claim.amount());
+                }
+            } catch (NoPolicyException e) {
+                skipped.add(skipLine(course, e.getMessage()));
+            } catch (ClaimComputation.PolicyFailure e) {
+                skipped.add(skipLine(course, e.getMessage()));
+            }
+            tx.release();
+        }
+        return runs.recordBatch(runId, classes.get(classes.size() - 1).id(), classes.size(), skipped, stored, amount);
+    }
+
+    /** The classes of a run's month that have ended by today. */
+    LocalDate lastDay(YearMonth month) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate end = month.atEndOfMonth();
+        return today.isBefore(end) ? today : end;
+    }
+
+    private static String skipLine(TrainingClass course, String reason) {
+        return "class " + course.id() + ": " + reason;
+    }
+}

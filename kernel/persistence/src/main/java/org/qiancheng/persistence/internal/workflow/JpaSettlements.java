@@ -1,0 +1,126 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Settlement;
+import org.qiancheng.api.workflow.SettlementStatus;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.SettlementTx;
+
+/** Settlement runs over the entity manager of one transaction. */
+final class JpaSettlements implements SettlementTx {
+
+    private static final List<SettlementStatus> OPEN = List.of(SettlementStatus.RUNNING,
+            SettlementStatus.INTERRUPTED, SettlementStatus.FAILED);
+
+    private final EntityManager manager;
+
+    JpaSettlements(EntityManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public Settlement insert(String regionCode, YearMonth month, int classesTotal, String startedBy, Instant at) {
+        SettlementEntity e = new SettlementEntity();
+        e.regionCode = regionCode;
+        e.month = month.toString();
+        e.status = SettlementStatus.RUNNING;
+        e.classesTotal = classesTotal;
+        e.amount = BigDecimal.ZERO.setScale(2);
+        e.startedBy = startedBy;
+        e.startedAt = AuditEventEntity.utc(at);
+        manager.persist(e);
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public Optional<Settlement> find(long id) {
+        return Optional.ofNullable(manager.find(SettlementEntity.class, id)).map(SettlementEntity::toRecord);
+    }
+
+    @Override
+    public Optional<Settlement> open(String regionCode, YearMonth month) {
+        return manager.createQuery("SELECT s FROM SettlementEntity s WHERE s.regionCode = :r AND s.month = :m"
+                + " AND s.status IN :open ORDER BY s.id DESC", SettlementEntity.class).setParameter("r", regionCode)
+                .setParameter("m", month.toString()).setParameter("open", OPEN).setMaxResults(1).getResultList()
+                .stream().findFirst().map(SettlementEntity::toRecord);
+    }
+
+    @Override
+    public Page<Settlement> list(String region, int offset, int limit) {
+        return new Paging<SettlementEntity, Settlement>(manager, SettlementEntity.class)
+                .filter("regionCode", "=", region).newestFirst().page(offset, limit, SettlementEntity::toRecord);
+    }
+
+    @Override
+    public List<TrainingClass> classesEnded(String regionPrefix, LocalDate from, LocalDate to, long afterClassId,
+            int limit) {
+        return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
+                + " AND c.regionCode LIKE :region AND c.id > :after ORDER BY c.id", ClassEntity.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("region", like(regionPrefix))
+                .setParameter("after", afterClassId).setMaxResults(limit).getResultList().stream()
+                .map(ClassEntity::toRecord).toList();
+    }
+
+    @Override
+    public int countClassesEnded(String regionPrefix, LocalDate from, LocalDate to) {
+        return manager.createQuery("SELECT COUNT(c) FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
+                + " AND c.regionCode LIKE :region", Long.class).setParameter("from", from).setParameter("to", to)
+                .setParameter("region", like(regionPrefix)).getSingleResult().intValue();
+    }
+
+    @Override
+    public Settlement recordBatch(long id, long afterClassId, int classes, List<String> skipped, long claims,
+            BigDecimal amount) {
+        SettlementEntity e = existing(id);
+        e.afterClassId = afterClassId;
+        e.classesDone += classes;
+        e.addSkipped(skipped);
+        e.claimsCreated += claims;
+        e.amount = e.amount.add(amount);
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public Settlement changeStatus(long id, SettlementStatus status, String error, Instant finishedAt) {
+        SettlementEntity e = existing(id);
+        e.status = status;
+        e.error = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        e.finishedAt = finishedAt == null ? null : AuditEventEntity.utc(finishedAt);
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public int interruptRunning(String reason) {
+        List<SettlementEntity> running = manager.createQuery("SELECT s FROM SettlementEntity s WHERE s.status = :s",
+                SettlementEntity.class).setParameter("s", SettlementStatus.RUNNING).getResultList();
+        running.forEach(s -> {
+            s.status = SettlementStatus.INTERRUPTED;
+            s.error = reason;
+        });
+        manager.flush();
+        return running.size();
+    }
+
+    private SettlementEntity existing(long id) {
+        SettlementEntity e = manager.find(SettlementEntity.class, id);
+        if (e == null) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no settlement " + id);
+        }
+        return e;
+    }
+
+    private static String like(String prefix) {
+        return (prefix == null ? "" : prefix) + "%";
+    }
+}
