@@ -30,6 +30,30 @@ public final class FrameworkConfig {
     }
 
     /**
+     * The framework properties the operator sets through the environment, where set and not blank:
+     * {@code QC_CLOCK_FIXED} freezes "today" (e.g. {@code 2026-11-25T00:00:00Z}, demonstrations and
+     * tests); {@code QC_DB_URL}, {@code QC_DB_USER}, {@code QC_DB_PASSWORD} choose the database when
+     * no {@code url} is configured for {@code org.qiancheng.persistence} in {@code etc/}.
+     */
+    public static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> properties = new TreeMap<>();
+        ENVIRONMENT.forEach((variable, property) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                properties.put(property, variable.equals("QC_DB_PASSWORD") ? value : value.trim());
+            }
+        });
+        return properties;
+    }
+
+    /** Environment variable → framework property. */
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "QC_CLOCK_FIXED", "qc.clock.fixed",
+            "QC_DB_URL", "qc.db.url",
+            "QC_DB_USER", "qc.db.user",
+            "QC_DB_PASSWORD", "qc.db.password");
+
+    /**
      * Sets the JVM system properties of {@code conf/system.properties} (logging set-up of the
      * libraries inside the framework) unless the JVM was given them with {@code -D}.
      */

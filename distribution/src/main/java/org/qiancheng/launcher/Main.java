@@ -38,11 +38,9 @@ public final class Main {
         FrameworkConfig.applySystemDefaults(settings);
 
         Map<String, String> properties = new HashMap<>(FrameworkConfig.load(settings));
-        String fixedClock = System.getenv("QC_CLOCK_FIXED");
-        if (fixedClock != null && !fixedClock.isBlank()) {
-            // a demonstration or a test freezes "today", e.g. QC_CLOCK_FIXED=2026-11-25T00:00:00Z
-            properties.put("qc.clock.fixed", fixedClock.trim());
-        }
+        // QC_CLOCK_FIXED freezes "today" (demonstrations, tests); QC_DB_URL, QC_DB_USER and
+        // QC_DB_PASSWORD choose the database unless etc/ configures one
+        properties.putAll(FrameworkConfig.fromEnvironment(System.getenv()));
         Platform platform = Platform.start(properties, SystemBundle.list(settings.distribution()));
         AtomicBoolean stopping = new AtomicBoolean();
         Runnable stop = () -> {

@@ -57,6 +57,7 @@ public abstract class PlatformTestSupport {
             options.add(system.fragment() ? option.noStart() : option.startLevel(system.startLevel()));
         }
         options.add(frameworkProperty("qc.clock.fixed").value(TODAY));
+        options.addAll(TestDatabase.frameworkProperties());
         options.add(junitBundles());
         // Pax Exam brings pax-logging, which otherwise logs every bundle event at DEBUG
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));

@@ -41,6 +41,7 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().put("QC_HOME", home.toString());
         builder.environment().put("QC_PORT", Integer.toString(port));
         builder.environment().put("QC_CLOCK_FIXED", PlatformTestSupport.TODAY);
+        TestDatabase.addTo(builder.environment());
         RunningPlatform platform = new RunningPlatform(home, port, log, builder.start());
         platform.await("/api/v1/health", r -> r.statusCode() == 200, START_TIMEOUT);
         return platform;

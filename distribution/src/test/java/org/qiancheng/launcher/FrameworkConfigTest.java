@@ -37,6 +37,25 @@ public class FrameworkConfigTest {
     }
 
     @Test
+    public void theClockAndTheDatabaseComeFromTheEnvironment() {
+        Map<String, String> properties = FrameworkConfig.fromEnvironment(Map.of(
+                "QC_CLOCK_FIXED", " 2026-11-25T00:00:00Z ",
+                "QC_DB_URL", "jdbc:postgresql://db:5432/qiancheng",
+                "QC_DB_USER", "qiancheng",
+                "QC_DB_PASSWORD", " s3cret ",
+                "QC_PORT", "9090",
+                "PATH", "/usr/bin"));
+
+        assertEquals(Map.of(
+                "qc.clock.fixed", "2026-11-25T00:00:00Z",
+                "qc.db.url", "jdbc:postgresql://db:5432/qiancheng",
+                "qc.db.user", "qiancheng",
+                "qc.db.password", " s3cret "), properties);
+        assertEquals("blank variables set nothing, so the configured or default database is used", Map.of(),
+                FrameworkConfig.fromEnvironment(Map.of("QC_DB_URL", " ", "QC_CLOCK_FIXED", "")));
+    }
+
+    @Test
     public void anUnknownPlaceholderIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> FrameworkConfig.substitute("${qc.nothing}/x", Map.of("qc.home", "/srv")));

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hsqldb.jdbc.JDBCDataSource;
 
@@ -14,7 +17,43 @@ import org.hsqldb.jdbc.JDBCDataSource;
  */
 record Database(String url, String user, String password) {
 
-    private static final String HSQLDB_FILE = "jdbc:hsqldb:file:";
+    static final String HSQLDB = "jdbc:hsqldb:";
+    static final String POSTGRESQL = "jdbc:postgresql:";
+
+    /** Framework properties the launcher fills from {@code QC_DB_URL}, {@code QC_DB_USER}, {@code QC_DB_PASSWORD}. */
+    static final String URL_PROPERTY = "qc.db.url";
+    static final String USER_PROPERTY = "qc.db.user";
+    static final String PASSWORD_PROPERTY = "qc.db.password";
+
+    private static final String HSQLDB_FILE = HSQLDB + "file:";
+    private static final String HSQLDB_DEFAULT_USER = "SA";
+    private static final String POSTGRESQL_DATA_SOURCE = "org.postgresql.ds.PGSimpleDataSource";
+
+    Database {
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /**
+     * The database of this start: the configured {@code url}; when that is blank, the platform's
+     * {@code qc.db.url} (from {@code QC_DB_URL}) with {@code qc.db.user} and {@code qc.db.password}
+     * where given; when that is blank too, the HSQLDB file database under {@code home}.
+     *
+     * @param platform the framework properties (null when absent)
+     */
+    static Database choose(String url, String user, String password, Function<String, String> platform, Path home) {
+        if (url != null && !url.isBlank()) {
+            return new Database(url.trim(), user, password);
+        }
+        String fromPlatform = platform.apply(URL_PROPERTY);
+        if (fromPlatform != null && !fromPlatform.isBlank()) {
+            String platformUser = platform.apply(USER_PROPERTY);
+            String platformPassword = platform.apply(PASSWORD_PROPERTY);
+            return new Database(fromPlatform.trim(), platformUser != null ? platformUser : user,
+                    platformPassword != null ? platformPassword : password);
+        }
+        return defaultFor(home, user, password);
+    }
 
     /**
      * The default file database: cached tables so a province's year need not fit in memory,
@@ -27,19 +66,58 @@ record Database(String url, String user, String password) {
     }
 
     boolean isHsqldb() {
-        return url.startsWith("jdbc:hsqldb:");
+        return url.startsWith(HSQLDB);
+    }
+
+    boolean isPostgresql() {
+        return url.startsWith(POSTGRESQL);
+    }
+
+    /**
+     * What EclipseLink needs beyond the common unit properties for this product. PostgreSQL: the
+     * kernel's platform, and EclipseLink's own connection pool over the data source, which opens a
+     * new server connection (a process, with authentication) for every call otherwise. HSQLDB runs
+     * in this process and needs nothing.
+     */
+    Map<String, String> eclipselinkProperties() {
+        if (!isPostgresql()) {
+            return Map.of();
+        }
+        return Map.of(
+                "eclipselink.target-database", PostgresqlPlatform.class.getName(),
+                "eclipselink.connection-pool.force-internal-pool", "true",
+                "eclipselink.connection-pool.default.initial", "1",
+                "eclipselink.connection-pool.default.min", "2",
+                "eclipselink.connection-pool.default.max", "16");
     }
 
     DataSource dataSource() {
+        return dataSource(Database.class.getClassLoader());
+    }
+
+    /**
+     * @param drivers where the optional drivers are looked for: this bundle's class loader, which
+     *        sees {@code org.postgresql} only when the driver bundle was there to wire the import
+     * @throws IllegalArgumentException naming the field {@code url} when no driver here serves it
+     */
+    DataSource dataSource(ClassLoader drivers) {
         if (isHsqldb()) {
             JDBCDataSource source = new JDBCDataSource();
             source.setUrl(url);
-            source.setUser(user);
+            source.setUser(user.isBlank() ? HSQLDB_DEFAULT_USER : user);
             source.setPassword(password);
             return source;
         }
+        if (isPostgresql()) {
+            if (!present(POSTGRESQL_DATA_SOURCE, drivers)) {
+                throw new IllegalArgumentException("url: '" + redactedUrl() + "' needs the PostgreSQL JDBC driver"
+                        + " (bundle org.postgresql.jdbc, postgresql-*.jar in system/), which this node does not have;"
+                        + " url 需要 PostgreSQL JDBC 驱动（org.postgresql.jdbc），本节点未安装");
+            }
+            return PostgresqlSource.of(this);
+        }
         throw new IllegalArgumentException("url: unsupported JDBC URL scheme in '" + redactedUrl()
-                + "' (supported: jdbc:hsqldb:)");
+                + "' (supported: jdbc:hsqldb:, jdbc:postgresql:; 不支持的数据库地址)");
     }
 
     /** Closes an embedded database cleanly so its files need no recovery at the next start. */
@@ -53,7 +131,22 @@ record Database(String url, String user, String password) {
 
     /** The URL without anything after a password-like parameter, for logs and health reports. */
     String redactedUrl() {
-        int at = url.toLowerCase(java.util.Locale.ROOT).indexOf("password");
+        int at = url.toLowerCase(Locale.ROOT).indexOf("password");
         return at < 0 ? url : url.substring(0, at) + "…";
+    }
+
+    /** Never the password, should a record be printed whole. */
+    @Override
+    public String toString() {
+        return "Database[" + redactedUrl() + ", user " + user + "]";
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

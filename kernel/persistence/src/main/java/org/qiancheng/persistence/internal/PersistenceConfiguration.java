@@ -7,11 +7,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Qiancheng database", description = "Where the kernel keeps its data.")
 @interface PersistenceConfiguration {
 
-    @AttributeDefinition(description = "JDBC URL; empty means the HSQLDB file database in ${qc.home}/data")
+    @AttributeDefinition(description = "JDBC URL (jdbc:hsqldb: or jdbc:postgresql:); empty means QC_DB_URL if the"
+            + " platform was started with it, else the HSQLDB file database in ${qc.home}/data")
     String url() default "";
 
-    @AttributeDefinition(description = "Database user")
-    String user() default "SA";
+    @AttributeDefinition(description = "Database user; empty means SA on HSQLDB and the URL's user on PostgreSQL")
+    String user() default "";
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password")
     String password() default "";

@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,22 +55,29 @@ public final class PersistenceUnitComponent implements JpaUnit {
 
     @Activate
     public PersistenceUnitComponent(BundleContext context, PersistenceConfiguration config) throws SQLException {
-        this.database = config.url().isBlank()
-                ? Database.defaultFor(home(context), config.user(), config.password())
-                : new Database(config.url(), config.user(), config.password());
+        this.database = Database.choose(config.url(), config.user(), config.password(), context::getProperty,
+                home(context));
         this.dataSource = database.dataSource();
         this.product = readProduct(dataSource);
         UnitInfo unit = new UnitInfo(UNIT_NAME, ENTITIES, dataSource, getClass().getClassLoader(),
                 context.getBundle().getEntry("/"));
-        this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, Map.of(
+        this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit,
+                unitProperties(database, config.logLevel()));
+        verifySchema();
+        recordBoot(node(context));
+        LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
+    }
+
+    /** How EclipseLink runs the unit: the same on every database but for what {@link Database} adds. */
+    static Map<String, String> unitProperties(Database database, String logLevel) {
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "eclipselink.weaving", "false",
                 "eclipselink.ddl-generation", "create-or-extend-tables",
                 "eclipselink.ddl-generation.output-mode", "database",
                 "eclipselink.logging.logger", "JavaLogger",
-                "eclipselink.logging.level", config.logLevel()));
-        verifySchema();
-        recordBoot(node(context));
-        LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
+                "eclipselink.logging.level", logLevel));
+        properties.putAll(database.eclipselinkProperties());
+        return properties;
     }
 
     @Deactivate

@@ -7,8 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.qiancheng.api.workflow.Disbursement;
@@ -16,7 +16,10 @@ import org.qiancheng.api.workflow.InstalmentKind;
 
 /** One instalment paid; at most one of each kind per claim. */
 @Entity
-@Table(name = "QC_DISBURSEMENT", uniqueConstraints = @UniqueConstraint(columnNames = {"CLAIM_ID", "KIND"}))
+// unique over two columns as an index: create-or-extend-tables adds a @UniqueConstraint again at every
+// start (a logged failure, on HSQLDB and PostgreSQL alike) but makes indexes with the table only
+@Table(name = "QC_DISBURSEMENT", indexes = @Index(name = "UX_QC_DISBURSEMENT_KIND", columnList = "CLAIM_ID, KIND",
+        unique = true))
 public class DisbursementEntity {
 
     @Id

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,8 +20,10 @@ import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.workflow.Enrolment;
 
 @Entity
-@Table(name = "QC_ENROLMENT", uniqueConstraints = @UniqueConstraint(columnNames = {"CLASS_ID", "TRAINEE_ID"}),
-        indexes = @Index(columnList = "TRAINEE_ID"))
+// unique over two columns as an index: create-or-extend-tables adds a @UniqueConstraint again at every
+// start (a logged failure, on HSQLDB and PostgreSQL alike) but makes indexes with the table only
+@Table(name = "QC_ENROLMENT", indexes = {@Index(name = "UX_QC_ENROLMENT_TRAINEE", columnList = "CLASS_ID, TRAINEE_ID",
+    unique = true), @Index(columnList = "TRAINEE_ID")})
 public class EnrolmentEntity {
 
     @Id

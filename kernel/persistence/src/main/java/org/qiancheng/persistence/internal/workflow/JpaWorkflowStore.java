@@ -2,6 +2,7 @@ package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
@@ -33,12 +34,26 @@ public final class JpaWorkflowStore implements WorkflowStore {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT, "version", "concurrent-change",
                         "the records changed concurrently; read them again and retry");
             }
-            if (causedBy(e, SQLIntegrityConstraintViolationException.class)) {
+            if (integrityViolation(e)) {
                 throw new WorkflowException(WorkflowException.Kind.CONFLICT, "id", "unique",
                         "a record with the same key exists already");
             }
             throw e;
         }
+    }
+
+    /**
+     * A unique key (or another constraint) refused the write: HSQLDB says so with the JDBC exception
+     * type, PostgreSQL's driver only with the SQL state, class 23 "integrity constraint violation".
+     */
+    private static boolean integrityViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || t instanceof SQLException sql && String.valueOf(sql.getSQLState()).startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

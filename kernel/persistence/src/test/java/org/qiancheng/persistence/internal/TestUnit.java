@@ -1,0 +1,106 @@
+package org.qiancheng.persistence.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * The kernel's persistence unit outside the framework: the same entity list, unit description and
+ * EclipseLink properties as {@link PersistenceUnitComponent}, on the database the tests are given
+ * ({@code -Dqc.test.db.url}, {@code qc.test.db.user}, {@code qc.test.db.password}) or else the
+ * default HSQLDB file database in a temporary folder.
+ */
+final class TestUnit implements JpaUnit, AutoCloseable {
+
+    final Database database;
+    private final DataSource source;
+    private final EntityManagerFactory factory;
+    private final String product;
+
+    TestUnit(Database database) throws SQLException {
+        this(database, PersistenceUnitComponent.UNIT_NAME);
+    }
+
+    /**
+     * @param name the unit's name: EclipseLink keeps one deployed session per unit name and root
+     *        while a factory of it is open, so another name is another start on the same tables
+     */
+    TestUnit(Database database, String name) throws SQLException {
+        this.database = database;
+        this.source = database.dataSource();
+        try (Connection connection = source.getConnection()) {
+            this.product = connection.getMetaData().getDatabaseProductName();
+        }
+        try {
+            UnitInfo unit = new UnitInfo(name, PersistenceUnitComponent.ENTITIES, source,
+                    TestUnit.class.getClassLoader(), Path.of("target", "classes").toUri().toURL());
+            this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit,
+                    PersistenceUnitComponent.unitProperties(database, "WARNING"));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        // deploys the unit: creates or extends the tables
+        factory.createEntityManager().close();
+    }
+
+    /** The database the tests were pointed at, or the default file database under {@code home}. */
+    static Database configured(Path home) {
+        String url = System.getProperty("qc.test.db.url", "");
+        if (url.isBlank()) {
+            return Database.defaultFor(home, "", "");
+        }
+        return new Database(url, System.getProperty("qc.test.db.user", ""),
+                System.getProperty("qc.test.db.password", ""));
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        EntityTransaction transaction = manager.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(manager);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            manager.close();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        try {
+            return work.apply(manager);
+        } finally {
+            manager.close();
+        }
+    }
+
+    @Override
+    public String product() {
+        return product;
+    }
+
+    /** Closes this unit; the database stays open (see {@link #shutdown()}). */
+    @Override
+    public void close() {
+        factory.close();
+    }
+
+    /** Closes this unit and shuts an embedded database down, as the component does when it stops. */
+    void shutdown() throws SQLException {
+        factory.close();
+        database.shutdown(source);
+    }
+}

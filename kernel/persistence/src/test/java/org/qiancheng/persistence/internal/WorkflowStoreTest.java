@@ -1,0 +1,291 @@
+package org.qiancheng.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.Certificate;
+import org.qiancheng.api.model.CertificateKind;
+import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.internal.workflow.JpaWorkflowStore;
+
+/**
+ * The workflow store on a real database: HSQLDB by default, PostgreSQL when the build is given
+ * {@code -Dqc.test.db.url=jdbc:postgresql://…} (scripts/test-postgres.sh). What differs between
+ * products is exercised here: the schema on a second start, text, large text, booleans, enums,
+ * dates, numbers, time stamps, prefix searches, paging, unique keys and optimistic locking. Every
+ * record is of a region code drawn for this run, so rows left by other runs change nothing.
+ */
+class WorkflowStoreTest {
+
+    private static final PolicyIdentity POLICY = new PolicyIdentity("990000", "org.qiancheng.policy-fixture",
+            "2025.1.0", "0".repeat(64));
+
+    @TempDir
+    static Path home;
+
+    private static TestUnit unit;
+    private static WorkflowStore store;
+    /** A region no other run uses, 9nnn00; its districts 9nnn5x are searched by prefix. */
+    private static String region;
+    private static int sequence;
+
+    @BeforeAll
+    static void start() throws Exception {
+        unit = new TestUnit(TestUnit.configured(home));
+        store = new JpaWorkflowStore(unit);
+        region = "9" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000)) + "00";
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (unit != null) {
+            unit.shutdown();
+        }
+    }
+
+    @Test
+    void aSecondStartOnTheSameTablesCreatesAndWarnsOfNothing() throws Exception {
+        List<LogRecord> warnings = new ArrayList<>();
+        Logger eclipselink = Logger.getLogger("org.eclipse.persistence");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        eclipselink.addHandler(handler);
+        try (TestUnit again = new TestUnit(unit.database, "qiancheng-restarted")) {
+            long boots = again.read(m -> m.createQuery("SELECT COUNT(b) FROM BootRecord b", Long.class)
+                    .getSingleResult());
+            assertTrue(boots >= 0);
+        } finally {
+            eclipselink.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList(),
+                "create-or-extend-tables found every table and column of the first start");
+    }
+
+    @Test
+    void recordsReadBackWithTheirTypes() {
+        String name = "成都市锦江区职业技能培训学校（“技能照亮前程”）";
+        Institution institution = store.transaction(tx -> tx.insertInstitution(name, region, InstitutionStatus.LISTED,
+                null));
+        Project project = store.transaction(tx -> tx.insertProject(region, "养老护理员（初级）培训", "4-10-01-05",
+                SkillLevel.JUNIOR, 30, "评价方向", null, "月薪 4,500 元"));
+        LocalDate start = LocalDate.of(2026, 12, 7);
+        TrainingClass course = store.transaction(tx -> tx.insertClass(project.id(), institution.id(),
+                new ClassFacts(region, "4-10-01-05", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.ENTERPRISE,
+                        start, start.plusDays(23), 80), LocalDate.of(2026, 11, 25), new BigDecimal("0.80")));
+        Trainee pensioner = store.transaction(tx -> tx.insertTrainee(residentId(), "王秀英",
+                EnumSet.of(TargetGroup.MIGRANT_WORKER, TargetGroup.VETERAN), Set.of(), region, region, true));
+        Trainee young = store.transaction(tx -> tx.insertTrainee(residentId(), "张三", Set.of(), Set.of(), region,
+                region, false));
+
+        Institution readInstitution = store.transaction(tx -> tx.institution(institution.id())).orElseThrow();
+        assertEquals(name, readInstitution.name());
+        assertEquals(InstitutionStatus.LISTED, readInstitution.status());
+        assertNull(readInstitution.creditGrade());
+        Project readProject = store.transaction(tx -> tx.project(project.id())).orElseThrow();
+        assertEquals("月薪 4,500 元", readProject.wageGuidance());
+        assertEquals(SkillLevel.JUNIOR, readProject.level());
+        assertNull(readProject.publishedOn());
+        TrainingClass readClass = store.transaction(tx -> tx.trainingClass(course.id())).orElseThrow();
+        assertEquals(course.facts(), readClass.facts());
+        assertEquals(new BigDecimal("0.80"), readClass.attendanceThreshold());
+        Trainee readPensioner = store.transaction(tx -> tx.trainee(pensioner.id())).orElseThrow();
+        assertTrue(readPensioner.receivesPension());
+        assertEquals(EnumSet.of(TargetGroup.MIGRANT_WORKER, TargetGroup.VETERAN), readPensioner.groups());
+        assertEquals(pensioner.residentId(), readPensioner.residentId());
+        assertFalse(store.transaction(tx -> tx.trainee(young.id())).orElseThrow().receivesPension());
+        assertEquals(young.id(), store.transaction(tx -> tx.traineeByResidentId(young.residentId())).orElseThrow().id());
+
+        // an outcome: a nullable boolean, enums and dates, none of them set until recorded
+        Enrolment enrolment = store.transaction(tx -> tx.insertEnrolment(course.id(), young.id(), start, POLICY));
+        assertNull(enrolment.outcome());
+        store.transaction(tx -> tx.checkIn(enrolment.id(), start));
+        assertEquals(1, store.transaction(tx -> tx.checkIn(enrolment.id(), start)).attendedDays(),
+                "a second check-in on the same day counts nothing");
+        TraineeOutcome outcome = new TraineeOutcome(true, new Certificate(CertificateKind.SKILL_LEVEL,
+                SkillLevel.JUNIOR, LocalDate.of(2027, 1, 10)), EmploymentOutcome.STABLE, LocalDate.of(2027, 1, 20));
+        long version = store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow().version();
+        store.transaction(tx -> tx.updateOutcome(enrolment.id(), outcome, version));
+        Enrolment read = store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow();
+        assertEquals(outcome, read.outcome());
+        assertEquals(POLICY, read.checkedBy());
+        TraineeOutcome failed = new TraineeOutcome(false, null, EmploymentOutcome.NONE, null);
+        store.transaction(tx -> tx.updateOutcome(enrolment.id(), failed, read.version()));
+        assertFalse(store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow().outcome().passed());
+        assertEquals(List.of(course.id()), store.transaction(tx -> tx.classesOf(young.id())).stream()
+                .map(TrainingClass::id).toList());
+
+        // the audit trail: long texts (a decision can run to many kilobytes) and an instant
+        String longText = "出勤天数不足，不予补贴。".repeat(2_000);
+        Instant at = Instant.parse("2026-11-25T08:30:15.123456Z");
+        store.transaction(tx -> {
+            tx.audit(at, "李经办", "institution.created", "institution", institution.id(), null,
+                    Map.of("note", longText));
+            return null;
+        });
+        AuditEvent event = store.transaction(tx -> tx.auditEvents("institution", institution.id(), 0, 10))
+                .items().get(0);
+        assertEquals(at, event.at());
+        assertEquals("李经办", event.actor());
+        assertNull(event.before());
+        assertTrue(event.after().contains(longText), "the whole text came back");
+    }
+
+    @Test
+    void prefixSearchesEnumFiltersAndPagesAnswerTheSame() {
+        String prefix = region.substring(0, 4) + "5";
+        for (String district : List.of(prefix + "1", prefix + "2", region.substring(0, 4) + "61")) {
+            store.transaction(tx -> tx.insertTrainee(residentId(), "学员" + district, Set.of(), Set.of(), district,
+                    district, false));
+        }
+        Page<Trainee> all = store.transaction(tx -> tx.trainees(prefix, 0, 500));
+        assertEquals(2, all.total(), "LIKE '" + prefix + "%' finds the two districts, not the neighbour");
+        Page<Trainee> second = store.transaction(tx -> tx.trainees(prefix, 1, 1));
+        assertEquals(2, second.total());
+        assertEquals(1, second.items().size());
+        assertEquals(all.items().get(1).id(), second.items().get(0).id(), "paged in id order");
+        assertEquals("学员" + prefix + "2", second.items().get(0).name());
+
+        Institution listed = store.transaction(tx -> tx.insertInstitution("甲", region, InstitutionStatus.LISTED, "A"));
+        store.transaction(tx -> tx.insertInstitution("乙", region, InstitutionStatus.BLACKLISTED, null));
+        Page<Institution> listedOnly = store.transaction(tx -> tx.institutions(region, InstitutionStatus.LISTED, 0,
+                500));
+        assertTrue(listedOnly.items().stream().allMatch(i -> i.status() == InstitutionStatus.LISTED));
+        assertTrue(listedOnly.items().stream().anyMatch(i -> i.id() == listed.id()));
+        assertEquals(1, store.transaction(tx -> tx.institutions(region, InstitutionStatus.BLACKLISTED, 0, 500))
+                .total());
+
+        Project project = store.transaction(tx -> tx.insertProject(region, "车工", "6-18-01-01", SkillLevel.JUNIOR,
+                10, null, null, null));
+        store.transaction(tx -> tx.publishProject(project.id(), LocalDate.of(2026, 11, 25), project.version()));
+        assertTrue(store.transaction(tx -> tx.projects(region, true, 0, 500)).items().stream()
+                .anyMatch(p -> p.id() == project.id()));
+        assertFalse(store.transaction(tx -> tx.projects(region, false, 0, 500)).items().stream()
+                .anyMatch(p -> p.id() == project.id()));
+        LocalDate start = LocalDate.of(2025, 3, 1);
+        TrainingClass ended = store.transaction(tx -> tx.insertClass(project.id(), listed.id(), new ClassFacts(
+                prefix + "1", "6-18-01-01", SkillLevel.JUNIOR, TrainingMode.ONLINE_ONLY,
+                TrainingKind.GENERAL, start, start.plusDays(20), 40), start.minusDays(10), new BigDecimal("0.75")));
+        assertEquals(List.of(ended.id()), store.transaction(tx -> tx.classesEnded(prefix, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31))).stream().map(TrainingClass::id).toList());
+    }
+
+    @Test
+    void aDuplicateKeyIsAConflictAndLeavesTheStoreUsable() {
+        ResidentId id = residentId();
+        store.transaction(tx -> tx.insertTrainee(id, "赵六", Set.of(), Set.of(), region, region, false));
+        WorkflowException duplicate = assertThrows(WorkflowException.class, () -> store.transaction(tx ->
+                tx.insertTrainee(id, "赵六", Set.of(), Set.of(), region, region, false)));
+        assertEquals(WorkflowException.Kind.CONFLICT, duplicate.kind());
+        assertEquals("unique", duplicate.rule());
+
+        long claim = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        LocalDate today = LocalDate.of(2026, 11, 25);
+        store.transaction(tx -> tx.insertDisbursement(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today));
+        WorkflowException twice = assertThrows(WorkflowException.class, () -> store.transaction(tx ->
+                tx.insertDisbursement(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today)));
+        assertEquals("unique", twice.rule(), "one instalment of a kind per claim, by the database too");
+        store.transaction(tx -> tx.insertDisbursement(claim, InstalmentKind.BALANCE, new BigDecimal("0.50"),
+                LocalDate.of(2026, 11, 26)));
+        assertEquals(List.of(new BigDecimal("100.00"), new BigDecimal("0.50")), store.transaction(tx ->
+                tx.disbursementsOf(claim)).stream().map(d -> d.amount()).toList());
+
+        boolean first = store.transaction(tx -> tx.rememberIdempotencyKey("k-" + region, "claims of " + region));
+        boolean again = store.transaction(tx -> tx.rememberIdempotencyKey("k-" + region, "claims of " + region));
+        assertTrue(first);
+        assertFalse(again, "a key is remembered once");
+        assertEquals(1, store.transaction(tx -> tx.trainees(region, 0, 500)).items().stream()
+                .filter(t -> t.residentId().equals(id)).count(), "the refused insert wrote nothing");
+    }
+
+    @Test
+    void aChangeRacedByAnotherTransactionIsAConflict() {
+        Institution institution = store.transaction(tx -> tx.insertInstitution("丙", region, InstitutionStatus.LISTED,
+                null));
+        WorkflowException lost = assertThrows(WorkflowException.class, () -> store.transaction(tx -> {
+            Institution mine = tx.institution(institution.id()).orElseThrow();
+            // another request changes the record and commits first
+            store.transaction(other -> other.updateInstitutionStatus(institution.id(), InstitutionStatus.WHITELISTED,
+                    institution.version()));
+            return tx.updateInstitutionStatus(institution.id(), InstitutionStatus.BLACKLISTED, mine.version());
+        }));
+        assertEquals(WorkflowException.Kind.CONFLICT, lost.kind());
+        assertEquals("concurrent-change", lost.rule());
+        Institution stored = store.transaction(tx -> tx.institution(institution.id())).orElseThrow();
+        assertEquals(InstitutionStatus.WHITELISTED, stored.status());
+        assertEquals(institution.version() + 1, stored.version());
+
+        Trainee trainee = store.transaction(tx -> tx.insertTrainee(residentId(), "孙丽", Set.of(), Set.of(), region,
+                region, false));
+        store.transaction(tx -> {
+            tx.claimTrainee(trainee.id());
+            return null;
+        });
+        assertEquals(trainee.version() + 1, store.transaction(tx -> tx.trainee(trainee.id())).orElseThrow().version(),
+                "claiming a trainee bumps its version");
+    }
+
+    /** A valid resident ID of this run's region (GB 11643 check character), born 1990. */
+    private static ResidentId residentId() {
+        String body = region + "19900101" + String.format("%03d", ++sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return new ResidentId(body + "10X98765432".charAt(sum % 11));
+    }
+}
