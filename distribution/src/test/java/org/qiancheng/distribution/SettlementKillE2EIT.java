@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,14 +19,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.Test;
 import org.qiancheng.testing.seed.WorkflowSeed;
 
 /**
  * A settlement of 50 000 claims on the assembled platform, killed with SIGKILL part-way and resumed
  * after a restart, ends with exactly the claims, count and yuan of an uninterrupted run of the same
- * data: nothing lost, nothing twice. Both runs start from one seeded database, copied.
+ * data: nothing lost, nothing twice. Both runs settle one seeded database: the claims and runs of
+ * the clean run are deleted before the killed one. Runs on HSQLDB, or on the database the build
+ * names with {@code -Dqc.test.db.url} (scripts/test-postgres.sh).
  */
 public class SettlementKillE2EIT {
 
@@ -42,16 +42,18 @@ public class SettlementKillE2EIT {
 
     @Test
     public void aKilledSettlementResumesToTheSameClaimsAsACleanRun() throws Exception {
-        Path clean = Files.createTempDirectory(Path.of("target"), "e2e-settle-clean-").toAbsolutePath();
-        try (RunningPlatform platform = RunningPlatform.start(clean, "e2e-settle-schema.log")) {
+        Path home = Files.createTempDirectory(Path.of("target"), "e2e-settle-").toAbsolutePath();
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-settle-schema.log")) {
             assertEquals(0, platform.terminate()); // the first start creates the schema
         }
-        WorkflowSeed.seedHome(clean, new WorkflowSeed.Plan("510104", "6-31-01-03", "JUNIOR", CLASSES,
-                TRAINEES_PER_CLASS, LocalDate.parse("2026-09-07"), LocalDate.parse("2026-10-01"), LATE_EVERY));
-        Path killed = copy(clean, Path.of("target", "e2e-settle-killed-" + System.nanoTime()).toAbsolutePath());
+        try (Connection connection = connect(home)) {
+            WorkflowSeed.seed(connection, new WorkflowSeed.Plan("510104", "6-31-01-03", "JUNIOR", CLASSES,
+                    TRAINEES_PER_CLASS, LocalDate.parse("2026-09-07"), LocalDate.parse("2026-10-01"), LATE_EVERY));
+            closeEmbedded(connection);
+        }
 
         JsonNode cleanRun;
-        try (RunningPlatform platform = RunningPlatform.start(clean, "e2e-settle-clean.log")) {
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-settle-clean.log")) {
             awaitSichuan(platform);
             refusesBadInput(platform);
             cleanRun = awaitStatus(platform, started(platform).get("id").asLong(), "COMPLETED");
@@ -73,14 +75,17 @@ public class SettlementKillE2EIT {
         assertEquals("every late-filed class is skipped [K1]", CLASSES / LATE_EVERY,
                 cleanRun.get("classesSkipped").asInt());
         assertEquals(expectedClaims, cleanRun.get("claimsCreated").asLong());
-        long[] cleanRows = claimRows(clean);
+        long[] cleanRows = claimRows(home);
+        BigDecimal cleanSum = sum(home);
         assertEquals("the run's count is what is stored", expectedClaims, cleanRows[0]);
         assertEquals("one claim per enrolment", cleanRows[0], cleanRows[1]);
-        assertEquals("the run's yuan is what is stored", cleanRun.get("amount").decimalValue(), sum(clean));
+        assertEquals("the run's yuan is what is stored", cleanRun.get("amount").decimalValue(), cleanSum);
         assertTrue("amounts vary with outcomes", cleanRun.get("amount").decimalValue().signum() > 0);
+        forgetSettlements(home);
+        assertEquals("the clean run's claims are gone", 0, claimRows(home)[0]);
 
         long runId;
-        try (RunningPlatform platform = RunningPlatform.start(killed, "e2e-settle-killed.log")) {
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-settle-killed.log")) {
             awaitSichuan(platform);
             runId = started(platform).get("id").asLong();
             HttpResponse<String> partWay = platform.await("/api/v1/settlements/" + runId, r -> {
@@ -90,7 +95,7 @@ public class SettlementKillE2EIT {
             assertEquals("killed part-way", "RUNNING", read(partWay).get("status").asText());
             platform.kill();
         }
-        try (RunningPlatform platform = RunningPlatform.start(killed, "e2e-settle-resumed.log")) {
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-settle-resumed.log")) {
             awaitSichuan(platform);
             JsonNode interrupted = read(platform.get("/api/v1/settlements/" + runId));
             assertEquals("INTERRUPTED", interrupted.get("status").asText());
@@ -106,10 +111,10 @@ public class SettlementKillE2EIT {
             assertEquals(cleanRun.get("classesSkipped").asInt(), finished.get("classesSkipped").asInt());
             assertEquals(0, platform.terminate());
         }
-        long[] killedRows = claimRows(killed);
+        long[] killedRows = claimRows(home);
         assertEquals("the same claims as the clean run", cleanRows[0], killedRows[0]);
         assertEquals("no enrolment claimed twice", killedRows[0], killedRows[1]);
-        assertEquals("the same yuan as the clean run", sum(clean), sum(killed));
+        assertEquals("the same yuan as the clean run", cleanSum, sum(home));
     }
 
     private void refusesBadInput(RunningPlatform platform) throws Exception {
@@ -172,29 +177,41 @@ public class SettlementKillE2EIT {
     }
 
     private static <T> T query(Path home, String sql, Row<T> row) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(WorkflowSeed.hsqldbUrl(home), "SA", "");
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(home)) {
             T result;
-            try (ResultSet rows = statement.executeQuery(sql)) {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
                 rows.next();
                 result = row.read(rows);
             }
-            statement.execute("SHUTDOWN");
+            closeEmbedded(connection);
             return result;
         }
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
+    /** Deletes the claims, runs and audit entries of the clean run, so the killed run starts from the seed. */
+    private static void forgetSettlements(Path home) throws SQLException {
+        try (Connection connection = connect(home); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM QC_CLAIM");
+            statement.executeUpdate("DELETE FROM QC_SETTLEMENT");
+            statement.executeUpdate("DELETE FROM QC_AUDIT");
+            closeEmbedded(connection);
+        }
+    }
+
+    /** The platform's database while it is stopped: the home's HSQLDB file, or the configured one. */
+    private static Connection connect(Path home) throws SQLException {
+        return TestDatabase.configured()
+                ? DriverManager.getConnection(TestDatabase.url(), System.getProperty("qc.test.db.user", ""),
+                        System.getProperty("qc.test.db.password", ""))
+                : DriverManager.getConnection(WorkflowSeed.hsqldbUrl(home), "SA", "");
+    }
+
+    /** Closes an embedded database cleanly, as the platform does, so its next start needs no recovery. */
+    private static void closeEmbedded(Connection connection) throws SQLException {
+        if (!TestDatabase.configured()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
             }
         }
-        return to;
     }
 }

@@ -69,7 +69,7 @@ public final class WorkflowSeed {
         }
     }
 
-    /** Seeds through an open connection; commits as it goes. */
+    /** Seeds through an open connection (HSQLDB or PostgreSQL); commits as it goes. */
     public static long[] seed(Connection connection, Plan plan) throws SQLException {
         connection.setAutoCommit(false);
         long institution = insert(connection, "INSERT INTO QC_INSTITUTION (NAME, REGION_CODE, STATUS, CREDIT_GRADE,"
@@ -172,7 +172,8 @@ public final class WorkflowSeed {
         statement.executeUpdate();
         try (ResultSet keys = statement.getGeneratedKeys()) {
             keys.next();
-            return keys.getLong(1);
+            // by name: PostgreSQL answers every column, HSQLDB only the identity
+            return keys.getLong("ID");
         }
     }
 }
