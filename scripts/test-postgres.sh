@@ -217,8 +217,12 @@ config_start() {
     status=1
     echo "the password appears in $log" >&2
   fi
+  if [ "$status" -eq 0 ] && compgen -G "$home/data/qiancheng.*" >/dev/null; then
+    status=1
+    echo "an HSQLDB file was opened in $home/data although etc/ names PostgreSQL" >&2
+  fi
   if [ "$status" -eq 0 ] && [ "${boots:-0}" -ge 1 ]; then
-    summary+=("ok    $(printf '%-22s' etc-config) health names PostgreSQL, $boots start(s) recorded in qc_boot, no password in the log")
+    summary+=("ok    $(printf '%-22s' etc-config) health names PostgreSQL, $boots start(s) recorded in qc_boot, no HSQLDB file, no password in the log")
   else
     failed=$((failed + 1))
     summary+=("FAIL  $(printf '%-22s' etc-config) health: ${health:-no answer}")

@@ -46,6 +46,36 @@ public final class FrameworkConfig {
         return properties;
     }
 
+    /** The configuration of the kernel's database in {@code etc/}, as FileInstall reads it. */
+    static final String DATABASE_CFG = "org.qiancheng.persistence.cfg";
+
+    /**
+     * The database named in {@code etc/org.qiancheng.persistence.cfg}, as the framework properties
+     * {@code QC_DB_*} become. FileInstall delivers the same file to ConfigAdmin, but only once the
+     * kernel runs; read here too, the kernel opens that database from its first moment instead of
+     * the default file database for the second before.
+     *
+     * @return {@code qc.db.url} (and user and password when given), or nothing without a url
+     */
+    public static Map<String, String> databaseFromEtc(Path etc) throws IOException {
+        Path file = etc.resolve(DATABASE_CFG);
+        Map<String, String> properties = new TreeMap<>();
+        if (!Files.isRegularFile(file)) {
+            return properties;
+        }
+        Properties cfg = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            cfg.load(in);
+        }
+        String url = cfg.getProperty("url", "").trim();
+        if (!url.isEmpty()) {
+            properties.put("qc.db.url", url);
+            properties.put("qc.db.user", cfg.getProperty("user", "").trim());
+            properties.put("qc.db.password", cfg.getProperty("password", ""));
+        }
+        return properties;
+    }
+
     /** Environment variable → framework property. */
     static final Map<String, String> ENVIRONMENT = Map.of(
             "QC_CLOCK_FIXED", "qc.clock.fixed",

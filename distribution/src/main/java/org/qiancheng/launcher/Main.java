@@ -39,8 +39,9 @@ public final class Main {
 
         Map<String, String> properties = new HashMap<>(FrameworkConfig.load(settings));
         // QC_CLOCK_FIXED freezes "today" (demonstrations, tests); QC_DB_URL, QC_DB_USER and
-        // QC_DB_PASSWORD choose the database unless etc/ configures one
+        // QC_DB_PASSWORD choose the database unless etc/ configures one, which wins
         properties.putAll(FrameworkConfig.fromEnvironment(System.getenv()));
+        properties.putAll(FrameworkConfig.databaseFromEtc(settings.etc()));
         Platform platform = Platform.start(properties, SystemBundle.list(settings.distribution()));
         AtomicBoolean stopping = new AtomicBoolean();
         Runnable stop = () -> {

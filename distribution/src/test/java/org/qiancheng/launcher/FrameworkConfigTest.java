@@ -37,6 +37,20 @@ public class FrameworkConfigTest {
     }
 
     @Test
+    public void aDatabaseInEtcIsKnownFromTheStartAndWinsOverTheEnvironment() throws Exception {
+        Path etc = temp.newFolder("etc").toPath();
+        assertEquals(Map.of(), FrameworkConfig.databaseFromEtc(etc));
+        Files.write(etc.resolve(FrameworkConfig.DATABASE_CFG), List.of("logLevel=INFO"), StandardCharsets.UTF_8);
+        assertEquals("no url, nothing chosen", Map.of(), FrameworkConfig.databaseFromEtc(etc));
+        Files.write(etc.resolve(FrameworkConfig.DATABASE_CFG), List.of(
+                "url = jdbc:postgresql://127.0.0.1:5432/qc", "user=qiancheng", "password= s3cret "),
+                StandardCharsets.UTF_8);
+
+        assertEquals(Map.of("qc.db.url", "jdbc:postgresql://127.0.0.1:5432/qc", "qc.db.user", "qiancheng",
+                "qc.db.password", "s3cret "), FrameworkConfig.databaseFromEtc(etc));
+    }
+
+    @Test
     public void theClockAndTheDatabaseComeFromTheEnvironment() {
         Map<String, String> properties = FrameworkConfig.fromEnvironment(Map.of(
                 "QC_CLOCK_FIXED", " 2026-11-25T00:00:00Z ",
