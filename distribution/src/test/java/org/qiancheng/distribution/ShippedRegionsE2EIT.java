@@ -35,11 +35,14 @@ public class ShippedRegionsE2EIT {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-regions-").toAbsolutePath();
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-regions.log")) {
             platform.await("/api/v1/regions", r -> regionCodes(r.body()).equals(REGIONS), HOT);
+            platform.await("/api/v1/regions", r -> versions(read(r.body()), "510000").size() == 3, HOT);
             JsonNode policies = json.readTree(platform.get("/api/v1/policies").body());
             for (JsonNode policy : policies) {
-                assertEquals(policy.toString(), "ACTIVE", policy.get("status").asText());
+                boolean revision = policy.get("descriptor").get("version").asText().equals("2025.2.0");
+                assertEquals(policy.toString(), revision ? "STANDBY" : "ACTIVE", policy.get("status").asText());
             }
-            assertEquals("Sichuan carries two versions of one bundle side by side", List.of("2021.1.0", "2025.1.0"),
+            assertEquals("Sichuan carries three versions of one bundle side by side",
+                    List.of("2021.1.0", "2025.1.0", "2025.2.0"),
                     versions(json.readTree(platform.get("/api/v1/regions").body()), "510000"));
 
             for (Path example : examples()) {
@@ -132,5 +135,13 @@ public class ShippedRegionsE2EIT {
                  "entrepreneurs": 2, "satisfaction": 0.9}, "highSkilledCertified": 0, "subsidy": 36000}""";
         return "{\"classes\": [" + one.formatted("2021-05-10", "2021-06-20") + ", "
                 + one.formatted("2021-07-01", "2021-08-15") + "]}";
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(body, e);
+        }
     }
 }

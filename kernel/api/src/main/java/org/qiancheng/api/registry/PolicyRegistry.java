@@ -8,8 +8,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * Every installed policy version, and which one decides what. Provided by the kernel.
  *
  * <p>Routing: a request for a region and a class start date goes to the operator's pinned version
- * of that region if there is one; otherwise to the valid version whose effective period covers the
- * date, preferring the latest period start and then the highest version.
+ * of that region if there is one; otherwise to the active version whose effective period covers
+ * the date, preferring the latest period start and then the highest version. A valid version is
+ * active when it arrives unless another version of its region starts on the same day (then it is
+ * a revision on STANDBY until an operator activates it); activations and rollbacks are stored.
  */
 @ProviderType
 public interface PolicyRegistry {
@@ -58,4 +60,38 @@ public interface PolicyRegistry {
      * @param regionCode GB/T 2260 code
      */
     void unpin(String regionCode);
+
+    /**
+     * Puts a version in force for its whole period at once: the active versions of its region that
+     * start on the same day (other texts of the same notice) are RETIRED; later-starting versions keep
+     * their dates. Stored, so it survives a restart.
+     * Requests already holding a snapshot finish with the version they started with.
+     *
+     * @param regionCode GB/T 2260 code
+     * @param version an installed valid version, not active yet
+     * @param actor the operator
+     * @param reason why, for the history
+     * @return the stored decision
+     * @throws NoPolicyException when that version is not installed or is refused
+     * @throws ActivationException when it is active already or the decision cannot be stored
+     */
+    Activation activate(String regionCode, String version, String actor, String reason);
+
+    /**
+     * Undoes the latest activation of a region still in effect: the version it activated goes back
+     * to STANDBY and the versions it retired are in force again, at once. Stored.
+     *
+     * @param regionCode GB/T 2260 code
+     * @param actor the operator
+     * @param reason why, for the history
+     * @return the stored decision
+     * @throws ActivationException when there is nothing to roll back or it cannot be stored
+     */
+    Activation rollback(String regionCode, String actor, String reason);
+
+    /**
+     * @param regionCode GB/T 2260 code
+     * @return the operators' decisions about the region, oldest first
+     */
+    List<Activation> activations(String regionCode);
 }

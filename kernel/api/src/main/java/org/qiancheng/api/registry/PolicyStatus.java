@@ -4,8 +4,14 @@ package org.qiancheng.api.registry;
 public enum PolicyStatus {
     /** Valid, and decides the claims of at least some class start dates. */
     ACTIVE,
-    /** Valid, but every date of its period is decided by another version (or a pin). */
+    /**
+     * Valid, but deciding no date: a revision that starts on the same day as an active version and
+     * waits for an operator to activate it, one rolled back, or one whose every date is decided by
+     * another version (or a pin).
+     */
     STANDBY,
     /** Invalid (bad parameters, descriptor not matching its bundle); never decides. */
-    REFUSED
+    REFUSED,
+    /** Valid, but replaced by an operator's activation of another version; a rollback restores it. */
+    RETIRED
 }

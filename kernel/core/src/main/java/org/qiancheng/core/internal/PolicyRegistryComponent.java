@@ -1,24 +1,35 @@
 package org.qiancheng.core.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.policy.PolicyDescriptor;
+import org.qiancheng.api.registry.Activation;
+import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RegionSummary;
 import org.qiancheng.api.registry.RoutingIssue;
 import org.qiancheng.api.spi.RegionPolicy;
+import org.qiancheng.api.workflow.Operators;
+import org.qiancheng.persistence.PolicyActivations;
 import org.qiancheng.testkit.LoadedPolicy;
 import org.qiancheng.testkit.PolicyRefusedException;
 import org.slf4j.Logger;
@@ -37,7 +48,55 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryComponent.class);
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
+    private static final long REFRESH_SECONDS = 5;
+
     private final Registry registry = new Registry(DRAIN);
+    /** Serialises operators' decisions: checked, stored, then applied, one at a time. */
+    private final Object decisions = new Object();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "qc-policy-history"));
+
+    @Reference
+    private Clock clock;
+
+    /** The stored history; absent while the database is down, when decisions are refused. */
+    private volatile PolicyActivations store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(PolicyActivations activations) {
+        store = activations;
+        refresh();
+    }
+
+    void unbindStore(PolicyActivations activations) {
+        if (store == activations) {
+            store = null;
+        }
+    }
+
+    @Activate
+    void start() {
+        // other nodes on the same database decide too: their decisions arrive within seconds
+        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    private void refresh() {
+        PolicyActivations current = store;
+        if (current == null) {
+            return;
+        }
+        try {
+            registry.load(current.all());
+        } catch (RuntimeException e) {
+            LOG.warn("Policy history not read: {}", e.toString());
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -104,14 +163,49 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
 
     @Override
     public void pin(String regionCode, String version) {
-        registry.pin(regionCode, version);
+        decide(() -> registry.pin(regionCode, version, Operators.current(), clock.instant()));
         LOG.info("Region {} pinned to policy version {}", regionCode, version);
     }
 
     @Override
     public void unpin(String regionCode) {
-        registry.unpin(regionCode);
+        decide(() -> registry.unpin(regionCode, Operators.current(), clock.instant()));
         LOG.info("Region {} routed by date again", regionCode);
+    }
+
+    @Override
+    public Activation activate(String regionCode, String version, String actor, String reason) {
+        Activation stored = decide(() -> registry.activation(regionCode, version, actor, reason, clock.instant()));
+        LOG.info("Policy {} {} activated by {}; retired {}", regionCode, version, actor, stored.retired());
+        return stored;
+    }
+
+    @Override
+    public Activation rollback(String regionCode, String actor, String reason) {
+        Activation stored = decide(() -> registry.rollback(regionCode, actor, reason, clock.instant()));
+        LOG.info("Policy {} {} rolled back by {}; in force again {}", regionCode, stored.version(), actor,
+                stored.retired());
+        return stored;
+    }
+
+    @Override
+    public List<Activation> activations(String regionCode) {
+        return registry.decisions(regionCode);
+    }
+
+    /** Checks a decision against the present state, stores it, then applies it. */
+    private Activation decide(Supplier<Activation> check) {
+        synchronized (decisions) {
+            PolicyActivations current = store;
+            if (current == null) {
+                throw new ActivationException("database-unavailable",
+                        "the decision cannot be stored: the database is not available");
+            }
+            refresh();
+            Activation stored = current.append(check.get());
+            registry.record(stored);
+            return stored;
+        }
     }
 
     private static PolicyDescriptor safeDescriptor(RegionPolicy policy) {

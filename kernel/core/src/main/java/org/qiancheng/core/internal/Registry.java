@@ -1,6 +1,7 @@
 package org.qiancheng.core.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.qiancheng.api.registry.Activation;
+import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyStatus;
@@ -27,7 +30,9 @@ import org.qiancheng.testkit.LoadedPolicy;
 final class Registry {
 
     private final Map<Long, Installed> installed = new LinkedHashMap<>();
-    private final Map<String, String> pins = new HashMap<>();
+    private final List<Activation> decisions = new ArrayList<>();
+    /** Each region's lifecycle, worked out again after any change. */
+    private final Map<String, Lifecycle> lifecycles = new HashMap<>();
     private final Duration drainTimeout;
 
     Registry(Duration drainTimeout) {
@@ -41,6 +46,7 @@ final class Registry {
      */
     synchronized void install(Installed version) {
         installed.put(version.key, checkedAgainstParent(version));
+        lifecycles.clear();
     }
 
     private Installed checkedAgainstParent(Installed version) {
@@ -74,6 +80,7 @@ final class Registry {
         Installed removed;
         synchronized (this) {
             removed = installed.remove(key);
+            lifecycles.clear();
         }
         if (removed == null) {
             return true;
@@ -113,11 +120,17 @@ final class Registry {
     }
 
     private Optional<Installed> select(String region, LocalDate day) {
-        String pinned = pins.get(region);
-        if (pinned != null) {
-            return Optional.of(find(region, pinned));
-        }
-        return new Routing(valid(region)).route(day);
+        Lifecycle lifecycle = lifecycle(region);
+        Optional<Installed> pinned = lifecycle.pinned().flatMap(version -> findValid(region, version));
+        return pinned.isPresent() ? pinned : new Routing(lifecycle.active()).route(day);
+    }
+
+    private Lifecycle lifecycle(String region) {
+        return lifecycles.computeIfAbsent(region, r -> Lifecycle.of(valid(r), decisionsOf(r)));
+    }
+
+    private List<Activation> decisionsOf(String region) {
+        return decisions.stream().filter(d -> d.regionCode().equals(region)).toList();
     }
 
     private PolicySnapshot lease(Installed chosen, LocalDate day) {
@@ -135,23 +148,64 @@ final class Registry {
         return new Snapshot(composed, List.of(chosen, parent));
     }
 
-    synchronized void pin(String region, String version) {
-        find(region, version);
-        pins.put(region, version);
+    /** Replaces the known decisions with the stored history (at start, or another node's decisions). */
+    synchronized void load(List<Activation> history) {
+        if (!history.equals(decisions)) {
+            decisions.clear();
+            decisions.addAll(history);
+            lifecycles.clear();
+        }
     }
 
-    synchronized void unpin(String region) {
-        pins.remove(region);
+    /** Adds a decision just stored. */
+    synchronized void record(Activation decision) {
+        decisions.add(decision);
+        lifecycles.clear();
+    }
+
+    synchronized List<Activation> decisions(String region) {
+        return decisionsOf(region);
+    }
+
+    /** The decision to activate a version, checked against the present state; not yet stored. */
+    synchronized Activation activation(String region, String version, String actor, String reason, Instant at) {
+        Installed chosen = find(region, version);
+        Lifecycle lifecycle = lifecycle(region);
+        List<Installed> retired = lifecycle.retiredBy(chosen);
+        if (lifecycle.isActive(chosen) && retired.isEmpty()) {
+            throw new ActivationException("already-active", "version " + version + " of region " + region
+                    + " is active already and would replace nothing");
+        }
+        return new Activation(0, region, version, Activation.Kind.ACTIVATED,
+                retired.stream().map(Installed::version).toList(), actor, at, reason);
+    }
+
+    /** The decision to undo the latest activation in effect; not yet stored. */
+    synchronized Activation rollback(String region, String actor, String reason, Instant at) {
+        Lifecycle.Applied last = lifecycle(region).latest().orElseThrow(() -> new ActivationException(
+                "nothing-to-roll-back", "region " + region + " has no activation in effect to roll back"));
+        return new Activation(0, region, last.version().version(), Activation.Kind.ROLLED_BACK,
+                last.retired().stream().map(Installed::version).toList(), actor, at, reason);
+    }
+
+    /** The decision to pin a version (checked to be installed and valid); not yet stored. */
+    synchronized Activation pin(String region, String version, String actor, Instant at) {
+        find(region, version);
+        return new Activation(0, region, version, Activation.Kind.PINNED, List.of(), actor, at, null);
+    }
+
+    synchronized Activation unpin(String region, String actor, Instant at) {
+        return new Activation(0, region, null, Activation.Kind.UNPINNED, List.of(), actor, at, null);
     }
 
     synchronized List<PolicyVersion> versions() {
-        Map<String, List<Installed>> byRegion = byRegion();
         List<PolicyVersion> versions = new ArrayList<>();
-        byRegion.forEach((region, all) -> {
-            String pinned = pins.get(region);
-            Routing routing = new Routing(all.stream().filter(Installed::valid).toList());
+        byRegion().forEach((region, all) -> {
+            Lifecycle lifecycle = lifecycle(region);
+            String pinned = lifecycle.pinned().filter(v -> findValid(region, v).isPresent()).orElse(null);
+            Routing routing = new Routing(lifecycle.active());
             for (Installed version : all) {
-                versions.add(standing(version, pinned, routing));
+                versions.add(standing(version, lifecycle, pinned, routing));
             }
         });
         return versions;
@@ -159,8 +213,7 @@ final class Registry {
 
     synchronized List<RoutingIssue> issues() {
         List<RoutingIssue> issues = new ArrayList<>();
-        byRegion().forEach((region, all) -> issues.addAll(new Routing(all.stream().filter(Installed::valid).toList())
-                .issues(region)));
+        byRegion().forEach((region, all) -> issues.addAll(new Routing(lifecycle(region).active()).issues(region)));
         return issues;
     }
 
@@ -174,7 +227,7 @@ final class Registry {
         return regions;
     }
 
-    private static PolicyVersion standing(Installed version, String pinned, Routing routing) {
+    private static PolicyVersion standing(Installed version, Lifecycle lifecycle, String pinned, Routing routing) {
         if (!version.valid()) {
             return new PolicyVersion(version.descriptor, version.identity, PolicyStatus.REFUSED,
                     String.join("; ", version.refusal), false);
@@ -185,10 +238,20 @@ final class Registry {
                     isPinned ? PolicyStatus.ACTIVE : PolicyStatus.STANDBY,
                     isPinned ? null : "region pinned to version " + pinned, isPinned);
         }
+        Optional<Lifecycle.Standing> idle = lifecycle.idle(version);
+        if (idle.isPresent()) {
+            return new PolicyVersion(version.descriptor, version.identity, idle.get().status(), idle.get().reason(),
+                    false);
+        }
         return routing.decidesSomeDay(version)
                 ? new PolicyVersion(version.descriptor, version.identity, PolicyStatus.ACTIVE, null, false)
                 : new PolicyVersion(version.descriptor, version.identity, PolicyStatus.STANDBY,
                         "every day of its period is decided by a later-starting or higher version", false);
+    }
+
+    private Optional<Installed> findValid(String region, String version) {
+        return installed.values().stream().filter(i -> i.valid() && i.region().equals(region)
+                && i.version().equals(version)).findFirst();
     }
 
     private Installed find(String region, String version) {

@@ -161,15 +161,16 @@ class CityRoutingTest {
         Installed lower = install(province(1, "2025.1.0", "2025-01-01", null, "100"));
         Installed higher = install(province(2, "2025.2.0", "2025-01-01", null, "200"));
         install(city(3, "2025-01-01", "30"));
-        assertEquals(List.of(higher.identity), decide(DISTRICT, DAY).basedOn(), "unpinned, the higher version");
+        assertEquals(List.of(lower.identity), decide(DISTRICT, DAY).basedOn(),
+                "unpinned, the version in force: the revision from the same day waits on standby");
 
-        registry.pin(PROVINCE, "2025.1.0");
+        pin(PROVINCE, "2025.2.0");
         Decision pinned = decide(DISTRICT, DAY);
-        assertEquals("130.00", amount(pinned));
-        assertEquals(List.of(lower.identity), pinned.basedOn());
+        assertEquals("230.00", amount(pinned));
+        assertEquals(List.of(higher.identity), pinned.basedOn());
 
-        registry.unpin(PROVINCE);
-        assertEquals("230.00", amount(decide(DISTRICT, DAY)));
+        unpin(PROVINCE);
+        assertEquals("130.00", amount(decide(DISTRICT, DAY)));
     }
 
     @Test
@@ -184,5 +185,14 @@ class CityRoutingTest {
             assertEquals(List.of(current.identity), decision.basedOn());
             assertEquals("230.00", amount(decision));
         }
+    }
+
+    /** Pins as the component does: the decision is made, then recorded. */
+    private void pin(String region, String version) {
+        registry.record(registry.pin(region, version, "test", java.time.Instant.EPOCH));
+    }
+
+    private void unpin(String region) {
+        registry.record(registry.unpin(region, "test", java.time.Instant.EPOCH));
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.qiancheng.api.model.EffectivePeriod;
+import org.qiancheng.api.registry.Activation;
+import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyStatus;
@@ -27,6 +29,18 @@ class RegistryTest {
         try (PolicySnapshot snapshot = registry.acquire(REGION, day)) {
             return snapshot.descriptor().version();
         }
+    }
+
+    private static final java.time.Instant AT = java.time.Instant.parse("2026-11-25T02:00:00Z");
+
+    private String reason(String version) {
+        return registry.versions().stream().filter(v -> v.descriptor().version().equals(version))
+                .map(PolicyVersion::reason).findFirst().orElseThrow();
+    }
+
+    private static Activation withId(long id, Activation decision) {
+        return new Activation(id, decision.regionCode(), decision.version(), decision.kind(), decision.retired(),
+                decision.actor(), decision.at(), decision.reason());
     }
 
     private PolicyStatus status(String version) {
@@ -59,18 +73,73 @@ class RegistryTest {
     }
 
     @Test
-    void onAnOverlapTheLaterStartThenTheHigherVersionDecides() {
+    void aLaterStartSucceedsButARevisionFromTheSameDayWaitsOnStandby() {
         registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
         registry.install(FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200"));
         registry.install(FakePolicy.installed(3, REGION, "2026.1.0", "2026-01-01", "2026-12-31", "300"));
 
-        assertEquals("2025.2.0", decidedBy(LocalDate.parse("2025-06-01")));
-        assertEquals("2026.1.0", decidedBy(LocalDate.parse("2026-01-01")));
-        assertEquals("2025.2.0", decidedBy(LocalDate.parse("2027-01-01")), "back to the open version after 2026");
-        assertEquals(PolicyStatus.STANDBY, status("2025.1.0"), "fully shadowed by the higher version");
-        assertEquals(PolicyStatus.ACTIVE, status("2025.2.0"));
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")), "the revision is not in force by itself");
+        assertEquals("2026.1.0", decidedBy(LocalDate.parse("2026-01-01")), "a successor takes over from its start");
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2027-01-01")), "back to the open version after 2026");
+        assertEquals(PolicyStatus.ACTIVE, status("2025.1.0"));
+        assertEquals(PolicyStatus.STANDBY, status("2025.2.0"));
+        assertTrue(reason("2025.2.0").contains("a revision of 2025.1.0"), reason("2025.2.0"));
         assertEquals(PolicyStatus.ACTIVE, status("2026.1.0"));
-        assertEquals(3, registry.issues().stream().filter(i -> i.kind() == RoutingIssue.Kind.OVERLAP).count());
+        assertEquals(1, registry.issues().stream().filter(i -> i.kind() == RoutingIssue.Kind.OVERLAP).count(),
+                "only versions in force overlap");
+    }
+
+    @Test
+    void anActivationRetiresTheSameDaysTextAndARollbackRestoresIt() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200"));
+        registry.install(FakePolicy.installed(3, REGION, "2026.1.0", "2026-01-01", "2026-12-31", "300"));
+
+        Activation activation = registry.activation(REGION, "2025.2.0", "李经办", "final text", AT);
+        assertEquals(List.of("2025.1.0"), activation.retired());
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")), "nothing changes before it is recorded");
+        registry.record(activation);
+        assertEquals("2025.2.0", decidedBy(LocalDate.parse("2025-06-01")));
+        assertEquals("2026.1.0", decidedBy(LocalDate.parse("2026-06-01")), "the successor keeps its dates");
+        assertEquals(PolicyStatus.RETIRED, status("2025.1.0"));
+        assertTrue(reason("2025.1.0").contains("replaced by 2025.2.0") && reason("2025.1.0").contains("李经办"));
+        ActivationException twice = assertThrows(ActivationException.class,
+                () -> registry.activation(REGION, "2025.2.0", "李经办", null, AT));
+        assertEquals("already-active", twice.rule());
+
+        Activation rollback = registry.rollback(REGION, "王科长", "complaints", AT);
+        assertEquals("2025.2.0", rollback.version());
+        assertEquals(List.of("2025.1.0"), rollback.retired());
+        registry.record(rollback);
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")));
+        assertEquals(PolicyStatus.STANDBY, status("2025.2.0"));
+        assertTrue(reason("2025.2.0").contains("rolled back"));
+        assertEquals("nothing-to-roll-back", assertThrows(ActivationException.class,
+                () -> registry.rollback(REGION, "王科长", null, AT)).rule());
+        assertThrows(NoPolicyException.class, () -> registry.activation(REGION, "2024.9.0", "李经办", null, AT));
+    }
+
+    @Test
+    void theStoredHistoryGivesTheSameStateWhateverOrderTheVersionsArriveIn() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200"));
+        registry.install(FakePolicy.installed(3, REGION, "2025.3.0", "2025-01-01", null, "300"));
+        registry.record(withId(1, registry.activation(REGION, "2025.3.0", "a", null, AT)));
+        registry.record(withId(2, registry.activation(REGION, "2025.2.0", "b", null, AT)));
+        registry.record(withId(3, registry.rollback(REGION, "c", null, AT)));
+        List<Activation> history = registry.decisions(REGION);
+        assertEquals("2025.3.0", decidedBy(LocalDate.parse("2025-06-01")), "the rollback returns to 2025.3.0");
+
+        Registry restarted = new Registry(Duration.ofSeconds(5));
+        restarted.load(history);
+        restarted.install(FakePolicy.installed(13, REGION, "2025.3.0", "2025-01-01", null, "300"));
+        restarted.install(FakePolicy.installed(11, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        restarted.install(FakePolicy.installed(12, REGION, "2025.2.0", "2025-01-01", null, "200"));
+        try (PolicySnapshot snapshot = restarted.acquire(REGION, LocalDate.parse("2025-06-01"))) {
+            assertEquals("2025.3.0", snapshot.descriptor().version());
+        }
+        assertEquals(registry.versions().stream().map(PolicyVersion::status).toList(),
+                restarted.versions().stream().map(PolicyVersion::status).toList());
     }
 
     @Test
@@ -78,14 +147,14 @@ class RegistryTest {
         registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
         registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));
 
-        registry.pin(REGION, "2021.1.0");
+        pin(REGION, "2021.1.0");
         assertEquals("2021.1.0", decidedBy(LocalDate.parse("2025-06-01")));
         assertEquals(PolicyStatus.STANDBY, status("2025.1.0"));
         assertTrue(registry.versions().stream().anyMatch(PolicyVersion::pinned));
 
-        registry.unpin(REGION);
+        unpin(REGION);
         assertEquals("2025.1.0", decidedBy(LocalDate.parse("2025-06-01")));
-        assertThrows(NoPolicyException.class, () -> registry.pin(REGION, "2019.1.0"));
+        assertThrows(NoPolicyException.class, () -> pin(REGION, "2019.1.0"));
     }
 
     @Test
@@ -141,5 +210,14 @@ class RegistryTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("the version never left routing");
+    }
+
+    /** Pins as the component does: the decision is made, then recorded. */
+    private void pin(String region, String version) {
+        registry.record(registry.pin(region, version, "test", java.time.Instant.EPOCH));
+    }
+
+    private void unpin(String region) {
+        registry.record(registry.unpin(region, "test", java.time.Instant.EPOCH));
     }
 }

@@ -44,7 +44,8 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.IdempotencyEntity",
             "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
             "org.qiancheng.persistence.internal.workflow.AuditEventEntity",
-            "org.qiancheng.persistence.internal.workflow.SettlementEntity");
+            "org.qiancheng.persistence.internal.workflow.SettlementEntity",
+            "org.qiancheng.persistence.internal.workflow.PolicyEventEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

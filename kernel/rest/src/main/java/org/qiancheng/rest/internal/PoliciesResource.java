@@ -3,6 +3,7 @@ package org.qiancheng.rest.internal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,10 +18,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.policy.SourceDocument;
+import org.qiancheng.api.registry.Activation;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RoutingIssue;
+import org.qiancheng.api.workflow.Operators;
 
 /** Installed policy versions, their standing, routing issues, documents and pins. */
 @Component(service = PoliciesResource.class, scope = ServiceScope.PROTOTYPE)
@@ -90,6 +94,58 @@ public final class PoliciesResource {
         String region = Requests.regionCode("code", code);
         registry.unpin(region);
         return ofRegion(region);
+    }
+
+    /** Body of an activation or a rollback: why, for the history (optional). */
+    public record Decision(String reason) {
+    }
+
+    /**
+     * {@code POST /api/v1/policies/{code}/{version}/activate} with {@code {"reason": "…"}}: the version
+     * is in force for its whole period at once and the versions of its region starting on the same
+     * day are RETIRED; stored with the operator ({@code X-Operator}). 200 with the stored decision;
+     * 404 when the version is not installed, 422 when it is refused, 409 when it is active already.
+     */
+    @POST
+    @Path("{code}/{version}/activate")
+    public Activation activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
+        String region = Requests.regionCode("code", code);
+        PolicyVersion known = ofRegion(region).stream().filter(v -> v.descriptor().version().equals(version))
+                .findFirst().orElseThrow(() -> Problems.notFound("version " + version + " of region " + region
+                        + " is not installed"));
+        if (known.status() == PolicyStatus.REFUSED) {
+            throw Problems.invalid("version", "installed-valid-version", "version " + version + " of region " + region
+                    + " is refused: " + known.reason());
+        }
+        return registry.activate(region, version, Operators.current(), reason(body));
+    }
+
+    /**
+     * {@code POST /api/v1/policies/{code}/rollback} with {@code {"reason": "…"}}: undoes the latest
+     * activation of the region still in effect, at once; 200 with the stored decision, 409 when
+     * there is nothing to roll back.
+     */
+    @POST
+    @Path("{code}/rollback")
+    public Activation rollback(@PathParam("code") String code, Decision body) {
+        return registry.rollback(Requests.regionCode("code", code), Operators.current(), reason(body));
+    }
+
+    /** {@code GET /api/v1/policies/{code}/activations}: the operators' decisions about the region, oldest first. */
+    @GET
+    @Path("{code}/activations")
+    public List<Activation> activations(@PathParam("code") String code) {
+        return registry.activations(Requests.regionCode("code", code));
+    }
+
+    private static String reason(Decision body) {
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            return null;
+        }
+        if (body.reason().length() > 1000) {
+            throw Problems.invalid("reason", "max-length:1000", "must be at most 1000 characters");
+        }
+        return body.reason().strip();
     }
 
     private List<PolicyVersion> ofRegion(String region) {

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -79,6 +80,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (failure instanceof JsonProcessingException json) {
             problem = Problems.of(400, "the request body is not valid JSON for this resource: "
                     + json.getOriginalMessage(), path);
+        } else if (failure instanceof ActivationException refused) {
+            int status = "database-unavailable".equals(refused.rule()) ? 503 : 409;
+            problem = Problems.of(status, refused.getMessage(), path, List.of(new Violation("version", refused.rule(),
+                    refused.getMessage())));
         } else if (failure instanceof NoPolicyException missing) {
             problem = Problems.of(404, missing.getMessage(), path);
         } else if (failure instanceof PolicyFailureException broken) {

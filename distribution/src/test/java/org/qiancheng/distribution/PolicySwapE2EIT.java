@@ -1,0 +1,130 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.Test;
+
+/**
+ * The shipped second text of Sichuan 2025 (2025.2.0, assessment share 0.25 from 2026) arrives on
+ * STANDBY beside 2025.1.0; an operator activates it (2025.1.0 RETIRED, a 2026 class now gets the
+ * higher share), the choice survives a restart, and a rollback restores 2025.1.0 at once. Every
+ * decision is in the region's history with who and why.
+ */
+public class PolicySwapE2EIT {
+
+    private static final String OPERATOR = "X-Operator";
+    /** 李科长, percent-encoded as the API expects. */
+    private static final String CHIEF = "%E6%9D%8E%E7%A7%91%E9%95%BF";
+    private static final String CLASS_OF_2026 = """
+            {"region": "510000",
+             "class": {"region": "511302", "occupation": "6-31-01-03", "level": "JUNIOR", "mode": "OFFLINE",
+                       "kind": "GENERAL", "startDate": "2026-03-02", "endDate": "2026-03-31", "hours": 80},
+             "trainee": {"idNumber": "510104199001011230", "groups": []},
+             "outcome": {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR",
+                         "issuedOn": "2026-04-10"}, "employment": "STABLE", "employedOn": "2026-04-20"}}""";
+
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    @Test
+    public void anOperatorActivatesTheRevisionKeepsItThroughARestartAndRollsBack() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target"), "e2e-swap-").toAbsolutePath();
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-swap-first.log")) {
+            awaitSichuanRevision(platform);
+            assertEquals("STANDBY", status(platform, "2025.2.0"));
+            assertTrue(reason(platform, "2025.2.0"), reason(platform, "2025.2.0").contains("a revision of 2025.1.0"));
+            assertEquals(decided(platform, "2025.1.0", "980.00"), "2025.1.0");
+
+            assertEquals(404, platform.post("/api/v1/policies/510000/2031.1.0/activate", "{}").statusCode());
+            HttpResponse<String> activated = platform.send("POST", "/api/v1/policies/510000/2025.2.0/activate",
+                    "{\"reason\": \"终稿发布 final text published\"}", OPERATOR, CHIEF);
+            assertEquals(activated.body(), 200, activated.statusCode());
+            JsonNode decision = read(activated);
+            assertEquals("ACTIVATED", decision.get("kind").asText());
+            assertEquals("李科长", decision.get("actor").asText());
+            assertEquals("2025.1.0", decision.get("retired").get(0).asText());
+            assertEquals("RETIRED", status(platform, "2025.1.0"));
+            assertEquals("ACTIVE", status(platform, "2025.2.0"));
+            assertEquals("the 2026 class gets the 25% share at once", "2025.2.0", decided(platform, "2025.2.0", "975.00"));
+            HttpResponse<String> twice = platform.post("/api/v1/policies/510000/2025.2.0/activate", "{}");
+            assertEquals(409, twice.statusCode());
+            assertTrue(twice.body(), twice.body().contains("already-active"));
+            assertEquals(0, platform.terminate());
+        }
+        try (RunningPlatform platform = RunningPlatform.start(home, "e2e-swap-second.log")) {
+            awaitSichuanRevision(platform);
+            platform.await("/api/v1/policies", r -> statusIn(r, "2025.2.0").equals("ACTIVE"), Duration.ofSeconds(30));
+            assertEquals("the activation survived the restart", "RETIRED", status(platform, "2025.1.0"));
+            assertEquals("2025.2.0", decided(platform, "2025.2.0", "975.00"));
+
+            HttpResponse<String> rolledBack = platform.send("POST", "/api/v1/policies/510000/rollback",
+                    "{\"reason\": \"复核 review\"}", OPERATOR, CHIEF);
+            assertEquals(rolledBack.body(), 200, rolledBack.statusCode());
+            assertEquals("ROLLED_BACK", read(rolledBack).get("kind").asText());
+            assertEquals("ACTIVE", status(platform, "2025.1.0"));
+            assertEquals("STANDBY", status(platform, "2025.2.0"));
+            assertEquals("2025.1.0", decided(platform, "2025.1.0", "980.00"));
+            assertEquals(409, platform.post("/api/v1/policies/510000/rollback", "{}").statusCode());
+
+            JsonNode history = read(platform.get("/api/v1/policies/510000/activations"));
+            assertEquals(2, history.size());
+            assertEquals("ACTIVATED", history.get(0).get("kind").asText());
+            assertEquals("终稿发布 final text published", history.get(0).get("reason").asText());
+            assertEquals("ROLLED_BACK", history.get(1).get("kind").asText());
+            assertEquals(0, platform.terminate());
+        }
+    }
+
+    private static void awaitSichuanRevision(RunningPlatform platform) throws Exception {
+        platform.await("/api/v1/policies", r -> r.body().contains("\"2025.2.0\"") && r.body().contains("\"2025.1.0\""),
+                Duration.ofSeconds(30));
+    }
+
+    /** Previews the 2026 class; checks the amount and answers the version that decided it. */
+    private String decided(RunningPlatform platform, String expectedVersion, String amount) throws Exception {
+        JsonNode decision = read(platform.post("/api/v1/claims/preview", CLASS_OF_2026));
+        assertEquals(decision.toString(), new BigDecimal(amount), decision.get("amount").decimalValue());
+        return decision.get("policy").get("version").asText();
+    }
+
+    private String status(RunningPlatform platform, String version) throws Exception {
+        return statusIn(platform.get("/api/v1/policies"), version);
+    }
+
+    private String reason(RunningPlatform platform, String version) throws Exception {
+        return field(platform.get("/api/v1/policies"), version, "reason");
+    }
+
+    private String statusIn(HttpResponse<String> policies, String version) {
+        return field(policies, version, "status");
+    }
+
+    private String field(HttpResponse<String> policies, String version, String field) {
+        for (JsonNode policy : read(policies)) {
+            if (policy.get("descriptor").get("regionCode").asText().equals("510000")
+                    && policy.get("descriptor").get("version").asText().equals(version)) {
+                return policy.get(field).asText();
+            }
+        }
+        throw new AssertionError("no 510000 " + version + " in " + policies.body());
+    }
+
+    private JsonNode read(HttpResponse<String> answer) {
+        try {
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError(answer.body(), e);
+        }
+    }
+}
