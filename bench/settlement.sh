@@ -3,7 +3,8 @@
 #   bench/settlement.sh [CLASSES] [TRAINEES_PER_CLASS]     (default 20000 × 50 = 1 000 000 claims)
 # Starts the platform once on a fresh home (schema), seeds the enrolments over JDBC while it is
 # stopped, starts it again, POSTs a settlement of 510000 for 2026-10 and polls it to COMPLETED
-# (claims/s = claims ÷ time from the POST to COMPLETED); stops it, then copies the stored claim rows
+# (claims/s = claims ÷ time from the POST to COMPLETED), then times POST /policies/510000/compare of the
+# stored claims against Sichuan 2025.2.0; stops it, then copies the stored claim rows
 # into a table of the same columns and indexes with plain JDBC batches in the same database.
 # Environment: QC_JAVA_OPTS for the platform's JVM (e.g. -Xmx4g); BENCH_KEEP=1 keeps the home.
 set -euo pipefail
@@ -37,9 +38,17 @@ ms=$(( ($(now_ns) - begin) / 1000000 ))
 claims="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claimsCreated"])')"
 amount="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin, parse_float=str)["amount"])')"
 rss="$(rss_mb "$platform_pid")"
+# what-if over the same stored claims: Sichuan 2025.2.0 (shipped on STANDBY) decides them again
+begin="$(now_ns)"
+comparison="$(curl -s -m 3600 -X POST -H 'Content-Type: application/json' \
+  -d '{"candidate":"2025.2.0","from":"2026-01-01","to":"2026-12-31","top":10}' \
+  "http://127.0.0.1:$port/api/v1/policies/510000/compare")"
+compare_ms=$(( ($(now_ns) - begin) / 1000000 ))
 stop_platform
 [ "$status" = COMPLETED ] || { echo "settlement ended $status: $state" >&2; exit 1; }
 echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
+echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))'
+echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"
 baseline="$(tool jdbc-baseline "$home")"
 echo "$baseline"
 jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"

@@ -54,8 +54,13 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, Duration.ofSeconds(10));
+    }
+
+    /** A POST that may take long (a comparison over many claims). */
+    HttpResponse<String> post(String path, String body, Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -66,6 +66,7 @@ public class SettlementKillE2EIT {
             assertEquals("settling again stores nothing twice", 0, secondDone.get("claimsCreated").asLong());
             assertEquals(409, platform.post("/api/v1/settlements/" + cleanRun.get("id").asLong() + "/resume", "")
                     .statusCode());
+            whatIfTheRevisionHadDecided(platform, cleanRun);
             assertEquals(0, platform.terminate());
         }
         int settledClasses = CLASSES - CLASSES / LATE_EVERY;
@@ -115,6 +116,44 @@ public class SettlementKillE2EIT {
         assertEquals("the same claims as the clean run", cleanRows[0], killedRows[0]);
         assertEquals("no enrolment claimed twice", killedRows[0], killedRows[1]);
         assertEquals("the same yuan as the clean run", cleanSum, sum(home));
+    }
+
+    /**
+     * The stored claims decided again by Sichuan 2025.2.0 (on STANDBY): the 25% share of 2026 changes
+     * every granted claim of these 2026 classes, none of the refused ones; nothing is stored.
+     */
+    private void whatIfTheRevisionHadDecided(RunningPlatform platform, JsonNode cleanRun) throws Exception {
+        String compare = "/api/v1/policies/510000/compare";
+        assertEquals(422, platform.post(compare, "{\"candidate\": \"2031.1.0\", \"from\": \"2026-01-01\","
+                + " \"to\": \"2026-12-31\"}").statusCode());
+        assertEquals(422, platform.post(compare, "{\"candidate\": \"2025.2.0\", \"from\": \"2026-12-31\","
+                + " \"to\": \"2026-01-01\"}").statusCode());
+        long begin = System.nanoTime();
+        HttpResponse<String> answer = platform.post(compare, "{\"candidate\": \"2025.2.0\", \"from\": \"2026-01-01\","
+                + " \"to\": \"2026-12-31\", \"top\": 5}", Duration.ofMinutes(5));
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode comparison = read(answer);
+        long claims = comparison.get("claims").asLong();
+        System.out.printf("compare: %d stored claims decided again by 2025.2.0 in %d ms%n", claims, millis);
+        assertEquals(cleanRun.get("claimsCreated").asLong(), claims);
+        assertEquals("2025.2.0", comparison.get("candidate").get("version").asText());
+        assertEquals(cleanRun.get("amount").decimalValue(), comparison.get("storedTotal").decimalValue());
+        BigDecimal delta = comparison.get("delta").decimalValue();
+        assertEquals(comparison.get("candidateTotal").decimalValue().subtract(comparison.get("storedTotal")
+                .decimalValue()), delta);
+        long changed = comparison.get("changed").asLong();
+        assertTrue("the revision changes granted claims only: " + changed, changed > 0 && changed < claims);
+        assertEquals(1, comparison.get("byOccupation").size());
+        assertEquals(delta, comparison.get("byOccupation").get(0).get("delta").decimalValue());
+        JsonNode largest = comparison.get("largest");
+        assertEquals(5, largest.size());
+        for (int i = 1; i < largest.size(); i++) {
+            assertTrue("largest first", largest.get(i - 1).get("delta").decimalValue().abs()
+                    .compareTo(largest.get(i).get("delta").decimalValue().abs()) >= 0);
+        }
+        assertEquals("2025.1.0", largest.get(0).get("storedDecision").get("policy").get("version").asText());
+        assertEquals("2025.2.0", largest.get(0).get("candidateDecision").get("policy").get("version").asText());
     }
 
     private void refusesBadInput(RunningPlatform platform) throws Exception {

@@ -143,6 +143,12 @@ public interface WorkflowTx {
      */
     void release();
 
+    /**
+     * Claims decided by a region's own policy for classes starting in [from, to], with ids above
+     * {@code afterId}, by id, at most {@code limit}: a page of a scan that any number of claims can take.
+     */
+    List<Claim> claimsDecidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit);
+
     /** The settlement runs, in this transaction. */
     SettlementTx settlements();
 

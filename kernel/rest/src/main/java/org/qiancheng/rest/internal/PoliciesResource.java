@@ -24,6 +24,8 @@ import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RoutingIssue;
+import org.qiancheng.api.workflow.Comparison;
+import org.qiancheng.api.workflow.Comparisons;
 import org.qiancheng.api.workflow.Operators;
 
 /** Installed policy versions, their standing, routing issues, documents and pins. */
@@ -40,10 +42,12 @@ public final class PoliciesResource {
     }
 
     private final PolicyRegistry registry;
+    private final Comparisons comparisons;
 
     @Activate
-    public PoliciesResource(@Reference PolicyRegistry registry) {
+    public PoliciesResource(@Reference PolicyRegistry registry, @Reference Comparisons comparisons) {
         this.registry = registry;
+        this.comparisons = comparisons;
     }
 
     /** {@code GET /api/v1/policies}: every installed version, ACTIVE / STANDBY / REFUSED with the reason. */
@@ -94,6 +98,33 @@ public final class PoliciesResource {
         String region = Requests.regionCode("code", code);
         registry.unpin(region);
         return ofRegion(region);
+    }
+
+    /** Body of a comparison: {@code candidate}, {@code from} and {@code to} (YYYY-MM-DD) required; {@code top} 1–100, default 10. */
+    public record CompareRequest(String candidate, String from, String to, Integer top) {
+    }
+
+    /**
+     * {@code POST /api/v1/policies/{code}/compare}: the stored claims of classes starting in
+     * [from, to] that the region's own policy decided, decided again by the candidate (installed,
+     * typically on STANDBY); answers how many change, the totals and per-occupation budget delta,
+     * and the {@code top} largest differences with both decisions. Nothing is stored. 422 naming
+     * {@code candidate}, {@code from}, {@code to} or {@code top}.
+     */
+    @POST
+    @Path("{code}/compare")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Comparison compare(@PathParam("code") String code, CompareRequest request) {
+        String region = Requests.regionCode("code", code);
+        CompareRequest body = Requests.body(request);
+        if (body.candidate() == null || body.candidate().isBlank()) {
+            throw Problems.invalid("candidate", "required", "is required: an installed version of the region");
+        }
+        if (body.from() == null || body.to() == null) {
+            throw Problems.invalid(body.from() == null ? "from" : "to", "required", "is required, as YYYY-MM-DD");
+        }
+        return comparisons.compare(region, body.candidate().strip(), Requests.date("from", body.from(), null),
+                Requests.date("to", body.to(), null), body.top() == null ? 10 : body.top());
     }
 
     /** Body of an activation or a rollback: why, for the history (optional). */

@@ -363,6 +363,15 @@ final class JpaWorkflowTx implements WorkflowTx {
     }
 
     @Override
+    public List<Claim> claimsDecidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit) {
+        return manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.regionCode = :r AND c.classStart >= :from"
+                + " AND c.classStart <= :to AND c.id > :after ORDER BY c.id", ClaimEntity.class)
+                .setParameter("r", regionCode).setParameter("from", from).setParameter("to", to)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList().stream()
+                .map(ClaimEntity::toRecord).toList();
+    }
+
+    @Override
     public void release() {
         manager.flush();
         manager.clear();
