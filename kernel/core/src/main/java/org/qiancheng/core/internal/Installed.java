@@ -23,24 +23,35 @@ final class Installed {
     final LoadedPolicy loaded;
     final List<String> refusal;
     final AtomicInteger inUse = new AtomicInteger();
+    /** Time-limits the bundle's code; {@code null} for a refused version, which never runs. */
+    final PolicyGuard guard;
     /** A city plugin composed with each parent version it has met (or why it could not be). */
     private final Map<Long, Object> compositions = new ConcurrentHashMap<>();
 
     private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, LoadedPolicy loaded,
-            List<String> refusal) {
+            List<String> refusal, java.time.Duration callLimit) {
         this.key = key;
         this.descriptor = descriptor;
         this.identity = identity;
         this.loaded = loaded;
         this.refusal = List.copyOf(refusal);
+        this.guard = loaded == null ? null : new PolicyGuard(identity, callLimit);
     }
 
+    /** How long one call into a region bundle may take before the request fails. */
+    static final java.time.Duration CALL_LIMIT = java.time.Duration.ofSeconds(10);
+
     static Installed loaded(long key, LoadedPolicy loaded) {
-        return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of());
+        return loaded(key, loaded, CALL_LIMIT);
+    }
+
+    /** @param callLimit how long one call into the bundle may take */
+    static Installed loaded(long key, LoadedPolicy loaded, java.time.Duration callLimit) {
+        return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of(), callLimit);
     }
 
     static Installed refused(long key, PolicyDescriptor descriptor, PolicyIdentity identity, List<String> reasons) {
-        return new Installed(key, descriptor, identity, null, reasons);
+        return new Installed(key, descriptor, identity, null, reasons, CALL_LIMIT);
     }
 
     boolean valid() {

@@ -85,6 +85,16 @@ final class Registry {
         if (removed == null) {
             return true;
         }
+        try {
+            return drain(removed);
+        } finally {
+            if (removed.guard != null) {
+                removed.guard.close();
+            }
+        }
+    }
+
+    private boolean drain(Installed removed) throws InterruptedException {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         synchronized (removed) {
             while (removed.inUse.get() > 0) {

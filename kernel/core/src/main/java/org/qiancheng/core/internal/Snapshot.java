@@ -46,17 +46,17 @@ final class Snapshot implements PolicySnapshot {
 
     @Override
     public Catalog catalog(LocalDate on) {
-        return policy.catalog(on);
+        return guarded("catalogue", () -> policy.catalog(on));
     }
 
     @Override
     public Eligibility eligibility(TraineeFacts trainee, ClassFacts classFacts) {
-        return policy.eligibility(trainee, classFacts);
+        return guarded("eligibility", () -> policy.eligibility(trainee, classFacts));
     }
 
     @Override
     public Decision decide(ClaimInput input) {
-        return policy.decide(input);
+        return guarded("decide", () -> policy.decide(input));
     }
 
     @Override
@@ -66,7 +66,12 @@ final class Snapshot implements PolicySnapshot {
 
     @Override
     public Optional<Report> report(String reportId, ReportData data) {
-        return policy.report(reportId, data);
+        return guarded("report", () -> policy.report(reportId, data));
+    }
+
+    /** The bundle's code under the time limit of the version chosen (a city plugin's, for a composition). */
+    private <T> T guarded(String what, java.util.function.Supplier<T> work) {
+        return leased.get(0).guard.call(what, work);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class FakePolicy implements RegionPolicy {
 
     private final PolicyDescriptor descriptor;
     private final BigDecimal amount;
+    private boolean hangs;
 
     FakePolicy(String region, String version, String from, String to, String amount) {
         this.descriptor = new PolicyDescriptor(region, new LocalizedText("测试", "Test"), version,
@@ -40,6 +41,17 @@ final class FakePolicy implements RegionPolicy {
         try {
             return Installed.loaded(key, LoadedPolicy.load(new FakePolicy(region, version, from, to, amount),
                     "test.bundle." + key, version, "hash-" + key));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A version whose decisions never return (until interrupted), with a short call limit. */
+    static Installed hanging(long key, String region, String version, String from, java.time.Duration limit) {
+        FakePolicy policy = new FakePolicy(region, version, from, null, "0");
+        policy.hangs = true;
+        try {
+            return Installed.loaded(key, LoadedPolicy.load(policy, "test.bundle." + key, version, "hash-" + key), limit);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -71,6 +83,14 @@ final class FakePolicy implements RegionPolicy {
 
             @Override
             public SubsidyDecision decide(ClaimInput input, Parameters parameters) {
+                while (hangs) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while hanging", e);
+                    }
+                }
                 return new SubsidyDecision(Eligibility.granted(), List.of(new LineItem("T1",
                         new LocalizedText("固定", "Fixed"), amount, new Citation("T-1", "§一"))), List.of(), List.of(),
                         BigDecimal.ZERO);

@@ -19,6 +19,7 @@ import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RoutingIssue;
+import org.qiancheng.testkit.PolicyFailureException;
 
 class RegistryTest {
 
@@ -140,6 +141,39 @@ class RegistryTest {
         }
         assertEquals(registry.versions().stream().map(PolicyVersion::status).toList(),
                 restarted.versions().stream().map(PolicyVersion::status).toList());
+    }
+
+    @Test
+    void aRequestHoldingAVersionFinishesWithItAcrossAnActivationAndARollback() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        registry.install(FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200"));
+        try (PolicySnapshot inFlight = registry.acquire(REGION, LocalDate.parse("2025-06-01"))) {
+            registry.record(registry.activation(REGION, "2025.2.0", "a", null, AT));
+            assertEquals("2025.2.0", decidedBy(LocalDate.parse("2025-06-01")), "new requests see the swap at once");
+            assertEquals(new java.math.BigDecimal("100.00"), inFlight.decide(FactsFixture.claim()).amount(),
+                    "the request in flight keeps 2025.1.0");
+            registry.record(registry.rollback(REGION, "a", null, AT));
+            assertEquals("2025.1.0", inFlight.decide(FactsFixture.claim()).policy().version());
+        }
+    }
+
+    @Test
+    void aVersionThatHangsFailsItsOwnRequestsWithinTheLimitAndNoOtherRegionsRequests() throws Exception {
+        registry.install(FakePolicy.hanging(1, REGION, "2025.1.0", "2025-01-01", Duration.ofMillis(200)));
+        registry.install(FakePolicy.installed(2, "980000", "2025.1.0", "2025-01-01", null, "300"));
+
+        long begin = System.nanoTime();
+        try (PolicySnapshot hanging = registry.acquire(REGION, LocalDate.parse("2025-06-01"))) {
+            PolicyFailureException failed = assertThrows(PolicyFailureException.class,
+                    () -> hanging.decide(FactsFixture.claim()));
+            assertTrue(failed.getMessage().contains("did not answer decide within 200 ms"), failed.getMessage());
+        }
+        assertTrue(System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(5),
+                "answered within the limit, not when the bundle returned");
+        try (PolicySnapshot other = registry.acquire("980000", LocalDate.parse("2025-06-01"))) {
+            assertEquals(new java.math.BigDecimal("300.00"), other.decide(FactsFixture.claim()).amount());
+        }
+        assertTrue(registry.uninstall(1), "a hanging version still leaves");
     }
 
     @Test

@@ -74,21 +74,24 @@ record Database(String url, String user, String password) {
     }
 
     /**
-     * What EclipseLink needs beyond the common unit properties for this product. PostgreSQL: the
-     * kernel's platform, and EclipseLink's own connection pool over the data source, which opens a
-     * new server connection (a process, with authentication) for every call otherwise. HSQLDB runs
-     * in this process and needs nothing.
+     * What EclipseLink needs beyond the common unit properties for this product: EclipseLink's own
+     * connection pool over the data source for both. Without it every transaction opens and closes
+     * a connection: on PostgreSQL a server process with authentication; on HSQLDB a session whose
+     * close writes a statement to the log and, with {@code write_delay=false}, syncs the file — at a
+     * few hundred requests a second those syncs queued every request thread behind one lock for
+     * seconds (bench/swap.sh). PostgreSQL also needs the kernel's platform class.
      */
     Map<String, String> eclipselinkProperties() {
-        if (!isPostgresql()) {
-            return Map.of();
-        }
-        return Map.of(
-                "eclipselink.target-database", PostgresqlPlatform.class.getName(),
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "eclipselink.connection-pool.force-internal-pool", "true",
                 "eclipselink.connection-pool.default.initial", "1",
-                "eclipselink.connection-pool.default.min", "2",
-                "eclipselink.connection-pool.default.max", "16");
+                // min = max: EclipseLink closes every connection above min on release, which is the cost avoided
+                "eclipselink.connection-pool.default.min", "16",
+                "eclipselink.connection-pool.default.max", "16"));
+        if (isPostgresql()) {
+            properties.put("eclipselink.target-database", PostgresqlPlatform.class.getName());
+        }
+        return properties;
     }
 
     DataSource dataSource() {

@@ -35,8 +35,11 @@ public final class SeedTool {
                     classes[0], classes[1], plan.enrolments(), (System.nanoTime() - begin) / 1_000_000);
         } else if (args.length == 2 && args[0].equals("jdbc-baseline")) {
             baseline(Path.of(args[1]));
+        } else if (args.length > 0 && args[0].equals("swap-load")) {
+            SwapLoad.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
-            System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | jdbc-baseline HOME");
+            System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | jdbc-baseline HOME"
+                    + " | swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR");
             System.exit(2);
         }
     }
