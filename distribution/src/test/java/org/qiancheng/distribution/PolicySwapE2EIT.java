@@ -77,6 +77,8 @@ public class PolicySwapE2EIT {
             assertEquals("2025.1.0", decided(platform, "2025.1.0", "980.00"));
             assertEquals(409, platform.post("/api/v1/policies/510000/rollback", "{}").statusCode());
 
+            uploadsARegionBundle(platform);
+
             JsonNode history = read(platform.get("/api/v1/policies/510000/activations"));
             assertEquals(2, history.size());
             assertEquals("ACTIVATED", history.get(0).get("kind").asText());
@@ -84,6 +86,20 @@ public class PolicySwapE2EIT {
             assertEquals("ROLLED_BACK", history.get(1).get("kind").asText());
             assertEquals(0, platform.terminate());
         }
+    }
+
+    /** A region bundle sent to {@code POST /api/v1/bundles} is installed and validated as if copied to deploy/. */
+    private static void uploadsARegionBundle(RunningPlatform platform) throws Exception {
+        Path fixture = Path.of(System.getProperty("qc.fixtures", "target/fixtures")).resolve("policy-fixture-2024.1.0.jar");
+        HttpResponse<String> uploaded = platform.upload("/api/v1/bundles", Files.readAllBytes(fixture));
+        assertEquals(uploaded.body(), 202, uploaded.statusCode());
+        assertTrue(uploaded.body(), uploaded.body().contains("\"file\":\"org.qiancheng.policy-fixture-2024.1.0.jar\""));
+        platform.await("/api/v1/policies", r -> r.body().contains("\"regionCode\":\"990000\""), Duration.ofSeconds(30));
+        assertEquals("the same version twice", 409, platform.upload("/api/v1/bundles", Files.readAllBytes(fixture))
+                .statusCode());
+        HttpResponse<String> notAJar = platform.upload("/api/v1/bundles", "not a jar".getBytes());
+        assertEquals(notAJar.body(), 422, notAJar.statusCode());
+        assertTrue(notAJar.body(), notAJar.body().contains("\"body\""));
     }
 
     private static void awaitSichuanRevision(RunningPlatform platform) throws Exception {

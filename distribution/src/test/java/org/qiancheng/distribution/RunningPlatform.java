@@ -65,6 +65,14 @@ final class RunningPlatform implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs bytes as {@code application/java-archive}. */
+    HttpResponse<String> upload(String path, byte[] jar) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/java-archive").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Any request, with headers given as name, value, name, value … */
     HttpResponse<String> send(String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
