@@ -42,3 +42,11 @@ stop_platform() {
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# seed_tool ARGS…: runs the bench/test toolbox (testing/seed) with the HSQLDB driver of the distribution
+seed_tool() {
+  local seed_jar hsqldb_jar
+  seed_jar="$(ls "$root"/testing/seed/target/workflow-seed-*.jar | head -1)"
+  hsqldb_jar="$(ls "$dist"/system/*hsqldb*.jar | head -1)"
+  java -cp "$seed_jar:$hsqldb_jar" org.qiancheng.testing.seed.SeedTool "$@"
+}

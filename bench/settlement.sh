@@ -11,9 +11,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 classes="${1:-20000}"; per_class="${2:-50}"
 require_build
-seed_jar="$(ls "$root"/testing/seed/target/workflow-seed-*.jar | head -1)"
-hsqldb_jar="$(ls "$dist"/system/*hsqldb*.jar | head -1)"
-tool() { java -cp "$seed_jar:$hsqldb_jar" org.qiancheng.testing.seed.SeedTool "$@"; }
 work="$(mktemp -d)"; home="$work/home"
 trap 'stop_platform; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
@@ -21,7 +18,7 @@ port="$(free_port)"
 start_platform "$home" "$port" "$work/schema.log"
 wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { cat "$work/schema.log"; exit 1; }
 stop_platform
-tool seed "$home" "$classes" "$per_class"
+seed_tool seed "$home" "$classes" "$per_class"
 start_platform "$home" "$port" "$work/settle.log"
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
 begin="$(now_ns)"
@@ -49,7 +46,7 @@ stop_platform
 echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
 echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))'
 echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"
-baseline="$(tool jdbc-baseline "$home")"
+baseline="$(seed_tool jdbc-baseline "$home")"
 echo "$baseline"
 jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"
 echo "ratio settlement / plain JDBC insert: $(python3 -c "print(round($ms / max($jdbc_ms, 1), 1))")×"

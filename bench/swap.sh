@@ -8,8 +8,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 seconds="${1:-60}"; rate="${2:-500}"; mode="${3:-}"
 require_build
-seed_jar="$(ls "$root"/testing/seed/target/workflow-seed-*.jar | head -1)"
-hsqldb_jar="$(ls "$dist"/system/*hsqldb*.jar | head -1)"
 work="$(mktemp -d)"; home="$work/home"
 trap 'stop_platform; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
@@ -17,6 +15,6 @@ port="$(free_port)"
 start_platform "$home" "$port" "$work/platform.log"
 wait_for "http://127.0.0.1:$port/api/v1/policies" '^200 .*2025\.2\.0' || { cat "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*320000' || { cat "$work/platform.log"; exit 1; }
-java -cp "$seed_jar:$hsqldb_jar" org.qiancheng.testing.seed.SeedTool swap-load "http://127.0.0.1:$port" \
+seed_tool swap-load "http://127.0.0.1:$port" \
   "$seconds" "$rate" "$home/deploy" "$home/deploy/$(basename "$(ls "$home"/deploy/region-jiangsu-*.jar)")" $mode
 echo "platform RSS after: $(rss_mb "$platform_pid") MB"; grep -E " ERROR |Exception" "$work/platform.log" | head -5 || true

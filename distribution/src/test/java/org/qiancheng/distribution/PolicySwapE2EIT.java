@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.Test;
+import org.qiancheng.testing.seed.SwapLoad;
 
 /**
  * The shipped second text of Sichuan 2025 (2025.2.0, assessment share 0.25 from 2026) arrives on
@@ -26,13 +27,7 @@ public class PolicySwapE2EIT {
     private static final String OPERATOR = "X-Operator";
     /** 李科长, percent-encoded as the API expects. */
     private static final String CHIEF = "%E6%9D%8E%E7%A7%91%E9%95%BF";
-    private static final String CLASS_OF_2026 = """
-            {"region": "510000",
-             "class": {"region": "511302", "occupation": "6-31-01-03", "level": "JUNIOR", "mode": "OFFLINE",
-                       "kind": "GENERAL", "startDate": "2026-03-02", "endDate": "2026-03-31", "hours": 80},
-             "trainee": {"idNumber": "510104199001011230", "groups": []},
-             "outcome": {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR",
-                         "issuedOn": "2026-04-10"}, "employment": "STABLE", "employedOn": "2026-04-20"}}""";
+    private static final String CLASS_OF_2026 = SwapLoad.PREVIEW;
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));

@@ -1,6 +1,8 @@
 package org.qiancheng.persistence.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
 import java.util.function.Function;
 
 /** The kernel's persistence unit, shared by the stores inside this bundle. */
@@ -14,4 +16,31 @@ public interface JpaUnit {
 
     /** The database product and version, read once when the unit started. */
     String product();
+
+    /** {@link #inTransaction} over a factory: what every unit does. */
+    static <T> T inTransaction(EntityManagerFactory factory, Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        EntityTransaction transaction = manager.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(manager);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            manager.close();
+        }
+    }
+
+    /** {@link #read} over a factory. */
+    static <T> T read(EntityManagerFactory factory, Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        try {
+            return work.apply(manager);
+        } finally {
+            manager.close();
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.qiancheng.persistence.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,29 +61,12 @@ final class TestUnit implements JpaUnit, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager manager = factory.createEntityManager();
-        EntityTransaction transaction = manager.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(manager);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            manager.close();
-        }
+        return JpaUnit.inTransaction(factory, work);
     }
 
     @Override
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager manager = factory.createEntityManager();
-        try {
-            return work.apply(manager);
-        } finally {
-            manager.close();
-        }
+        return JpaUnit.read(factory, work);
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SwapLoad {
 
-    private static final String PREVIEW = """
+    /** A preview of a Sichuan class of 2026: 980.00 under 2025.1.0, 975.00 under 2025.2.0. */
+    public static final String PREVIEW = """
             {"region": "510000",
              "class": {"region": "511302", "occupation": "6-31-01-03", "level": "JUNIOR", "mode": "OFFLINE",
                        "kind": "GENERAL", "startDate": "2026-03-02", "endDate": "2026-03-31", "hours": 80},
