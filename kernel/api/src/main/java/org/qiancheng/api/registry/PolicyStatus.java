@@ -2,6 +2,8 @@ package org.qiancheng.api.registry;
 
 /** Where an installed policy version stands. */
 public enum PolicyStatus {
+    /** Arrived; its parameters and its own case files are being checked. Decides nothing yet. */
+    VALIDATING,
     /** Valid, and decides the claims of at least some class start dates. */
     ACTIVE,
     /**

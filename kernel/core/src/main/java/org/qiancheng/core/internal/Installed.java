@@ -23,6 +23,8 @@ final class Installed {
     final LoadedPolicy loaded;
     final List<String> refusal;
     final AtomicInteger inUse = new AtomicInteger();
+    /** Set once, before the version is handed to the registry. */
+    private boolean validating;
     /** Time-limits the bundle's code; {@code null} for a refused version, which never runs. */
     final PolicyGuard guard;
     /** A city plugin composed with each parent version it has met (or why it could not be). */
@@ -48,6 +50,20 @@ final class Installed {
     /** @param callLimit how long one call into the bundle may take */
     static Installed loaded(long key, LoadedPolicy loaded, java.time.Duration callLimit) {
         return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of(), callLimit);
+    }
+
+    /** A version whose checks are running: listed, never routed to. */
+    static Installed validating(long key, PolicyDescriptor descriptor, PolicyIdentity identity) {
+        Installed version = new Installed(key, descriptor, identity, null, List.of(VALIDATING), CALL_LIMIT);
+        version.validating = true;
+        return version;
+    }
+
+    /** The marker refusal of a version still being validated. */
+    static final String VALIDATING = "being validated: parameters and its own case files";
+
+    boolean validating() {
+        return validating;
     }
 
     static Installed refused(long key, PolicyDescriptor descriptor, PolicyIdentity identity, List<String> reasons) {

@@ -105,6 +105,12 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
         Bundle bundle = reference.getBundle();
         String hash = BundleContent.hash(bundle);
         String bundleVersion = bundle.getVersion().toString();
+        PolicyDescriptor arriving = safeDescriptor(policy);
+        if (arriving != null) {
+            // listed as VALIDATING while its cases run; the version in force stays in force
+            registry.install(Installed.validating(key, arriving,
+                    new PolicyIdentity(arriving.regionCode(), bundle.getSymbolicName(), arriving.version(), hash)));
+        }
         try {
             LoadedPolicy loaded = LoadedPolicy.load(policy, bundle.getSymbolicName(), bundleVersion, hash);
             List<String> failing = ActivationGate.failingCases(bundle, policy, hash);
@@ -118,6 +124,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
             PolicyDescriptor descriptor = safeDescriptor(policy);
             if (descriptor == null) {
                 LOG.error("Policy from {} refused and unidentifiable: {}", bundle.getSymbolicName(), e.reasons());
+                registry.forget(key);
                 return;
             }
             registry.install(Installed.refused(key, descriptor,

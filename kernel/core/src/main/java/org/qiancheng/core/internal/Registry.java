@@ -70,6 +70,12 @@ final class Registry {
         return reasons.isEmpty() ? version : Installed.refused(version.key, version.descriptor, version.identity, reasons);
     }
 
+    /** Drops a version without waiting (one that never routed: still validating, then unidentifiable). */
+    synchronized void forget(long key) {
+        installed.remove(key);
+        lifecycles.clear();
+    }
+
     /**
      * Takes a version out of routing at once, then waits (bounded) until every snapshot of it is
      * closed: an in-flight request finishes with the version it started with.
@@ -238,6 +244,10 @@ final class Registry {
     }
 
     private static PolicyVersion standing(Installed version, Lifecycle lifecycle, String pinned, Routing routing) {
+        if (version.validating()) {
+            return new PolicyVersion(version.descriptor, version.identity, PolicyStatus.VALIDATING,
+                    Installed.VALIDATING, false);
+        }
         if (!version.valid()) {
             return new PolicyVersion(version.descriptor, version.identity, PolicyStatus.REFUSED,
                     String.join("; ", version.refusal), false);

@@ -177,6 +177,19 @@ class RegistryTest {
     }
 
     @Test
+    void aVersionBeingValidatedIsListedButDecidesNothing() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        Installed arriving = FakePolicy.installed(2, REGION, "2026.1.0", "2026-01-01", null, "200");
+        registry.install(Installed.validating(2, arriving.descriptor, arriving.identity));
+
+        assertEquals(PolicyStatus.VALIDATING, status("2026.1.0"));
+        assertEquals("2025.1.0", decidedBy(LocalDate.parse("2026-06-01")), "the version in force stays in force");
+        registry.install(arriving);
+        assertEquals(PolicyStatus.ACTIVE, status("2026.1.0"));
+        assertEquals("2026.1.0", decidedBy(LocalDate.parse("2026-06-01")));
+    }
+
+    @Test
     void aPinOverridesTheDateUntilUnpinned() {
         registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
         registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));
