@@ -169,6 +169,22 @@ public class PolicyRegistryIT extends PlatformTestSupport {
     }
 
     @Test
+    public void aVersionWithAParameterBeyondItsBoundIsRefusedAndNamesIt() throws Exception {
+        Bundle broken = context.installBundle("test:out-of-bounds-fixture",
+                BrokenFixture.outOfBounds(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")));
+        try {
+            broken.start();
+            PolicyVersion refused = awaitVersion(BrokenFixture.OUT_OF_BOUNDS_VERSION);
+            assertEquals(PolicyStatus.REFUSED, refused.status());
+            assertTrue(refused.reason(), refused.reason().contains(BrokenFixture.OUT_OF_BOUNDS_PARAMETER));
+            assertEquals("the versions in force are untouched", "2025.1.0",
+                    http.post("/claims/preview", Files.readString(EXAMPLE)).body().get("policy").get("version").asText());
+        } finally {
+            broken.uninstall();
+        }
+    }
+
+    @Test
     public void aRequestInFlightKeepsItsVersionWhileTheBundleIsRemoved() throws Exception {
         Bundle v1 = Stream.of(context.getBundles()).filter(b -> "org.qiancheng.policy-fixture".equals(
                 b.getSymbolicName()) && b.getVersion().getMajor() == 2024).findFirst().orElseThrow();

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.Test;
-import org.qiancheng.testing.seed.SwapLoad;
 
 /**
  * The shipped second text of Sichuan 2025 (2025.2.0, assessment share 0.25 from 2026) arrives on
@@ -27,7 +26,8 @@ public class PolicySwapE2EIT {
     private static final String OPERATOR = "X-Operator";
     /** 李科长, percent-encoded as the API expects. */
     private static final String CHIEF = "%E6%9D%8E%E7%A7%91%E9%95%BF";
-    private static final String CLASS_OF_2026 = SwapLoad.PREVIEW;
+    /** A Sichuan class of 2026: 980.00 under 2025.1.0, 975.00 under 2025.2.0 (also in bench/swap.sh's load). */
+    static final Path CLASS_OF_2026_FILE = Path.of("src/test/resources/examples/preview-sichuan-2026.json");
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -104,7 +104,7 @@ public class PolicySwapE2EIT {
 
     /** Previews the 2026 class; checks the amount and answers the version that decided it. */
     private String decided(RunningPlatform platform, String expectedVersion, String amount) throws Exception {
-        JsonNode decision = read(platform.post("/api/v1/claims/preview", CLASS_OF_2026));
+        JsonNode decision = read(platform.post("/api/v1/claims/preview", Files.readString(CLASS_OF_2026_FILE)));
         assertEquals(decision.toString(), new BigDecimal(amount), decision.get("amount").decimalValue());
         return decision.get("policy").get("version").asText();
     }
