@@ -77,6 +77,16 @@ final class ClaimComputation {
      * @throws PolicyFailure when the policy fails on one of the class's trainees; nothing is stored
      */
     List<Claim> computeDue(WorkflowTx tx, TrainingClass course) throws NoPolicyException {
+        try (PolicySnapshots policies = new PolicySnapshots(registry)) {
+            return computeDue(tx, course, policies);
+        }
+    }
+
+    /**
+     * As {@link #computeDue(WorkflowTx, TrainingClass)}, with the snapshots of a larger unit of
+     * work (a settlement batch), which stay open after this class.
+     */
+    List<Claim> computeDue(WorkflowTx tx, TrainingClass course, PolicySnapshots policies) throws NoPolicyException {
         List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
         Set<Long> claimed = tx.claimsOfClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
         List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
@@ -88,16 +98,15 @@ final class ClaimComputation {
         // every decision first, so a policy that fails leaves nothing of the class written
         List<Decision> decisions = new ArrayList<>(due.size());
         List<Trainee> trainees = new ArrayList<>(due.size());
-        try (PolicySnapshot policy = registry.acquire(course.facts().regionCode(), course.facts().startDate())) {
-            for (Enrolment enrolment : due) {
-                Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
-                TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
-                        trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
-                        tx.subsidiesOf(trainee.id()));
-                trainees.add(trainee);
-                decisions.add(decide(policy, course, new ClaimInput(course.facts(), results, facts,
-                        enrolment.outcome())));
-            }
+        PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
+        for (Enrolment enrolment : due) {
+            Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
+            TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
+                    trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
+                    tx.subsidiesOf(trainee.id()));
+            trainees.add(trainee);
+            decisions.add(decide(policy, course, new ClaimInput(course.facts(), results, facts,
+                    enrolment.outcome())));
         }
         List<Claim> stored = new ArrayList<>(due.size());
         for (int i = 0; i < due.size(); i++) {

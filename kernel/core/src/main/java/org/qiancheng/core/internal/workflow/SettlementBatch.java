@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.Settlement;
 import org.qiancheng.api.workflow.SettlementStatus;
@@ -23,11 +24,13 @@ import org.qiancheng.persistence.WorkflowTx;
 final class SettlementBatch {
 
     private final ClaimComputation claims;
+    private final PolicyRegistry registry;
     private final Audit audit;
     private final Clock clock;
 
-    SettlementBatch(ClaimComputation claims, Audit audit, Clock clock) {
+    SettlementBatch(ClaimComputation claims, PolicyRegistry registry, Audit audit, Clock clock) {
         this.claims = claims;
+        this.registry = registry;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,23 +56,26 @@ final class SettlementBatch {
         List<String> skipped = new ArrayList<>();
         long stored = 0;
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
-        for (TrainingClass course : classes) {
-            Optional<String> refusal = claims.refusal(tx, course);
-            if (refusal.isPresent()) {
-                skipped.add(skipLine(course, refusal.get()));
-                continue;
-            }
-            try {
-                for (Claim claim : claims.computeDue(tx, course)) {
-                    stored++;
-                    amount = amount.add(claim.amount());
+        // one set of snapshots for the whole batch: an activation meanwhile applies from the next batch
+        try (PolicySnapshots policies = new PolicySnapshots(registry)) {
+            for (TrainingClass course : classes) {
+                Optional<String> refusal = claims.refusal(tx, course);
+                if (refusal.isPresent()) {
+                    skipped.add(skipLine(course, refusal.get()));
+                    continue;
                 }
-            } catch (NoPolicyException e) {
-                skipped.add(skipLine(course, e.getMessage()));
-            } catch (ClaimComputation.PolicyFailure e) {
-                skipped.add(skipLine(course, e.getMessage()));
+                try {
+                    for (Claim claim : claims.computeDue(tx, course, policies)) {
+                        stored++;
+                        amount = amount.add(claim.amount());
+                    }
+                } catch (NoPolicyException e) {
+                    skipped.add(skipLine(course, e.getMessage()));
+                } catch (ClaimComputation.PolicyFailure e) {
+                    skipped.add(skipLine(course, e.getMessage()));
+                }
+                tx.release();
             }
-            tx.release();
         }
         return runs.recordBatch(runId, classes.get(classes.size() - 1).id(), classes.size(), skipped, stored, amount);
     }
