@@ -9,7 +9,8 @@
 #    as the current user, or as the user "postgres" when run as root (PostgreSQL refuses root).
 # 3. Builds the project once without tests (mvn install -DskipTests), then runs, each on a freshly
 #    created database: the kernel/persistence tests (WorkflowStoreTest), PlatformIT, WorkflowIT,
-#    DisbursementIT, WorkflowE2EIT and SettlementKillE2EIT (distribution), and a start of the assembled platform
+#    DisbursementIT, WorkflowE2EIT, SettlementKillE2EIT, PolicySwapIT and PolicySwapE2EIT (distribution), and a
+#    start of the assembled platform
 #    configured through etc/org.qiancheng.persistence.cfg instead of QC_DB_URL.
 # 4. Stops the server and deletes the cluster on exit, whatever happened.
 #
@@ -177,7 +178,7 @@ run() {
 }
 
 run persistence qc_persistence -pl kernel/persistence surefire:test
-for it in PlatformIT WorkflowIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT; do
+for it in PlatformIT WorkflowIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT; do
   run "$it" "qc_$(echo "$it" | tr '[:upper:]' '[:lower:]')" -pl distribution failsafe:integration-test failsafe:verify \
     -Dit.test="$it"
 done
