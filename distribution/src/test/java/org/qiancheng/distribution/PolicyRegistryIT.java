@@ -153,30 +153,26 @@ public class PolicyRegistryIT extends PlatformTestSupport {
 
     @Test
     public void aVersionWhoseOwnCaseFailsIsRefusedAndNamesTheCase() throws Exception {
-        Bundle broken = context.installBundle("test:broken-fixture",
-                BrokenFixture.from(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")));
-        try {
-            broken.start();
-            PolicyVersion refused = awaitVersion(BrokenFixture.VERSION);
-            assertEquals(PolicyStatus.REFUSED, refused.status());
-            assertTrue(refused.reason(), refused.reason().contains(BrokenFixture.CASE));
-            assertTrue(refused.reason(), refused.reason().contains("expected amount 999"));
-            assertEquals("the versions in force are untouched", "2025.1.0",
-                    http.post("/claims/preview", Files.readString(EXAMPLE)).body().get("policy").get("version").asText());
-        } finally {
-            broken.uninstall();
-        }
+        assertRefused(BrokenFixture.from(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")), BrokenFixture.VERSION,
+                BrokenFixture.CASE, "expected amount 999");
     }
 
     @Test
     public void aVersionWithAParameterBeyondItsBoundIsRefusedAndNamesIt() throws Exception {
-        Bundle broken = context.installBundle("test:out-of-bounds-fixture",
-                BrokenFixture.outOfBounds(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")));
+        assertRefused(BrokenFixture.outOfBounds(FIXTURES.resolve("policy-fixture-2-2025.1.0.jar")),
+                BrokenFixture.OUT_OF_BOUNDS_VERSION, BrokenFixture.OUT_OF_BOUNDS_PARAMETER);
+    }
+
+    /** Installs a bundle, expects its version REFUSED with a reason naming each part, and the versions in force untouched. */
+    private void assertRefused(java.io.InputStream jar, String version, String... reasonNames) throws Exception {
+        Bundle broken = context.installBundle("test:refused-" + version, jar);
         try {
             broken.start();
-            PolicyVersion refused = awaitVersion(BrokenFixture.OUT_OF_BOUNDS_VERSION);
+            PolicyVersion refused = awaitVersion(version);
             assertEquals(PolicyStatus.REFUSED, refused.status());
-            assertTrue(refused.reason(), refused.reason().contains(BrokenFixture.OUT_OF_BOUNDS_PARAMETER));
+            for (String name : reasonNames) {
+                assertTrue(refused.reason(), refused.reason().contains(name));
+            }
             assertEquals("the versions in force are untouched", "2025.1.0",
                     http.post("/claims/preview", Files.readString(EXAMPLE)).body().get("policy").get("version").asText());
         } finally {
