@@ -258,21 +258,16 @@ public class DisbursementIT extends PlatformTestSupport {
 
     /** A published Jiangsu project for lathe operators at the junior level (in the catalogue). */
     private long publishedProject(String name) throws Exception {
-        Http.Answer project = steps.created("/projects", """
+        Http.Answer published = steps.publishedProject("""
                 {"regionCode": "320000", "name": "%s", "occupationCode": "6-18-01-01", "level": "JUNIOR",
                  "headcount": 30}""".formatted(name));
-        long projectId = project.body().get("id").asLong();
-        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
-                project.header("ETag"));
-        assertEquals(body(published), 200, published.status());
         assertEquals(TODAY, published.body().get("publishedOn").asText());
-        return projectId;
+        return published.body().get("id").asLong();
     }
 
     /** An institution of Nanjing. */
     private long institution(String name) throws Exception {
-        return steps.created("/institutions", """
-                {"name": "%s", "regionCode": "320100"}""".formatted(name)).body().get("id").asLong();
+        return steps.institution(name, "320100");
     }
 
     /** A trainee registered in Xuanwu district, Nanjing, where the classes are held. */

@@ -2,12 +2,9 @@ package org.qiancheng.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.qiancheng.distribution.RunningPlatform.json;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,9 +26,6 @@ public class PolicySwapE2EIT {
     /** A Sichuan class of 2026: 980.00 under 2025.1.0, 975.00 under 2025.2.0 (also in bench/swap.sh's load). */
     static final Path CLASS_OF_2026_FILE = Path.of("src/test/resources/examples/preview-sichuan-2026.json");
 
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-
     @Test
     public void anOperatorActivatesTheRevisionKeepsItThroughARestartAndRollsBack() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-swap-").toAbsolutePath();
@@ -45,7 +39,7 @@ public class PolicySwapE2EIT {
             HttpResponse<String> activated = platform.send("POST", "/api/v1/policies/510000/2025.2.0/activate",
                     "{\"reason\": \"终稿发布 final text published\"}", OPERATOR, CHIEF);
             assertEquals(activated.body(), 200, activated.statusCode());
-            JsonNode decision = read(activated);
+            JsonNode decision = json(activated);
             assertEquals("ACTIVATED", decision.get("kind").asText());
             assertEquals("李科长", decision.get("actor").asText());
             assertEquals("2025.1.0", decision.get("retired").get(0).asText());
@@ -66,7 +60,7 @@ public class PolicySwapE2EIT {
             HttpResponse<String> rolledBack = platform.send("POST", "/api/v1/policies/510000/rollback",
                     "{\"reason\": \"复核 review\"}", OPERATOR, CHIEF);
             assertEquals(rolledBack.body(), 200, rolledBack.statusCode());
-            assertEquals("ROLLED_BACK", read(rolledBack).get("kind").asText());
+            assertEquals("ROLLED_BACK", json(rolledBack).get("kind").asText());
             assertEquals("ACTIVE", status(platform, "2025.1.0"));
             assertEquals("STANDBY", status(platform, "2025.2.0"));
             assertEquals("2025.1.0", decided(platform, "2025.1.0", "980.00"));
@@ -74,7 +68,7 @@ public class PolicySwapE2EIT {
 
             uploadsARegionBundle(platform);
 
-            JsonNode history = read(platform.get("/api/v1/policies/510000/activations"));
+            JsonNode history = json(platform.get("/api/v1/policies/510000/activations"));
             assertEquals(2, history.size());
             assertEquals("ACTIVATED", history.get(0).get("kind").asText());
             assertEquals("终稿发布 final text published", history.get(0).get("reason").asText());
@@ -104,7 +98,7 @@ public class PolicySwapE2EIT {
 
     /** Previews the 2026 class; checks the amount and answers the version that decided it. */
     private String decided(RunningPlatform platform, String expectedVersion, String amount) throws Exception {
-        JsonNode decision = read(platform.post("/api/v1/claims/preview", Files.readString(CLASS_OF_2026_FILE)));
+        JsonNode decision = json(platform.post("/api/v1/claims/preview", Files.readString(CLASS_OF_2026_FILE)));
         assertEquals(decision.toString(), new BigDecimal(amount), decision.get("amount").decimalValue());
         return decision.get("policy").get("version").asText();
     }
@@ -122,7 +116,7 @@ public class PolicySwapE2EIT {
     }
 
     private String field(HttpResponse<String> policies, String version, String field) {
-        for (JsonNode policy : read(policies)) {
+        for (JsonNode policy : json(policies)) {
             if (policy.get("descriptor").get("regionCode").asText().equals("510000")
                     && policy.get("descriptor").get("version").asText().equals(version)) {
                 return policy.get(field).asText();
@@ -131,11 +125,4 @@ public class PolicySwapE2EIT {
         throw new AssertionError("no 510000 " + version + " in " + policies.body());
     }
 
-    private JsonNode read(HttpResponse<String> answer) {
-        try {
-            return json.readTree(answer.body());
-        } catch (IOException e) {
-            throw new AssertionError(answer.body(), e);
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package org.qiancheng.distribution;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +20,10 @@ import java.util.function.Predicate;
  * process on a free port, driven over HTTP.
  */
 final class RunningPlatform implements AutoCloseable {
+
+    /** JSON as the platform writes it: decimals exact (2 decimals kept). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -109,6 +117,15 @@ final class RunningPlatform implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError(path + " never satisfied the condition within " + timeout + "; last: " + last);
+    }
+
+    /** An answer's JSON body; an assertion error naming the body when it is not JSON. */
+    static JsonNode json(HttpResponse<String> answer) {
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new AssertionError(answer.body(), e);
+        }
     }
 
     /** Sends SIGTERM and waits for the exit; returns the exit code. */

@@ -2,12 +2,9 @@ package org.qiancheng.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.qiancheng.distribution.RunningPlatform.json;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,9 +34,6 @@ public class SettlementKillE2EIT {
     private static final String START = "{\"regionCode\": \"510000\", \"month\": \"2026-10\"}";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
 
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-
     @Test
     public void aKilledSettlementResumesToTheSameClaimsAsACleanRun() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-settle-").toAbsolutePath();
@@ -59,7 +53,7 @@ public class SettlementKillE2EIT {
             cleanRun = awaitStatus(platform, started(platform).get("id").asLong(), "COMPLETED");
             HttpResponse<String> again = platform.post("/api/v1/settlements", START);
             assertEquals(again.body(), 202, again.statusCode());
-            JsonNode second = json.readTree(again.body());
+            JsonNode second = json(again);
             assertTrue("a second run of a completed month is a new run", second.get("id").asLong()
                     != cleanRun.get("id").asLong());
             JsonNode secondDone = awaitStatus(platform, second.get("id").asLong(), "COMPLETED");
@@ -90,22 +84,22 @@ public class SettlementKillE2EIT {
             awaitSichuan(platform);
             runId = started(platform).get("id").asLong();
             HttpResponse<String> partWay = platform.await("/api/v1/settlements/" + runId, r -> {
-                JsonNode run = read(r);
+                JsonNode run = json(r);
                 return run.get("classesDone").asInt() >= CLASSES / 4;
             }, RUN_TIMEOUT);
-            assertEquals("killed part-way", "RUNNING", read(partWay).get("status").asText());
+            assertEquals("killed part-way", "RUNNING", json(partWay).get("status").asText());
             platform.kill();
         }
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-settle-resumed.log")) {
             awaitSichuan(platform);
-            JsonNode interrupted = read(platform.get("/api/v1/settlements/" + runId));
+            JsonNode interrupted = json(platform.get("/api/v1/settlements/" + runId));
             assertEquals("INTERRUPTED", interrupted.get("status").asText());
             int done = interrupted.get("classesDone").asInt();
             assertTrue("interrupted mid-way: " + done, done >= CLASSES / 4 && done < CLASSES);
             HttpResponse<String> resumed = platform.post("/api/v1/settlements", START);
             assertEquals(resumed.body(), 202, resumed.statusCode());
             assertEquals("starting the month again resumes the same run", runId,
-                    json.readTree(resumed.body()).get("id").asLong());
+                    json(resumed).get("id").asLong());
             JsonNode finished = awaitStatus(platform, runId, "COMPLETED");
             assertEquals(cleanRun.get("claimsCreated").asLong(), finished.get("claimsCreated").asLong());
             assertEquals(cleanRun.get("amount").decimalValue(), finished.get("amount").decimalValue());
@@ -133,7 +127,7 @@ public class SettlementKillE2EIT {
                 + " \"to\": \"2026-12-31\", \"top\": 5}", Duration.ofMinutes(5));
         long millis = (System.nanoTime() - begin) / 1_000_000;
         assertEquals(answer.body(), 200, answer.statusCode());
-        JsonNode comparison = read(answer);
+        JsonNode comparison = json(answer);
         long claims = comparison.get("claims").asLong();
         System.out.printf("compare: %d stored claims decided again by 2025.2.0 in %d ms%n", claims, millis);
         assertEquals(cleanRun.get("claimsCreated").asLong(), claims);
@@ -167,21 +161,21 @@ public class SettlementKillE2EIT {
         HttpResponse<String> month = platform.post("/api/v1/settlements", "{\"regionCode\": \"510000\", \"month\": \"10/2026\"}");
         assertEquals(month.body(), 422, month.statusCode());
         assertEquals(404, platform.get("/api/v1/settlements/999999").statusCode());
-        assertEquals("nothing was started", 0, read(platform.get("/api/v1/settlements")).get("total").asInt());
+        assertEquals("nothing was started", 0, json(platform.get("/api/v1/settlements")).get("total").asInt());
     }
 
     private JsonNode started(RunningPlatform platform) throws Exception {
         HttpResponse<String> answer = platform.post("/api/v1/settlements", START);
         assertEquals(answer.body(), 202, answer.statusCode());
-        JsonNode run = json.readTree(answer.body());
+        JsonNode run = json(answer);
         assertTrue(answer.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/settlements/"
                 + run.get("id").asLong()));
         return run;
     }
 
     private JsonNode awaitStatus(RunningPlatform platform, long id, String status) throws Exception {
-        return read(platform.await("/api/v1/settlements/" + id, r -> {
-            JsonNode run = read(r);
+        return json(platform.await("/api/v1/settlements/" + id, r -> {
+            JsonNode run = json(r);
             if ("FAILED".equals(run.get("status").asText())) {
                 throw new AssertionError("settlement failed: " + r.body());
             }
@@ -193,13 +187,6 @@ public class SettlementKillE2EIT {
         platform.await("/api/v1/regions", r -> r.body().contains("510000"), Duration.ofSeconds(30));
     }
 
-    private JsonNode read(HttpResponse<String> answer) {
-        try {
-            return json.readTree(answer.body());
-        } catch (IOException e) {
-            throw new AssertionError(answer.body(), e);
-        }
-    }
 
     /** The stored claims: how many, and how many distinct enrolments they are for. */
     private static long[] claimRows(Path home) throws SQLException {
@@ -212,7 +199,7 @@ public class SettlementKillE2EIT {
     }
 
     private interface Row<T> {
-        T read(ResultSet row) throws SQLException;
+        T json(ResultSet row) throws SQLException;
     }
 
     private static <T> T query(Path home, String sql, Row<T> row) throws SQLException {
@@ -220,7 +207,7 @@ public class SettlementKillE2EIT {
             T result;
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
                 rows.next();
-                result = row.read(rows);
+                result = row.json(rows);
             }
             closeEmbedded(connection);
             return result;

@@ -35,7 +35,7 @@ public class ShippedRegionsE2EIT {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-regions-").toAbsolutePath();
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-regions.log")) {
             platform.await("/api/v1/regions", r -> regionCodes(r.body()).equals(REGIONS), HOT);
-            platform.await("/api/v1/regions", r -> versions(read(r.body()), "510000").size() == 3, HOT);
+            platform.await("/api/v1/regions", r -> versions(RunningPlatform.json(r), "510000").size() == 3, HOT);
             JsonNode policies = json.readTree(platform.get("/api/v1/policies").body());
             for (JsonNode policy : policies) {
                 boolean revision = policy.get("descriptor").get("version").asText().equals("2025.2.0");
@@ -135,13 +135,5 @@ public class ShippedRegionsE2EIT {
                  "entrepreneurs": 2, "satisfaction": 0.9}, "highSkilledCertified": 0, "subsidy": 36000}""";
         return "{\"classes\": [" + one.formatted("2021-05-10", "2021-06-20") + ", "
                 + one.formatted("2021-07-01", "2021-08-15") + "]}";
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(body, e);
-        }
     }
 }

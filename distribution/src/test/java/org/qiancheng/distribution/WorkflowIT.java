@@ -184,15 +184,10 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void theRegionsPolicyRefusesAPensionerAtEnrolment() throws Exception {
-        long institutionId = steps.created("/institutions", """
-                {"name": "测试省职业培训中心", "regionCode": "990000"}""").body().get("id").asLong();
-        Http.Answer project = steps.created("/projects", """
+        long institutionId = steps.institution("测试省职业培训中心", "990000");
+        long projectId = steps.publishedProject("""
                 {"regionCode": "990000", "name": "养老护理员（初级）培训", "occupationCode": "4-10-01-05",
-                 "level": "JUNIOR", "headcount": 20}""");
-        long projectId = project.body().get("id").asLong();
-        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
-                project.header("ETag"));
-        assertEquals(published.body().toString(), 200, published.status());
+                 "level": "JUNIOR", "headcount": 20}""").body().get("id").asLong();
         long classId = steps.created("/classes",
                 classDraft(projectId, institutionId, "990000", "2026-12-07", "2026-12-30"))
                 .body().get("id").asLong();
@@ -263,14 +258,10 @@ public class WorkflowIT extends PlatformTestSupport {
         assertEquals(before + 3, http.get("/trainees").body().get("total").asLong());
         assertTrue(imported.body().get("items").get(2).get("receivesPension").asBoolean());
 
-        long institution = steps.created("/institutions", """
-                {"name": "成都市批量导入培训学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = steps.created("/projects", """
+        long institution = steps.institution("成都市批量导入培训学校", "510100");
+        long projectId = steps.publishedProject("""
                 {"regionCode": "510000", "name": "电工批量", "occupationCode": "6-31-01-03", "level": "JUNIOR",
-                 "headcount": 30}""");
-        long projectId = project.body().get("id").asLong();
-        assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
-                project.header("ETag")).status());
+                 "headcount": 30}""").body().get("id").asLong();
         long course = steps.created("/classes",
                 classDraft(projectId, institution, "510104", "2027-02-01", "2027-02-20"))
                 .body().get("id").asLong();
@@ -288,14 +279,10 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void reportsCountTheStoredClassesOfTheRegionAndPeriod() throws Exception {
-        long institution = steps.created("/institutions", """
-                {"name": "成都市报表测试学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = steps.created("/projects", """
+        long institution = steps.institution("成都市报表测试学校", "510100");
+        long projectId = steps.publishedProject("""
                 {"regionCode": "510000", "name": "电工报表", "occupationCode": "6-31-01-03", "level": "JUNIOR",
-                 "headcount": 30}""");
-        long projectId = project.body().get("id").asLong();
-        assertEquals(200, http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
-                project.header("ETag")).status());
+                 "headcount": 30}""").body().get("id").asLong();
         long course = steps.created("/classes",
                 classDraft(projectId, institution, "510104", "2027-05-10", "2027-05-20"))
                 .body().get("id").asLong();
@@ -384,15 +371,10 @@ public class WorkflowIT extends PlatformTestSupport {
 
     @Test
     public void claimsAreComputedOnceReviewedAndFrozenUnderTheKernelRules() throws Exception {
-        long institutionId = steps.created("/institutions", """
-                {"name": "成都市青羊区技工培训学校", "regionCode": "510100"}""").body().get("id").asLong();
-        Http.Answer project = steps.created("/projects", """
+        long institutionId = steps.institution("成都市青羊区技工培训学校", "510100");
+        long projectId = steps.publishedProject("""
                 {"regionCode": "510000", "name": "电工（初级）补贴申领培训", "occupationCode": "6-31-01-03",
-                 "level": "JUNIOR", "headcount": 30}""");
-        long projectId = project.body().get("id").asLong();
-        Http.Answer published = http.send("POST", "/projects/" + projectId + "/publish", null, IF_MATCH,
-                project.header("ETag"));
-        assertEquals(published.body().toString(), 200, published.status());
+                 "level": "JUNIOR", "headcount": 30}""").body().get("id").asLong();
 
         // a class of 24 days filed before its start, with the default attendance threshold
         long classId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",

@@ -40,6 +40,21 @@ final class WorkflowSteps {
         return answer;
     }
 
+    /** Adds an institution (201) and answers its id. */
+    long institution(String name, String regionCode) throws Exception {
+        return created("/institutions", "{\"name\": \"" + name + "\", \"regionCode\": \"" + regionCode + "\"}")
+                .body().get("id").asLong();
+    }
+
+    /** Creates a project from its draft (201), publishes it with the ETag just read (200) and answers the published project. */
+    Http.Answer publishedProject(String draft) throws Exception {
+        Http.Answer project = created("/projects", draft);
+        Http.Answer published = http.send("POST", "/projects/" + project.body().get("id").asLong() + "/publish", null,
+                IF_MATCH, project.header("ETag"));
+        assertEquals(body(published), 200, published.status());
+        return published;
+    }
+
     /** Enrols a trainee (201) and answers the enrolment's id. */
     long enrol(long classId, long traineeId) throws Exception {
         Http.Answer enrolled = http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}");

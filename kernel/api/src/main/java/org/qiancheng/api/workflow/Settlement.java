@@ -36,9 +36,4 @@ public record Settlement(long id, String regionCode, YearMonth month, Settlement
     public Settlement {
         skipped = List.copyOf(skipped);
     }
-
-    /** @return the share of classes done, 0–100, for a progress bar */
-    public int percentDone() {
-        return classesTotal == 0 ? 100 : (int) (100L * classesDone / classesTotal);
-    }
 }
