@@ -233,12 +233,16 @@ final class Registry {
         return issues;
     }
 
+    /** The regions and their checked versions: one still being validated shows in versions(), not here. */
     synchronized List<RegionSummary> regions() {
         List<RegionSummary> regions = new ArrayList<>();
         byRegion().forEach((region, all) -> {
-            Installed newest = all.get(all.size() - 1);
-            regions.add(new RegionSummary(region, newest.descriptor.regionName(),
-                    all.stream().map(Installed::version).toList()));
+            List<Installed> checked = all.stream().filter(v -> !v.validating()).toList();
+            if (!checked.isEmpty()) {
+                Installed newest = checked.get(checked.size() - 1);
+                regions.add(new RegionSummary(region, newest.descriptor.regionName(),
+                        checked.stream().map(Installed::version).toList()));
+            }
         });
         return regions;
     }

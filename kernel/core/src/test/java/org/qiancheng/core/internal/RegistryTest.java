@@ -183,6 +183,7 @@ class RegistryTest {
         registry.install(Installed.validating(2, arriving.descriptor, arriving.identity));
 
         assertEquals(PolicyStatus.VALIDATING, status("2026.1.0"));
+        assertEquals(List.of("2025.1.0"), registry.regions().get(0).versions(), "regions list checked versions only");
         assertEquals("2025.1.0", decidedBy(LocalDate.parse("2026-06-01")), "the version in force stays in force");
         registry.install(arriving);
         assertEquals(PolicyStatus.ACTIVE, status("2026.1.0"));
