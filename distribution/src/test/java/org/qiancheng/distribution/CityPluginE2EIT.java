@@ -34,6 +34,7 @@ public class CityPluginE2EIT {
         maven.install(repo, null);
         maven.install(repo.resolve("plugins"), null);
         maven.install(repo.resolve("kernel/api"), "api-" + VERSION + ".jar");
+        maven.install(repo.resolve("kernel/engine"), "engine-" + VERSION + ".jar");
         maven.install(repo.resolve("kernel/testkit"), "testkit-" + VERSION + ".jar");
         maven.install(repo.resolve("plugins/archetype"), "region-plugin-archetype-" + VERSION + ".jar");
 

@@ -56,7 +56,7 @@ public class PlatformIT extends PlatformTestSupport {
         assertTrue("bundles not started: " + wrong, wrong.isEmpty());
         assertTrue("the kernel bundles are part of the set", Stream.of(context.getBundles())
                 .map(Bundle::getSymbolicName).toList()
-                .containsAll(List.of("org.qiancheng.api", "org.qiancheng.testkit", "org.qiancheng.core",
+                .containsAll(List.of("org.qiancheng.api", "org.qiancheng.engine", "org.qiancheng.core",
                         "org.qiancheng.persistence", "org.qiancheng.rest", "org.qiancheng.shell")));
     }
 

@@ -26,7 +26,7 @@ import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
-import org.qiancheng.testkit.Scenarios;
+import org.qiancheng.engine.Scenarios;
 
 /**
  * The two shipped Sichuan 2025 texts inside the framework: 2025.2.0 waits on STANDBY, an activation

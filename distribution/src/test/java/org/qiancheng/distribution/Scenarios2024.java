@@ -1,7 +1,7 @@
 package org.qiancheng.distribution;
 
 import org.qiancheng.api.claim.ClaimInput;
-import org.qiancheng.testkit.Scenarios;
+import org.qiancheng.engine.Scenarios;
 
 /** The example scenario moved to an offline class of 2024, read by the test kit's own reader. */
 final class Scenarios2024 {

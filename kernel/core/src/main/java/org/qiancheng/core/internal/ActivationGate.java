@@ -9,9 +9,9 @@ import java.util.Enumeration;
 import java.util.List;
 import org.osgi.framework.Bundle;
 import org.qiancheng.api.spi.RegionPolicy;
-import org.qiancheng.testkit.CaseResult;
-import org.qiancheng.testkit.CaseRunner;
-import org.qiancheng.testkit.PolicyCases;
+import org.qiancheng.engine.CaseResult;
+import org.qiancheng.engine.CaseRunner;
+import org.qiancheng.engine.PolicyCases;
 
 /**
  * The second half of the activation check: a policy version whose parameters loaded is also run

@@ -9,7 +9,7 @@ import java.util.Enumeration;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.osgi.framework.Bundle;
-import org.qiancheng.testkit.ContentHash;
+import org.qiancheng.engine.ContentHash;
 
 /** The content hash of an installed bundle: every entry's path and bytes [K5]. */
 final class BundleContent {

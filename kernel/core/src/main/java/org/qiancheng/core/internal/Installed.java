@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.registry.NoPolicyException;
-import org.qiancheng.testkit.LoadedPolicy;
-import org.qiancheng.testkit.PolicyRefusedException;
+import org.qiancheng.engine.ComposedPolicy;
+import org.qiancheng.engine.PolicyRefusedException;
+import org.qiancheng.engine.StandalonePolicy;
 
 /**
  * One installed policy version: loaded, or refused with reasons. Counts the snapshots in use so
@@ -20,7 +21,7 @@ final class Installed {
     final long key;
     final PolicyDescriptor descriptor;
     final PolicyIdentity identity;
-    final LoadedPolicy loaded;
+    final StandalonePolicy loaded;
     final List<String> refusal;
     final AtomicInteger inUse = new AtomicInteger();
     /** Set once, before the version is handed to the registry. */
@@ -28,9 +29,13 @@ final class Installed {
     /** Time-limits the bundle's code; {@code null} for a refused version, which never runs. */
     final PolicyGuard guard;
     /** A city plugin composed with each parent version it has met (or why it could not be). */
-    private final Map<Long, Object> compositions = new ConcurrentHashMap<>();
+    private final Map<Long, Composition> compositions = new ConcurrentHashMap<>();
 
-    private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, LoadedPolicy loaded,
+    /** A city plugin over one parent version: composed, or refused with the reasons. */
+    private record Composition(ComposedPolicy policy, List<String> refusal) {
+    }
+
+    private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, StandalonePolicy loaded,
             List<String> refusal, java.time.Duration callLimit) {
         this.key = key;
         this.descriptor = descriptor;
@@ -43,12 +48,12 @@ final class Installed {
     /** How long one call into a region bundle may take before the request fails. */
     static final java.time.Duration CALL_LIMIT = java.time.Duration.ofSeconds(10);
 
-    static Installed loaded(long key, LoadedPolicy loaded) {
+    static Installed loaded(long key, StandalonePolicy loaded) {
         return loaded(key, loaded, CALL_LIMIT);
     }
 
     /** @param callLimit how long one call into the bundle may take */
-    static Installed loaded(long key, LoadedPolicy loaded, java.time.Duration callLimit) {
+    static Installed loaded(long key, StandalonePolicy loaded, java.time.Duration callLimit) {
         return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of(), callLimit);
     }
 
@@ -87,18 +92,18 @@ final class Installed {
     }
 
     /** This city plugin composed with a version of its parent region, validated once per pair. */
-    LoadedPolicy composedWith(Installed parent) {
-        Object composed = compositions.computeIfAbsent(parent.key, k -> {
+    ComposedPolicy composedWith(Installed parent) {
+        Composition composition = compositions.computeIfAbsent(parent.key, k -> {
             try {
-                return loaded.extending(parent.loaded);
+                return new Composition(loaded.extending(parent.loaded), List.of());
             } catch (PolicyRefusedException e) {
-                return e;
+                return new Composition(null, e.reasons());
             }
         });
-        if (composed instanceof PolicyRefusedException refused) {
+        if (composition.policy() == null) {
             throw new NoPolicyException(region(), "policy " + region() + " " + version() + " cannot extend "
-                    + parent.region() + " " + parent.version() + ": " + String.join("; ", refused.reasons()));
+                    + parent.region() + " " + parent.version() + ": " + String.join("; ", composition.refusal()));
         }
-        return (LoadedPolicy) composed;
+        return composition.policy();
     }
 }

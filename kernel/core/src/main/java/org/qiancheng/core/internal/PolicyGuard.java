@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.qiancheng.api.claim.PolicyIdentity;
-import org.qiancheng.testkit.PolicyFailureException;
+import org.qiancheng.engine.PolicyFailureException;
 
 /**
  * Runs a region bundle's code with a time limit, on threads of its own: a version that hangs fails

@@ -30,8 +30,8 @@ import org.qiancheng.api.registry.RoutingIssue;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.persistence.PolicyActivations;
-import org.qiancheng.testkit.LoadedPolicy;
-import org.qiancheng.testkit.PolicyRefusedException;
+import org.qiancheng.engine.StandalonePolicy;
+import org.qiancheng.engine.PolicyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
                     new PolicyIdentity(arriving.regionCode(), bundle.getSymbolicName(), arriving.version(), hash)));
         }
         try {
-            LoadedPolicy loaded = LoadedPolicy.load(policy, bundle.getSymbolicName(), bundleVersion, hash);
+            StandalonePolicy loaded = StandalonePolicy.load(policy, bundle.getSymbolicName(), bundleVersion, hash);
             List<String> failing = ActivationGate.failingCases(bundle, policy, hash);
             if (!failing.isEmpty()) {
                 throw new PolicyRefusedException(failing);

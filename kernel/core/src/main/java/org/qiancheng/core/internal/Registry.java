@@ -20,7 +20,7 @@ import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RegionSummary;
 import org.qiancheng.api.registry.RoutingIssue;
-import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.engine.LoadedPolicy;
 
 /**
  * The registry's state and rules, free of OSGi so they can be tested directly. Selection and

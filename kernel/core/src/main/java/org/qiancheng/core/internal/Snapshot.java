@@ -16,7 +16,7 @@ import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
-import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.engine.LoadedPolicy;
 
 /**
  * Leases on the installed versions a request uses (a city plugin's and its parent's); closing it

@@ -19,7 +19,7 @@ import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.spi.SubsidyPolicy;
 import org.qiancheng.api.spi.TrainingCatalog;
-import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.engine.StandalonePolicy;
 
 /**
  * A city plugin's file of a province parameter must keep the province's bounds: a city that breaks
@@ -62,7 +62,7 @@ class CityOverrideTest {
     }
 
     private static void installProvince(Registry into) throws Exception {
-        into.install(Installed.loaded(1, LoadedPolicy.load(new BoundedProvince(new FakePolicy("990000", "2025.1.0",
+        into.install(Installed.loaded(1, StandalonePolicy.load(new BoundedProvince(new FakePolicy("990000", "2025.1.0",
                 "2025-01-01", null, "100")), "test.bundle.1", "2025.1.0", "hash-1")));
     }
 

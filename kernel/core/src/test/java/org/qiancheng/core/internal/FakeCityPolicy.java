@@ -23,7 +23,7 @@ import org.qiancheng.api.policy.SourceDocument;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.spi.SubsidyPolicy;
 import org.qiancheng.api.spi.TrainingCatalog;
-import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.engine.StandalonePolicy;
 
 /**
  * A city plugin extending the province of its code: adds one top-up line (rule C1) to whatever the
@@ -50,7 +50,7 @@ final class FakeCityPolicy implements RegionPolicy {
     /** @param overrides parameter name → replacement values, as a case file's {@code parameters} */
     static Installed installed(long key, FakeCityPolicy city, Map<String, Object> overrides) {
         try {
-            return Installed.loaded(key, LoadedPolicy.load(city, "test.bundle." + key, city.descriptor.version(),
+            return Installed.loaded(key, StandalonePolicy.load(city, "test.bundle." + key, city.descriptor.version(),
                     "hash-" + key, overrides));
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -21,7 +21,7 @@ import org.qiancheng.api.policy.SourceDocument;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.spi.SubsidyPolicy;
 import org.qiancheng.api.spi.TrainingCatalog;
-import org.qiancheng.testkit.LoadedPolicy;
+import org.qiancheng.engine.StandalonePolicy;
 
 /** A region policy that grants one line whose amount says which version decided. */
 final class FakePolicy implements RegionPolicy {
@@ -39,7 +39,7 @@ final class FakePolicy implements RegionPolicy {
 
     static Installed installed(long key, String region, String version, String from, String to, String amount) {
         try {
-            return Installed.loaded(key, LoadedPolicy.load(new FakePolicy(region, version, from, to, amount),
+            return Installed.loaded(key, StandalonePolicy.load(new FakePolicy(region, version, from, to, amount),
                     "test.bundle." + key, version, "hash-" + key));
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -51,7 +51,7 @@ final class FakePolicy implements RegionPolicy {
         FakePolicy policy = new FakePolicy(region, version, from, null, "0");
         policy.hangs = true;
         try {
-            return Installed.loaded(key, LoadedPolicy.load(policy, "test.bundle." + key, version, "hash-" + key), limit);
+            return Installed.loaded(key, StandalonePolicy.load(policy, "test.bundle." + key, version, "hash-" + key), limit);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

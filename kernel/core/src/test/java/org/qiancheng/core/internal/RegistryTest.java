@@ -19,7 +19,7 @@ import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RoutingIssue;
-import org.qiancheng.testkit.PolicyFailureException;
+import org.qiancheng.engine.PolicyFailureException;
 
 class RegistryTest {
 

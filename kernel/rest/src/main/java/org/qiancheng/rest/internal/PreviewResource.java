@@ -17,8 +17,8 @@ import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
-import org.qiancheng.testkit.Scenario;
-import org.qiancheng.testkit.Scenarios;
+import org.qiancheng.engine.Scenario;
+import org.qiancheng.engine.Scenarios;
 
 /**
  * {@code POST /api/v1/claims/preview}: a whole scenario inline, decided by the version in force on

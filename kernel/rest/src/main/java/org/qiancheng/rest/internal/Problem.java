@@ -1,7 +1,7 @@
 package org.qiancheng.rest.internal;
 
 import java.util.List;
-import org.qiancheng.testkit.Violation;
+import org.qiancheng.engine.Violation;
 
 /**
  * An RFC 9457 problem document. {@code title} is English, {@code titleZh} Chinese; each violation

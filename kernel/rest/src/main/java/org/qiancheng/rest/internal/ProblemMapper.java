@@ -25,9 +25,9 @@ import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.WorkflowException;
-import org.qiancheng.testkit.InvalidScenarioException;
-import org.qiancheng.testkit.PolicyFailureException;
-import org.qiancheng.testkit.Violation;
+import org.qiancheng.engine.InvalidScenarioException;
+import org.qiancheng.engine.PolicyFailureException;
+import org.qiancheng.engine.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

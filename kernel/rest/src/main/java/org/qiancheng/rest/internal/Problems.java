@@ -5,7 +5,7 @@ import static java.util.Map.entry;
 import java.util.List;
 import java.util.Map;
 import org.qiancheng.api.workflow.WorkflowException;
-import org.qiancheng.testkit.Violation;
+import org.qiancheng.engine.Violation;
 
 /** Standard titles, in both languages, for the HTTP statuses the API answers with. */
 final class Problems {

@@ -29,7 +29,7 @@ import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDataSource;
 import org.qiancheng.api.report.ReportDefinition;
-import org.qiancheng.testkit.ReportInputs;
+import org.qiancheng.engine.ReportInputs;
 
 /**
  * A region's reports, computed by the policy version in force on the last day of the period:

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.qiancheng.api.spi.RegionPolicy;
-import org.qiancheng.testkit.CaseResult;
-import org.qiancheng.testkit.CaseRunner;
-import org.qiancheng.testkit.ContentHash;
-import org.qiancheng.testkit.PolicyCase;
-import org.qiancheng.testkit.PolicyCases;
+import org.qiancheng.engine.CaseResult;
+import org.qiancheng.engine.CaseRunner;
+import org.qiancheng.engine.ContentHash;
+import org.qiancheng.engine.PolicyCase;
+import org.qiancheng.engine.PolicyCases;
 
 /**
  * Runs a region's case files as JUnit 5 tests, with no OSGi framework:

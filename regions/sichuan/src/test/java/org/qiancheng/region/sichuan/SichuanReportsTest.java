@@ -10,8 +10,8 @@ import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
-import org.qiancheng.testkit.LoadedPolicy;
-import org.qiancheng.testkit.ReportInputs;
+import org.qiancheng.engine.StandalonePolicy;
+import org.qiancheng.engine.ReportInputs;
 
 /** SC7: the reports of the version built here cite its own notice and compute the monthly dispatch. */
 class SichuanReportsTest {
@@ -30,7 +30,7 @@ class SichuanReportsTest {
 
     @Test
     void monthlyDispatchAccumulatesAndLowParticipationIsNoted() throws Exception {
-        LoadedPolicy loaded = LoadedPolicy.load(policy, "test", null, "test");
+        StandalonePolicy loaded = StandalonePolicy.load(policy, "test", null, "test");
         LocalDate from = descriptor.period().from();
         LocalDate to = from.plusMonths(4);
         String json = "{\"classes\": [" + record("a", from.plusDays(1), from.plusDays(20), 20, 20)

@@ -1,0 +1,157 @@
+package org.qiancheng.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.parameter.ParameterException;
+import org.qiancheng.api.parameter.ParameterSpec;
+import org.qiancheng.api.parameter.ParameterValue;
+import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.engine.internal.Json;
+import org.qiancheng.engine.internal.JsonException;
+
+/**
+ * The validated dated parameters of one policy version. Loading reads every declared
+ * {@code parameters/<name>.json} and collects every problem before refusing, so one attempt
+ * tells a policy author everything that is wrong.
+ */
+public final class ParameterSet implements Parameters {
+
+    static final String ROOT = "parameters/";
+
+    private final Map<String, ParameterFile> files;
+
+    private ParameterSet(Map<String, ParameterFile> files) {
+        this.files = Map.copyOf(files);
+    }
+
+    /**
+     * Loads the declared parameters with the class loader of the policy.
+     *
+     * @param loader the policy bundle's (or module's) class loader
+     * @param specs what the policy declares
+     * @return the parameters
+     * @throws ParameterException listing every missing file, malformed file and broken bound
+     */
+    public static ParameterSet load(ClassLoader loader, List<ParameterSpec> specs) {
+        return load(loader, specs, Map.of());
+    }
+
+    /**
+     * As {@link #load(ClassLoader, List)}, but with the {@code values} of some parameters replaced,
+     * as a case file does to show that a policy refuses values outside its bounds.
+     *
+     * @param overrides parameter name → replacement {@code values} object (start date → value)
+     */
+    public static ParameterSet load(ClassLoader loader, List<ParameterSpec> specs, Map<String, Object> overrides) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ParameterFile> files = new LinkedHashMap<>();
+        for (String name : overrides.keySet()) {
+            if (specs.stream().noneMatch(s -> s.name().equals(name))) {
+                problems.add(name + ": overridden but not declared by the policy");
+            }
+        }
+        for (ParameterSpec spec : specs) {
+            if (files.containsKey(spec.name())) {
+                problems.add(spec.name() + ": declared twice");
+                continue;
+            }
+            Object tree = readTree(loader, spec.name(), problems);
+            if (tree == null) {
+                continue;
+            }
+            if (overrides.containsKey(spec.name()) && tree instanceof Map<?, ?> file) {
+                Map<Object, Object> replaced = new LinkedHashMap<>(file);
+                replaced.put("values", overrides.get(spec.name()));
+                tree = replaced;
+            }
+            ParameterFile parsed = ParameterFile.read(spec, tree, problems);
+            if (parsed != null) {
+                files.put(spec.name(), parsed);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems);
+        }
+        return new ParameterSet(files);
+    }
+
+    private static Object readTree(ClassLoader loader, String name, List<String> problems) {
+        String resource = ROOT + name + ".json";
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                problems.add(name + ": file " + resource + " not found in the policy's bundle");
+                return null;
+            }
+            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (JsonException e) {
+            problems.add(name + ": " + resource + " is not valid JSON: " + e.getMessage());
+        } catch (IOException e) {
+            problems.add(name + ": " + resource + " cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    @Override
+    public ParameterValue value(String name, LocalDate on) {
+        var entry = file(name).values().floorEntry(Objects.requireNonNull(on, "on"));
+        if (entry == null) {
+            throw new ParameterException(name + ": no value in force on " + on + " (first value from "
+                    + file(name).values().firstKey() + ")");
+        }
+        return entry.getValue();
+    }
+
+    @Override
+    public LocalDate effectiveFrom(String name, LocalDate on) {
+        value(name, on);
+        return file(name).values().floorKey(on);
+    }
+
+    @Override
+    public Citation reference(String name) {
+        return file(name).reference();
+    }
+
+    @Override
+    public boolean declares(String name) {
+        return files.containsKey(name);
+    }
+
+    @Override
+    public boolean isSample(String name) {
+        return file(name).sample();
+    }
+
+    /** @return every loaded parameter file */
+    public Collection<ParameterFile> files() {
+        return files.values();
+    }
+
+    /** @return whether any parameter is marked as sample data */
+    public boolean sample() {
+        return files.values().stream().anyMatch(ParameterFile::sample);
+    }
+
+    /** @return a view of these parameters that records every value read, for one decision */
+    public TrackedParameters tracked() {
+        return new TrackedParameters(this);
+    }
+
+    private ParameterFile file(String name) {
+        ParameterFile file = files.get(name);
+        if (file == null) {
+            throw new ParameterException(name + ": not declared by the policy (declared: "
+                    + String.join(", ", files.keySet().stream().sorted().toList()) + ")");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,50 @@
+package org.qiancheng.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.qiancheng.api.claim.SubsidyDecision;
+
+/**
+ * One case file: a sentence naming the case, the rule ids it exercises, an input scenario,
+ * optional parameter overrides, and what the policy must answer. Format: {@code docs/testkit.md}.
+ *
+ * @param file the file it was read from
+ * @param name the sentence
+ * @param rules the rule ids exercised, e.g. {@code ["XA2", "XA3"]}
+ * @param parameters parameter name → replacement {@code values}, applied before loading the policy
+ * @param input the scenario tree, or {@code null} for a case that only expects a refusal at activation
+ * @param parent for a city plugin: the parent region's decision, stated inline; {@code null} otherwise
+ * @param expect what must come out
+ */
+public record PolicyCase(String file, String name, List<String> rules, Map<String, Object> parameters, Object input,
+        SubsidyDecision parent, Expectation expect) {
+
+    /**
+     * What a case expects. Every part left out is not checked.
+     *
+     * @param activationRefused texts that must each appear among the reasons the policy is refused
+     *     at activation (with this case's parameters); when given, nothing else is checked
+     * @param eligible whether the trainee must be eligible
+     * @param amount the exact amount
+     * @param lines line items that must be present (rule and amount, and citation when given)
+     * @param refusedBecause rule ids that must appear among the eligibility reasons
+     * @param flags rule ids that must appear among the review flags
+     * @param notes rule ids that must appear among the notes
+     * @param advanceShare the exact advance share
+     */
+    public record Expectation(List<String> activationRefused, Boolean eligible, BigDecimal amount,
+            List<ExpectedLine> lines, List<String> refusedBecause, List<String> flags, List<String> notes,
+            BigDecimal advanceShare) {
+    }
+
+    /**
+     * A line item a case expects.
+     *
+     * @param rule the rule id
+     * @param amount the exact amount
+     * @param citation the citation text, e.g. {@code [XA-2025 §二(三)]}, or {@code null}
+     */
+    public record ExpectedLine(String rule, BigDecimal amount, String citation) {
+    }
+}
