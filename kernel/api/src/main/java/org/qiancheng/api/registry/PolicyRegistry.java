@@ -2,6 +2,7 @@ package org.qiancheng.api.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -21,6 +22,16 @@ public interface PolicyRegistry {
 
     /** @return every installed version with its status, by region then version */
     List<PolicyVersion> versions();
+
+    /**
+     * One installed version of a region, with its status.
+     *
+     * @param regionCode GB/T 2260 code
+     * @param version the version
+     * @return the version, or empty when it is not installed
+     * @since 1.2
+     */
+    Optional<PolicyVersion> version(String regionCode, String version);
 
     /** @return overlaps and gaps between the valid versions of each region */
     List<RoutingIssue> issues();

@@ -68,10 +68,7 @@ public final class PoliciesResource {
     @Path("{code}/{version}/documents")
     public List<SourceDocument> documents(@PathParam("code") String code, @PathParam("version") String version) {
         String region = Requests.regionCode("code", code);
-        return registry.versions().stream()
-                .filter(v -> v.descriptor().regionCode().equals(region) && v.descriptor().version().equals(version))
-                .findFirst().map(v -> v.descriptor().documents())
-                .orElseThrow(() -> Problems.notFound("version " + version + " of region " + region + " is not installed"));
+        return installed(region, version).descriptor().documents();
     }
 
     /** {@code PUT /api/v1/policies/{code}/pin} with {@code {"version": "…"}}: that version decides every date. */
@@ -141,9 +138,7 @@ public final class PoliciesResource {
     @Path("{code}/{version}/activate")
     public Activation activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
         String region = Requests.regionCode("code", code);
-        PolicyVersion known = ofRegion(region).stream().filter(v -> v.descriptor().version().equals(version))
-                .findFirst().orElseThrow(() -> Problems.notFound("version " + version + " of region " + region
-                        + " is not installed"));
+        PolicyVersion known = installed(region, version);
         if (known.status() == PolicyStatus.REFUSED) {
             throw Problems.invalid("version", "installed-valid-version", "version " + version + " of region " + region
                     + " is refused: " + known.reason());
@@ -177,6 +172,11 @@ public final class PoliciesResource {
             throw Problems.invalid("reason", "max-length:1000", "must be at most 1000 characters");
         }
         return body.reason().strip();
+    }
+
+    private PolicyVersion installed(String region, String version) {
+        return registry.version(region, version).orElseThrow(() -> Problems.notFound("version " + version
+                + " of region " + region + " is not installed"));
     }
 
     private List<PolicyVersion> ofRegion(String region) {

@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,7 +51,8 @@ final class FakePolicy implements RegionPolicy {
         FakePolicy policy = new FakePolicy(region, version, from, null, "0");
         policy.hangs = true;
         try {
-            return Installed.loaded(key, StandalonePolicy.load(policy, "test.bundle." + key, version, "hash-" + key), limit);
+            return Installed.loaded(key, StandalonePolicy.load(policy, "test.bundle." + key, version, "hash-" + key),
+                    GuardLimits.DEFAULT.withCallLimit(limit));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

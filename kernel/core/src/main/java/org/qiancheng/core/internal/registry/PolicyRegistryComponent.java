@@ -1,9 +1,10 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.registry.Activation;
@@ -42,15 +44,16 @@ import org.slf4j.LoggerFactory;
  * leaving is taken out of routing at once and its unregistration waits for the snapshots in use.
  * Immediate, so that versions are validated when they arrive, not when someone first asks.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RegistryConfiguration.PID)
+@Designate(ocd = RegistryConfiguration.class)
 public final class PolicyRegistryComponent implements PolicyRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryComponent.class);
-    private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    private static final long REFRESH_SECONDS = 5;
-
-    private final Registry registry = new Registry(DRAIN);
+    private final Registry registry;
+    private final GuardLimits limits;
+    private final Duration drain;
+    private final int refreshSeconds;
     /** Serialises operators' decisions: checked, stored, then applied, one at a time. */
     private final Object decisions = new Object();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
@@ -76,9 +79,17 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
     }
 
     @Activate
+    public PolicyRegistryComponent(RegistryConfiguration config) {
+        this.drain = Duration.ofSeconds(config.drainSeconds());
+        this.registry = new Registry(drain);
+        this.limits = GuardLimits.of(config);
+        this.refreshSeconds = config.historyRefreshSeconds();
+    }
+
+    @Activate
     void start() {
         // other nodes on the same database decide too: their decisions arrive within seconds
-        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -117,7 +128,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
             if (!failing.isEmpty()) {
                 throw new PolicyRefusedException(failing);
             }
-            registry.install(Installed.loaded(key, loaded));
+            registry.install(Installed.loaded(key, loaded, limits));
             LOG.info("Policy {} {} from {} installed; its cases pass", loaded.descriptor().regionCode(),
                     loaded.descriptor().version(), bundle.getSymbolicName());
         } catch (PolicyRefusedException e) {
@@ -139,7 +150,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
         long key = (Long) reference.getProperty(Constants.SERVICE_ID);
         if (!registry.uninstall(key)) {
             LOG.warn("Policy service {} of {} removed while snapshots were still open after {}", key,
-                    reference.getBundle().getSymbolicName(), DRAIN);
+                    reference.getBundle().getSymbolicName(), drain);
         }
     }
 
@@ -151,6 +162,11 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
     @Override
     public List<PolicyVersion> versions() {
         return registry.versions();
+    }
+
+    @Override
+    public Optional<PolicyVersion> version(String regionCode, String version) {
+        return registry.version(regionCode, version);
     }
 
     @Override

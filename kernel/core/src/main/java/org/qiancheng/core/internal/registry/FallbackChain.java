@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.util.LinkedHashSet;
 import java.util.List;

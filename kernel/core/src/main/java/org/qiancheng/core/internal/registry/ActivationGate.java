@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.io.IOException;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +14,7 @@ import org.qiancheng.engine.PolicyFailureException;
 
 /**
  * Runs a region bundle's code with a time limit, on threads of its own: a version that hangs fails
- * the requests that reach it once the limit passes, and holds at most {@link #THREADS} threads,
+ * the requests that reach it once the limit passes, and holds at most its limit of threads,
  * while every other region goes on answering. Calls beyond the threads wait in a queue (a burst is
  * not a fault); the time limit counts the wait. A thread cannot be stopped, only interrupted; a
  * version whose threads all hang fails its callers after the limit, and when even its queue is
@@ -22,20 +22,17 @@ import org.qiancheng.engine.PolicyFailureException;
  */
 final class PolicyGuard {
 
-    /** Threads one version may occupy at once. */
-    static final int THREADS = 16;
-    /** Calls that may wait for a thread of one version. */
-    static final int QUEUE = 2_000;
-
     private final PolicyIdentity identity;
+    private final GuardLimits limits;
     private final Duration limit;
     private final ThreadPoolExecutor threads;
 
-    PolicyGuard(PolicyIdentity identity, Duration limit) {
+    PolicyGuard(PolicyIdentity identity, GuardLimits limits) {
         this.identity = identity;
-        this.limit = limit;
-        this.threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(QUEUE), r -> {
+        this.limits = limits;
+        this.limit = limits.callLimit();
+        this.threads = new ThreadPoolExecutor(limits.threads(), limits.threads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(limits.queue()), r -> {
                     Thread thread = new Thread(r, "qc-policy-" + identity.regionCode() + "-" + identity.version());
                     thread.setDaemon(true);
                     return thread;
@@ -48,8 +45,8 @@ final class PolicyGuard {
         try {
             result = threads.submit(work::get);
         } catch (RejectedExecutionException e) {
-            throw new PolicyFailureException(name() + " is overwhelmed: " + THREADS + " calls running and "
-                    + QUEUE + " waiting (hanging?); " + what + " refused", e);
+            throw new PolicyFailureException(name() + " is overwhelmed: " + limits.threads() + " calls running and "
+                    + limits.queue() + " waiting (hanging?); " + what + " refused", e);
         }
         try {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -92,26 +92,12 @@ final class Registry {
             return true;
         }
         try {
-            return drain(removed);
+            return removed.awaitReleased(drainTimeout);
         } finally {
             if (removed.guard != null) {
                 removed.guard.close();
             }
         }
-    }
-
-    private boolean drain(Installed removed) throws InterruptedException {
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
-        synchronized (removed) {
-            while (removed.inUse.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                removed.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
     }
 
     /**
@@ -225,6 +211,12 @@ final class Registry {
             }
         });
         return versions;
+    }
+
+    /** One version as {@link #versions()} lists it; the valid one when a refused twin is installed too. */
+    synchronized Optional<PolicyVersion> version(String region, String version) {
+        return versions().stream().filter(v -> v.descriptor().regionCode().equals(region)
+                && v.descriptor().version().equals(version)).findFirst();
     }
 
     synchronized List<RoutingIssue> issues() {

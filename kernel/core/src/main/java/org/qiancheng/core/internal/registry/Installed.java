@@ -1,4 +1,4 @@
-package org.qiancheng.core.internal;
+package org.qiancheng.core.internal.registry;
 
 import java.util.List;
 import java.util.Map;
@@ -36,30 +36,27 @@ final class Installed {
     }
 
     private Installed(long key, PolicyDescriptor descriptor, PolicyIdentity identity, StandalonePolicy loaded,
-            List<String> refusal, java.time.Duration callLimit) {
+            List<String> refusal, GuardLimits limits) {
         this.key = key;
         this.descriptor = descriptor;
         this.identity = identity;
         this.loaded = loaded;
         this.refusal = List.copyOf(refusal);
-        this.guard = loaded == null ? null : new PolicyGuard(identity, callLimit);
+        this.guard = loaded == null ? null : new PolicyGuard(identity, limits);
     }
-
-    /** How long one call into a region bundle may take before the request fails. */
-    static final java.time.Duration CALL_LIMIT = java.time.Duration.ofSeconds(10);
 
     static Installed loaded(long key, StandalonePolicy loaded) {
-        return loaded(key, loaded, CALL_LIMIT);
+        return loaded(key, loaded, GuardLimits.DEFAULT);
     }
 
-    /** @param callLimit how long one call into the bundle may take */
-    static Installed loaded(long key, StandalonePolicy loaded, java.time.Duration callLimit) {
-        return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of(), callLimit);
+    /** @param limits what one call into the bundle may take */
+    static Installed loaded(long key, StandalonePolicy loaded, GuardLimits limits) {
+        return new Installed(key, loaded.descriptor(), loaded.identity(), loaded, List.of(), limits);
     }
 
     /** A version whose checks are running: listed, never routed to. */
     static Installed validating(long key, PolicyDescriptor descriptor, PolicyIdentity identity) {
-        Installed version = new Installed(key, descriptor, identity, null, List.of(VALIDATING), CALL_LIMIT);
+        Installed version = new Installed(key, descriptor, identity, null, List.of(VALIDATING), GuardLimits.DEFAULT);
         version.validating = true;
         return version;
     }
@@ -72,7 +69,26 @@ final class Installed {
     }
 
     static Installed refused(long key, PolicyDescriptor descriptor, PolicyIdentity identity, List<String> reasons) {
-        return new Installed(key, descriptor, identity, null, reasons, CALL_LIMIT);
+        return new Installed(key, descriptor, identity, null, reasons, GuardLimits.DEFAULT);
+    }
+
+    /**
+     * Waits until no snapshot holds this version any more.
+     *
+     * @return whether that happened within the timeout
+     */
+    boolean awaitReleased(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (inUse.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     boolean valid() {
