@@ -19,7 +19,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.registry.Activation;
 import org.qiancheng.api.registry.PolicyRegistry;
@@ -107,19 +107,22 @@ public class PolicySwapIT extends PlatformTestSupport {
         }
     }
 
+    /** Waits on service events (no polling) for the registry, and holds it for the rest of the test. */
     private PolicyRegistry awaitRegistry() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            ServiceReference<PolicyRegistry> reference = context.getServiceReference(PolicyRegistry.class);
-            if (reference != null) {
-                PolicyRegistry registry = context.getService(reference);
+        ServiceTracker<PolicyRegistry, PolicyRegistry> tracker = new ServiceTracker<>(context, PolicyRegistry.class, null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(TimeUnit.SECONDS.toMillis(30)) != null) {
+                // a use of our own, as before, so that the component stays active after the tracker closes
+                PolicyRegistry registry = context.getService(tracker.getServiceReference());
                 if (registry != null) {
                     return registry;
                 }
             }
-            Thread.sleep(10);
+            throw new AssertionError("no PolicyRegistry service");
+        } finally {
+            tracker.close();
         }
-        throw new AssertionError("no PolicyRegistry service");
     }
 
     private Bundle coreBundle() {

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -36,7 +39,7 @@ final class WorkflowSteps {
         String location = answer.header("Location");
         assertNotNull("Location", location);
         assertTrue(location, location.endsWith("/api/v1" + collection + "/" + id));
-        assertEquals("\"" + answer.body().get("version").asLong() + "\"", answer.header("ETag"));
+        assertEquals(etag(answer.body().get("version").asLong()), answer.header("ETag"));
         return answer;
     }
 
@@ -76,6 +79,58 @@ final class WorkflowSteps {
         Http.Answer answer = http.send("PUT", "/enrolments/" + enrolmentId + "/outcome", outcome, IF_MATCH, etag);
         assertEquals(body(answer), 200, answer.status());
         return answer.body();
+    }
+
+    /** The total of a listing (200). */
+    long total(String path) throws Exception {
+        Http.Answer answer = http.get(path);
+        assertEquals(200, answer.status());
+        return answer.body().get("total").asLong();
+    }
+
+    /** A class draft: offline, 80 hours, from start to end. */
+    static String classDraft(long projectId, long institutionId, String region, String start, String end) {
+        return """
+                {"projectId": %d, "institutionId": %d, "regionCode": "%s", "mode": "OFFLINE",
+                 "startDate": "%s", "endDate": "%s", "hours": 80}""".formatted(projectId, institutionId, region, start,
+                end);
+    }
+
+    /** The entity tag of a record's version. */
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The ids of a page's items. */
+    static Set<Long> ids(JsonNode page) {
+        Set<Long> ids = new HashSet<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    /** The item of a page with the id. */
+    static JsonNode item(JsonNode page, long id) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + page);
+    }
+
+    /** The claims of a JSON list by trainee id. */
+    static Map<Long, JsonNode> byTrainee(JsonNode claims) {
+        Map<Long, JsonNode> byTrainee = new HashMap<>();
+        claims.forEach(claim -> byTrainee.put(claim.get("traineeId").asLong(), claim));
+        assertEquals("one claim per trainee: " + claims, claims.size(), byTrainee.size());
+        return byTrainee;
+    }
+
+    /** The claim ids of a JSON list by trainee id. */
+    static Map<Long, Long> claimIds(JsonNode claims) {
+        Map<Long, Long> ids = new HashMap<>();
+        byTrainee(claims).forEach((trainee, claim) -> ids.put(trainee, claim.get("id").asLong()));
+        return ids;
     }
 
     /** The answer's body as text, for assertion messages. */

@@ -1,0 +1,288 @@
+package org.qiancheng.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.qiancheng.distribution.WorkflowSteps.IDEMPOTENCY_KEY;
+import static org.qiancheng.distribution.WorkflowSteps.IF_MATCH;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblem;
+import static org.qiancheng.distribution.WorkflowSteps.assertProblemNaming;
+import static org.qiancheng.distribution.WorkflowSteps.byTrainee;
+import static org.qiancheng.distribution.WorkflowSteps.claimIds;
+import static org.qiancheng.distribution.WorkflowSteps.classDraft;
+import static org.qiancheng.distribution.WorkflowSteps.etag;
+import static org.qiancheng.distribution.WorkflowSteps.ids;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * From attendance to a reviewed claim over HTTP: check-ins, outcomes under If-Match, idempotent
+ * claim computation by the Sichuan policy, review, and the claim rules K1 (a class filed after its
+ * start claims nothing) and K4 (a blacklisting freezes the claims not yet reviewed).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WorkflowClaimsIT extends WorkflowTestSupport {
+
+    private static final Pattern CITATION = Pattern.compile("\\[\\S+ §.+]");
+
+    @Test
+    public void claimsAreComputedOnceReviewedAndFrozenUnderTheKernelRules() throws Exception {
+        long institutionId = steps.institution("成都市青羊区技工培训学校", "510100");
+        long projectId = steps.publishedProject("""
+                {"regionCode": "510000", "name": "电工（初级）补贴申领培训", "occupationCode": "6-31-01-03",
+                 "level": "JUNIOR", "headcount": 30}""").body().get("id").asLong();
+
+        // a class of 24 days filed before its start, with the default attendance threshold
+        long classId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-12-07",
+                "2026-12-30")).body().get("id").asLong();
+        JsonNode filed = http.get("/classes/" + classId).body();
+        assertEquals(filed.toString(), 0, new BigDecimal("0.80").compareTo(filed.get("attendanceThreshold")
+                .decimalValue()));
+
+        // two trainees of this test alone (the other tests use other IDs)
+        long traineeA = steps.created("/trainees", """
+                {"idNumber": "510104198803120450", "name": "赵敏"}""").body().get("id").asLong();
+        Http.Answer registeredB = steps.created("/trainees", """
+                {"idNumber": "51010519920718052X", "name": "钱磊"}""");
+        long traineeB = registeredB.body().get("id").asLong();
+        assertEquals("510105********052X", registeredB.body().get("residentId").asText());
+        long enrolmentA = steps.enrol(classId, traineeA);
+        long enrolmentB = steps.enrol(classId, traineeB);
+
+        enrolmentReadWithItsVersion(enrolmentA, classId, traineeA);
+        checkInsCountEachClassDayOnce(enrolmentA, enrolmentB);
+        outcomeRecordedOnlyWithTheVersionRead(enrolmentA);
+        steps.recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
+
+        // the class's claims, computed once under an idempotency key
+        String claims = "/classes/" + classId + "/claims";
+        Http.Answer computed = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k-1");
+        assertEquals(computed.body() == null ? "" : computed.body().toString(), 200, computed.status());
+        assertEquals(computed.body().toString(), 2, computed.body().size());
+        Map<Long, JsonNode> byTrainee = byTrainee(computed.body());
+        JsonNode claimA = byTrainee.get(traineeA);
+        JsonNode claimB = byTrainee.get(traineeB);
+        assertNotNull(computed.body().toString(), claimA);
+        assertNotNull(computed.body().toString(), claimB);
+        computedBySichuanEveryLineCited(claimA, classId, enrolmentA);
+        assertFalse(computed.body().toString().contains("510104198803120450"));
+        assertFalse(computed.body().toString().contains("51010519920718052X"));
+        flaggedForAttendance(claimB, enrolmentB);
+        Map<Long, Long> ids = notComputedTwice(classId, computed, traineeB);
+
+        long claimIdA = ids.get(traineeA);
+        long claimIdB = ids.get(traineeB);
+        reviewedOnce(claimIdA, claimIdB);
+        lateClassClaimsNothing(projectId, institutionId);
+        blacklistingFreezesTheUnreviewed(projectId, institutionId);
+        // reviewed claims are neither computed nor flagged: they keep their standing
+        assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
+        assertEquals("REJECTED", http.get("/claims/" + claimIdB).body().get("status").asText());
+    }
+
+    /** An enrolment is read with its version; no attendance and no outcome yet. */
+    private void enrolmentReadWithItsVersion(long enrolmentA, long classId, long traineeA) throws Exception {
+        Http.Answer readA = http.get("/enrolments/" + enrolmentA);
+        assertEquals(200, readA.status());
+        assertEquals(classId, readA.body().get("classId").asLong());
+        assertEquals(traineeA, readA.body().get("traineeId").asLong());
+        assertEquals(0, readA.body().get("attendedDays").asInt());
+        assertFalse(readA.body().toString(), readA.body().has("outcome"));
+        assertEquals(etag(readA.body().get("version").asLong()), readA.header("ETag"));
+        assertProblem(http.get("/enrolments/987654321"), 404, null, null);
+    }
+
+    /** Check-ins: the day is required; 20 distinct class days for A, one of them posted twice; 2 for B. */
+    private void checkInsCountEachClassDayOnce(long enrolmentA, long enrolmentB) throws Exception {
+        String checkInsA = "/enrolments/" + enrolmentA + "/check-ins";
+        assertProblem(http.post(checkInsA, "{}"), 422, "day", "required");
+        assertProblem(http.post(checkInsA, "{\"day\": \"2026-12-32\"}"), 422, "day", "type");
+        assertProblemNaming(http.post(checkInsA, "{\"day\": \"2026-12-31\"}"), 422, "day");
+        LocalDate first = LocalDate.parse("2026-12-07");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i + 1, steps.checkIn(enrolmentA, first.plusDays(i)).get("attendedDays").asInt());
+        }
+        assertEquals("a day counts once", 20, steps.checkIn(enrolmentA, LocalDate.parse("2026-12-08"))
+                .get("attendedDays").asInt());
+        assertEquals(20, http.get("/enrolments/" + enrolmentA).body().get("attendedDays").asInt());
+        steps.checkIn(enrolmentB, LocalDate.parse("2026-12-07"));
+        assertEquals(2, steps.checkIn(enrolmentB, LocalDate.parse("2026-12-08")).get("attendedDays").asInt());
+    }
+
+    /** A's outcome, recorded only with the version read. */
+    private void outcomeRecordedOnlyWithTheVersionRead(long enrolmentA) throws Exception {
+        String outcomeA = "/enrolments/" + enrolmentA + "/outcome";
+        String outcome = """
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-01-10"},
+                 "employment": "STABLE", "employedOn": "2027-01-20"}""";
+        assertProblem(http.send("PUT", outcomeA, outcome), 428, IF_MATCH, "precondition-required");
+        Http.Answer beforeOutcome = http.get("/enrolments/" + enrolmentA);
+        long versionA = beforeOutcome.body().get("version").asLong();
+        assertProblem(http.send("PUT", outcomeA, outcome, IF_MATCH, etag(versionA + 1)), 412, IF_MATCH, "version");
+        assertFalse("a refused outcome writes nothing", http.get("/enrolments/" + enrolmentA).body().has("outcome"));
+        Http.Answer recorded = http.send("PUT", outcomeA, outcome, IF_MATCH, beforeOutcome.header("ETag"));
+        assertEquals(recorded.body().toString(), 200, recorded.status());
+        JsonNode recordedOutcome = recorded.body().get("outcome");
+        assertTrue(recordedOutcome.get("passed").asBoolean());
+        assertEquals("SKILL_LEVEL", recordedOutcome.get("certificate").get("kind").asText());
+        assertEquals("JUNIOR", recordedOutcome.get("certificate").get("level").asText());
+        assertEquals("2027-01-10", recordedOutcome.get("certificate").get("issuedOn").asText());
+        assertEquals("STABLE", recordedOutcome.get("employment").asText());
+        assertEquals("2027-01-20", recordedOutcome.get("employedOn").asText());
+        assertEquals(20, recorded.body().get("attendedDays").asInt());
+        assertEquals(etag(recorded.body().get("version").asLong()), recorded.header("ETag"));
+        assertNotEquals(beforeOutcome.header("ETag"), recorded.header("ETag"));
+    }
+
+    /** A: computed by the Sichuan policy in force, every line cited, the resident ID masked. */
+    private static void computedBySichuanEveryLineCited(JsonNode claimA, long classId, long enrolmentA) {
+        assertEquals(claimA.toString(), "COMPUTED", claimA.get("status").asText());
+        assertEquals(classId, claimA.get("classId").asLong());
+        assertEquals(enrolmentA, claimA.get("enrolmentId").asLong());
+        assertTrue(claimA.toString(), claimA.get("findings").isEmpty());
+        BigDecimal amount = claimA.get("amount").decimalValue();
+        assertTrue(claimA.toString(), amount.signum() > 0);
+        JsonNode decision = claimA.get("decision");
+        assertEquals("510000", decision.get("policy").get("regionCode").asText());
+        assertEquals("2025.1.0", decision.get("policy").get("version").asText());
+        JsonNode lines = decision.get("result").get("lines");
+        assertTrue(decision.toString(), lines.size() > 0);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : lines) {
+            String citation = line.get("citation").asText();
+            assertTrue(citation, CITATION.matcher(citation).matches());
+            sum = sum.add(line.get("amount").decimalValue());
+        }
+        assertEquals("the amount is the sum of the cited lines: " + lines, 0, amount.compareTo(sum));
+        assertTrue(decision.toString(), decision.get("parameters").size() > 0);
+        assertEquals("510104********0450", decision.get("input").get("trainee").get("id").asText());
+    }
+
+    /** B: attended 2 of 24 days, below the threshold, so flagged for a reviewer. */
+    private static void flaggedForAttendance(JsonNode claimB, long enrolmentB) {
+        assertEquals(claimB.toString(), "FLAGGED", claimB.get("status").asText());
+        assertEquals(enrolmentB, claimB.get("enrolmentId").asLong());
+        boolean attendance = false;
+        for (JsonNode finding : claimB.get("findings")) {
+            String text = finding.asText().toLowerCase(Locale.ROOT);
+            attendance |= text.contains("attendance") || text.contains("出勤") || text.contains("考勤");
+        }
+        assertTrue("a finding mentions attendance: " + claimB, attendance);
+    }
+
+    /** The same key answers the same claims; without a key nothing is computed twice. Answers the claim ids by trainee. */
+    private Map<Long, Long> notComputedTwice(long classId, Http.Answer computed, long traineeB) throws Exception {
+        String claims = "/classes/" + classId + "/claims";
+        Map<Long, Long> ids = claimIds(computed.body());
+        Http.Answer repeated = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k-1");
+        assertEquals(repeated.body() == null ? "" : repeated.body().toString(), 200, repeated.status());
+        assertEquals(ids, claimIds(repeated.body()));
+        Http.Answer unkeyed = http.send("POST", claims, null);
+        assertEquals(unkeyed.body() == null ? "" : unkeyed.body().toString(), 200, unkeyed.status());
+        assertEquals(2, unkeyed.body().size());
+        assertEquals(ids, claimIds(unkeyed.body()));
+        JsonNode listed = http.get("/claims?classId=" + classId).body();
+        assertEquals(listed.toString(), 2, listed.get("total").asLong());
+        assertEquals(Set.copyOf(ids.values()), ids(listed));
+        JsonNode flagged = http.get("/claims?classId=" + classId + "&status=FLAGGED").body();
+        assertEquals(flagged.toString(), 1, flagged.get("total").asLong());
+        assertEquals(Set.of(ids.get(traineeB)), ids(flagged));
+        assertProblem(http.get("/claims?status=PAID"), 422, "status", "enum:ClaimStatus");
+        assertProblem(http.get("/claims?classId=x"), 422, "classId", "format:id");
+        assertProblem(http.get("/claims/987654321"), 404, null, null);
+        return ids;
+    }
+
+    /** A claim is read with its version; A approved with it, B rejected with a reason; neither reviewed again. */
+    private void reviewedOnce(long claimIdA, long claimIdB) throws Exception {
+        Http.Answer readClaimA = http.get("/claims/" + claimIdA);
+        assertEquals(200, readClaimA.status());
+        assertEquals("COMPUTED", readClaimA.body().get("status").asText());
+        assertEquals(etag(readClaimA.body().get("version").asLong()), readClaimA.header("ETag"));
+
+        String reviewA = "/claims/" + claimIdA + "/review";
+        assertProblem(http.send("POST", reviewA, "{\"approve\": true}"), 428, IF_MATCH, "precondition-required");
+        Http.Answer approved = http.send("POST", reviewA, "{\"approve\": true}", IF_MATCH, readClaimA.header("ETag"));
+        assertEquals(approved.body().toString(), 200, approved.status());
+        assertEquals("APPROVED", approved.body().get("status").asText());
+        assertEquals(claimIdA, approved.body().get("id").asLong());
+        assertEquals(etag(approved.body().get("version").asLong()), approved.header("ETag"));
+        assertNotEquals(readClaimA.header("ETag"), approved.header("ETag"));
+
+        // B rejected, which needs a reason
+        String reviewB = "/claims/" + claimIdB + "/review";
+        String etagB = http.get("/claims/" + claimIdB).header("ETag");
+        assertProblemNaming(http.send("POST", reviewB, "{\"approve\": false}", IF_MATCH, etagB), 422, "reason");
+        assertEquals("FLAGGED", http.get("/claims/" + claimIdB).body().get("status").asText());
+        String reason = "出勤天数不足（2/24），不予补贴";
+        Http.Answer rejected = http.send("POST", reviewB, "{\"approve\": false, \"reason\": \"" + reason + "\"}",
+                IF_MATCH, etagB);
+        assertEquals(rejected.body().toString(), 200, rejected.status());
+        assertEquals("REJECTED", rejected.body().get("status").asText());
+        assertEquals(reason, rejected.body().get("reviewNote").asText());
+
+        // a reviewed claim is not reviewed again
+        assertProblem(http.send("POST", reviewA, "{\"approve\": true}", IF_MATCH, approved.header("ETag")), 409,
+                null, null);
+        assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
+    }
+
+    /** K1: a class filed after its start claims nothing. */
+    private void lateClassClaimsNothing(long projectId, long institutionId) throws Exception {
+        Http.Answer late = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
+                "2026-12-05"));
+        long lateId = late.body().get("id").asLong();
+        assertTrue(late.body().toString(), LocalDate.parse(late.body().get("filedOn").asText())
+                .isAfter(LocalDate.parse("2026-11-20")));
+        long traineeC = steps.created("/trainees", """
+                {"idNumber": "510104199501010015", "name": "孙丽"}""").body().get("id").asLong();
+        long enrolmentC = steps.enrol(lateId, traineeC);
+        steps.recordOutcome(enrolmentC, "{\"passed\": true, \"employment\": \"NONE\"}");
+        assertProblem(http.send("POST", "/classes/" + lateId + "/claims", null), 422, null, "K1");
+        assertEquals("a refused computation stores nothing", 0, steps.total("/claims?classId=" + lateId));
+    }
+
+    /** K4: a claim computed before the institution is blacklisted is frozen by it, and not reviewed. */
+    private void blacklistingFreezesTheUnreviewed(long projectId, long institutionId) throws Exception {
+        long thirdId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2027-01-11",
+                "2027-01-29")).body().get("id").asLong();
+        long traineeD = steps.created("/trainees", """
+                {"idNumber": "510106198706050035", "name": "周强"}""").body().get("id").asLong();
+        long enrolmentD = steps.enrol(thirdId, traineeD);
+        steps.checkIn(enrolmentD, LocalDate.parse("2027-01-11"));
+        steps.checkIn(enrolmentD, LocalDate.parse("2027-01-12"));
+        steps.recordOutcome(enrolmentD, "{\"passed\": true, \"employment\": \"NONE\"}");
+        Http.Answer third = http.send("POST", "/classes/" + thirdId + "/claims", null);
+        assertEquals(third.body() == null ? "" : third.body().toString(), 200, third.status());
+        assertEquals(third.body().toString(), 1, third.body().size());
+        long claimIdD = third.body().get(0).get("id").asLong();
+        assertEquals(traineeD, third.body().get(0).get("traineeId").asLong());
+        assertEquals("FLAGGED", third.body().get(0).get("status").asText());
+
+        Http.Answer institution = http.get("/institutions/" + institutionId);
+        Http.Answer blacklisted = http.send("PUT", "/institutions/" + institutionId + "/status",
+                "{\"status\": \"BLACKLISTED\"}", IF_MATCH, institution.header("ETag"));
+        assertEquals(blacklisted.body().toString(), 200, blacklisted.status());
+        assertEquals("BLACKLISTED", blacklisted.body().get("status").asText());
+        assertEquals("FROZEN", http.get("/claims/" + claimIdD).body().get("status").asText());
+        assertEquals(Set.of(claimIdD), ids(http.get("/claims?classId=" + thirdId + "&status=FROZEN").body()));
+        Http.Answer frozen = http.get("/claims/" + claimIdD);
+        assertProblem(http.send("POST", "/claims/" + claimIdD + "/review",
+                "{\"approve\": true, \"reason\": \"核实\"}", IF_MATCH, frozen.header("ETag")), 409, null, null);
+        assertEquals("FROZEN", http.get("/claims/" + claimIdD).body().get("status").asText());
+    }
+}
