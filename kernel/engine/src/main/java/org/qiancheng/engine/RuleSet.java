@@ -192,6 +192,11 @@ public final class RuleSet {
         }
 
         @Override
+        public Reason reason(String id, Map<String, ?> args, Citation citation) {
+            return new Reason(id, rule(id).label(args), citation);
+        }
+
+        @Override
         public Optional<Citation> reportCitation(String reportId) {
             return Optional.ofNullable(reports.get(reportId));
         }

@@ -87,6 +87,18 @@ public interface Rules {
     Reason reason(String id, Map<String, ?> args);
 
     /**
+     * A statement about an entry of a parameter that names its own clause, such as a goal of
+     * {@code targets/goals} or a programme of {@code catalog/programmes}: the rule's label, cited
+     * to that clause.
+     *
+     * @param id a rule id
+     * @param args placeholder name → value (see {@link Rule#label(Map)})
+     * @param citation the entry's own clause
+     * @return the reason
+     */
+    Reason reason(String id, Map<String, ?> args, Citation citation);
+
+    /**
      * The clause a report cites, from the file's {@code reports} section.
      *
      * @param reportId a report id, e.g. {@code monthly-dispatch}
