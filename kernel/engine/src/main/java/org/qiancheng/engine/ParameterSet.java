@@ -15,6 +15,7 @@ import org.qiancheng.api.parameter.ParameterException;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 import org.qiancheng.engine.internal.Json;
 import org.qiancheng.engine.internal.JsonException;
 
@@ -28,9 +29,11 @@ public final class ParameterSet implements Parameters {
     static final String ROOT = "parameters/";
 
     private final Map<String, ParameterFile> files;
+    private final RuleSet rules;
 
-    private ParameterSet(Map<String, ParameterFile> files) {
+    private ParameterSet(Map<String, ParameterFile> files, RuleSet rules) {
         this.files = Map.copyOf(files);
+        this.rules = rules;
     }
 
     /**
@@ -81,7 +84,7 @@ public final class ParameterSet implements Parameters {
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
-        return new ParameterSet(files);
+        return new ParameterSet(files, RuleSet.NONE);
     }
 
     private static Object readTree(ClassLoader loader, String name, List<String> problems) {
@@ -129,6 +132,22 @@ public final class ParameterSet implements Parameters {
     @Override
     public boolean isSample(String name) {
         return file(name).sample();
+    }
+
+    /** The rules of the policy, bound to these parameters. */
+    @Override
+    public Rules rules() {
+        return rules.bind(this);
+    }
+
+    /** @return the rule set of the policy, as loaded from its rules file */
+    public RuleSet ruleSet() {
+        return rules;
+    }
+
+    /** @return these parameters with the policy's rules */
+    ParameterSet withRules(RuleSet ruleSet) {
+        return new ParameterSet(files, ruleSet);
     }
 
     /** @return every loaded parameter file */

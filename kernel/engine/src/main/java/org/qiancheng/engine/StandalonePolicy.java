@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
@@ -24,7 +25,6 @@ import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
-import org.qiancheng.api.spi.EvaluationReport;
 import org.qiancheng.api.spi.RegionPolicy;
 
 /**
@@ -48,7 +48,8 @@ public final class StandalonePolicy implements LoadedPolicy {
     }
 
     /**
-     * Validates and loads a policy.
+     * Validates and loads a policy: its descriptor, its parameter files and its rules file
+     * ({@code rules.json}, optional: without it the policy has no rules).
      *
      * @param policy the region's policy
      * @param bundleSymbolicName the bundle carrying it
@@ -88,12 +89,19 @@ public final class StandalonePolicy implements LoadedPolicy {
         } catch (RuntimeException e) {
             reasons.add("parameters: " + e);
         }
+        RuleSet rules = null;
+        try {
+            rules = RuleSet.load(policy.getClass().getClassLoader(),
+                    policy.parameters().stream().map(ParameterSpec::name).collect(Collectors.toSet()), reasons);
+        } catch (RuntimeException e) {
+            reasons.add(RuleSet.FILE + ": " + e);
+        }
         if (!reasons.isEmpty()) {
             throw new PolicyRefusedException(reasons);
         }
         PolicyIdentity identity = new PolicyIdentity(descriptor.regionCode(), bundleSymbolicName,
                 descriptor.version(), contentHash);
-        return new StandalonePolicy(policy, descriptor, identity, parameters);
+        return new StandalonePolicy(policy, descriptor, identity, parameters.withRules(rules));
     }
 
     /** @return the region this policy refines, for a city plugin */
@@ -130,7 +138,8 @@ public final class StandalonePolicy implements LoadedPolicy {
         if (!problems.isEmpty()) {
             throw new PolicyRefusedException(problems);
         }
-        return new ComposedPolicy(this, province, new OverlayParameters(province.parameters, parameters, overridden));
+        return new ComposedPolicy(this, province, new OverlayParameters(province.parameters, parameters, overridden,
+                province.parameters.ruleSet()));
     }
 
     @Override
@@ -194,7 +203,7 @@ public final class StandalonePolicy implements LoadedPolicy {
 
     @Override
     public List<ReportDefinition> reports() {
-        return guarded("reports", () -> policy.reports().map(EvaluationReport::definitions).orElse(List.of()));
+        return guarded("reports", () -> policy.reports().map(r -> r.definitions(parameters.rules())).orElse(List.of()));
     }
 
     @Override

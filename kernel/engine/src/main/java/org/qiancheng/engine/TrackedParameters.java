@@ -8,6 +8,7 @@ import org.qiancheng.api.claim.ParameterUse;
 import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 
 /** Parameters that remember which dated values were read, so a decision can list them [K5]. */
 public final class TrackedParameters implements Parameters {
@@ -45,6 +46,11 @@ public final class TrackedParameters implements Parameters {
     @Override
     public boolean isSample(String name) {
         return parameters.isSample(name);
+    }
+
+    @Override
+    public Rules rules() {
+        return parameters.rules();
     }
 
     /** @return the values read so far, in the order first read */

@@ -51,6 +51,38 @@ public record SubsidyDecision(Eligibility eligibility, List<LineItem> lines, Lis
         return new SubsidyDecision(refusal, List.of(), List.of(), List.of(), BigDecimal.ZERO);
     }
 
+    /**
+     * An eligible decision with no advance share.
+     *
+     * @param lines the cited line items
+     * @param notes cited explanations without an amount
+     * @param flags cited findings for a reviewer
+     * @return the decision
+     * @since 1.2
+     */
+    public static SubsidyDecision granted(List<LineItem> lines, List<Reason> notes, List<Reason> flags) {
+        return new SubsidyDecision(Eligibility.granted(), lines, notes, flags, BigDecimal.ZERO);
+    }
+
+    /**
+     * What a city plugin returns when it adds nothing to its province's decision.
+     *
+     * @return an eligible decision without lines, notes or flags
+     * @since 1.2
+     */
+    public static SubsidyDecision nothingAdded() {
+        return granted(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * @param share the largest share of the amount that may be paid in advance, 0 to 1
+     * @return this decision with that advance share
+     * @since 1.2
+     */
+    public SubsidyDecision withAdvanceShare(BigDecimal share) {
+        return new SubsidyDecision(eligibility, lines, notes, flags, share);
+    }
+
     /** @return the sum of the line items, in yuan with two decimals */
     public BigDecimal amount() {
         return lines.stream().map(LineItem::amount).reduce(Money.ZERO, BigDecimal::add);

@@ -3,7 +3,7 @@
  * gets back (eligibility, cited line items, notes, flags), and the reproducible decision record.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qiancheng.api.claim;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.qiancheng.api.model.LocalizedText;
 
 /**
  * One dated value of a parameter: a number, a text, a flag, a list or an object of these, read
@@ -57,6 +58,17 @@ public final class ParameterValue {
     /** @return the text */
     public String text() {
         return as(String.class, "a text");
+    }
+
+    /**
+     * The names of a catalogue entry, a chain or a goal, read from its {@code zh} and {@code en} texts.
+     *
+     * @return the {@code zh} and {@code en} texts of this object
+     * @throws ParameterException when either is missing or not a text
+     * @since 1.3
+     */
+    public LocalizedText localized() {
+        return new LocalizedText(get("zh").text(), get("en").text());
     }
 
     /** @return the flag */

@@ -3,6 +3,7 @@ package org.qiancheng.api.parameter;
 import java.time.LocalDate;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.rule.Rules;
 
 /**
  * The dated parameters of one policy version, loaded and validated by the kernel. Each value
@@ -59,4 +60,14 @@ public interface Parameters {
      * @since 1.1
      */
     boolean isSample(String name);
+
+    /**
+     * The rules of the policy these parameters belong to, from its {@code rules.json}: a formula
+     * writes its cited lines and reasons through them. A city plugin's calls see the city's rules,
+     * the province's calls (composed under a city) the province's.
+     *
+     * @return the rules; empty when the bundle has no rules file
+     * @since 1.3
+     */
+    Rules rules();
 }

@@ -12,6 +12,7 @@ import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 import org.qiancheng.api.spi.EvaluationReport;
 
 /**
@@ -32,9 +33,14 @@ public final class StandardReports implements EvaluationReport {
     public static final String GOALS = "targets/goals";
     public static final String PARTICIPATION_MIN = "evaluation/participation_min";
 
-    private final ReportDefinition indicators;
-    private final ReportDefinition targets;
-    private final ReportDefinition dispatch;
+    private static final Map<String, LocalizedText> TITLES = Map.of(
+            "indicators", new LocalizedText("培训质效指标", "Training quality indicators"),
+            "target-progress", new LocalizedText("目标任务进度", "Progress against targets"),
+            "monthly-dispatch", new LocalizedText("月调度", "Monthly dispatch"));
+    private static final List<String> IDS = List.of("indicators", "target-progress", "monthly-dispatch");
+
+    /** The clauses given to the constructor by report id; empty when they come from the rules file. */
+    private final Map<String, Citation> clauses;
 
     /**
      * @param indicators the clause that asks for quality indicators, e.g. {@code "CN-2025 §四(十三)"}
@@ -42,30 +48,58 @@ public final class StandardReports implements EvaluationReport {
      * @param dispatch the clause that asks for progress reports, e.g. {@code "CN-2025 §四(十三)"}
      */
     public StandardReports(String indicators, String targets, String dispatch) {
-        this.indicators = new ReportDefinition("indicators", new LocalizedText("培训质效指标", "Training quality indicators"),
-                Citation.parse(indicators));
-        this.targets = new ReportDefinition("target-progress", new LocalizedText("目标任务进度", "Progress against targets"),
-                Citation.parse(targets));
-        this.dispatch = new ReportDefinition("monthly-dispatch", new LocalizedText("月调度", "Monthly dispatch"),
-                Citation.parse(dispatch));
+        this.clauses = Map.of("indicators", Citation.parse(indicators), "target-progress", Citation.parse(targets),
+                "monthly-dispatch", Citation.parse(dispatch));
     }
 
+    /**
+     * The three reports citing the clauses of the policy's rules file, section {@code reports}:
+     * {@code indicators}, {@code target-progress} and {@code monthly-dispatch}.
+     *
+     * @since 1.2
+     */
+    public StandardReports() {
+        this.clauses = Map.of();
+    }
+
+    /**
+     * @throws IllegalStateException when the clauses come from the rules file: use {@link #definitions(Rules)}
+     */
     @Override
     public List<ReportDefinition> definitions() {
-        return List.of(indicators, targets, dispatch);
+        if (clauses.isEmpty()) {
+            throw new IllegalStateException("these reports cite the policy's rules file: call definitions(Rules)");
+        }
+        return IDS.stream().map(id -> new ReportDefinition(id, TITLES.get(id), clauses.get(id))).toList();
+    }
+
+    /** @since 1.2 */
+    @Override
+    public List<ReportDefinition> definitions(Rules rules) {
+        return clauses.isEmpty() ? IDS.stream().map(id -> definition(id, rules)).toList() : definitions();
+    }
+
+    private static ReportDefinition definition(String id, Rules rules) {
+        return new ReportDefinition(id, TITLES.get(id), rules.reportCitation(id).orElseThrow(
+                () -> new IllegalArgumentException("the rules file names no clause for report '" + id + "'")));
     }
 
     @Override
     public Report produce(String reportId, ReportData data, Parameters parameters) {
+        if (!IDS.contains(reportId)) {
+            throw new IllegalArgumentException("no report '" + reportId + "'");
+        }
+        ReportDefinition definition = clauses.isEmpty() ? definition(reportId, parameters.rules())
+                : new ReportDefinition(reportId, TITLES.get(reportId), clauses.get(reportId));
         return switch (reportId) {
-            case "indicators" -> indicators(data, parameters);
-            case "target-progress" -> targets(data, parameters);
-            case "monthly-dispatch" -> dispatch(data, parameters);
+            case "indicators" -> indicators(definition, data, parameters);
+            case "target-progress" -> targets(definition, data, parameters);
+            case "monthly-dispatch" -> dispatch(definition, data, parameters);
             default -> throw new IllegalArgumentException("no report '" + reportId + "'");
         };
     }
 
-    private Report indicators(ReportData data, Parameters parameters) {
+    private static Report indicators(ReportDefinition indicators, ReportData data, Parameters parameters) {
         Indicators total = Indicators.of(data.classes());
         List<Reason> notes = new ArrayList<>();
         if (parameters.declares(PARTICIPATION_MIN)) {
@@ -88,7 +122,7 @@ public final class StandardReports implements EvaluationReport {
         return new Report(indicators, data.regionCode(), data.from(), data.to(), columns, List.of(row), notes);
     }
 
-    private Report targets(ReportData data, Parameters parameters) {
+    private static Report targets(ReportDefinition targets, ReportData data, Parameters parameters) {
         List<List<Object>> rows = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
         for (ParameterValue goal : goals(parameters, data.to())) {
@@ -105,7 +139,7 @@ public final class StandardReports implements EvaluationReport {
         return new Report(targets, data.regionCode(), data.from(), data.to(), columns, rows, notes);
     }
 
-    private Report dispatch(ReportData data, Parameters parameters) {
+    private static Report dispatch(ReportDefinition dispatch, ReportData data, Parameters parameters) {
         List<ParameterValue> goals = goals(parameters, data.to());
         long target = goals.stream().filter(g -> "enrolled".equals(g.get("measure").text())).findFirst()
                 .map(g -> g.get("target").decimal().longValueExact()).orElse(0L);

@@ -6,6 +6,7 @@ import org.qiancheng.api.parameter.Parameters;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
+import org.qiancheng.api.rule.Rules;
 
 /**
  * A region's indicators and reports (pass, certificate, employment and participation rates,
@@ -20,6 +21,19 @@ public interface EvaluationReport {
      * @return their definitions; ids are unique
      */
     List<ReportDefinition> definitions();
+
+    /**
+     * The reports this region offers, citing the clauses its rules file names. The kernel calls
+     * this form: report definitions exist before any claim, so they get the rules directly rather
+     * than through {@link Parameters}. The default ignores the rules and returns {@link #definitions()}.
+     *
+     * @param rules the policy's rules
+     * @return their definitions; ids are unique
+     * @since 1.2
+     */
+    default List<ReportDefinition> definitions(Rules rules) {
+        return definitions();
+    }
 
     /**
      * Computes one report.

@@ -5,7 +5,7 @@
  * them, region authors implement them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qiancheng.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,6 +35,11 @@ class StandardReportsTest {
             }
 
             @Override
+            public org.qiancheng.api.rule.Rules rules() {
+                throw new UnsupportedOperationException("these reports cite the clauses given to them");
+            }
+
+            @Override
             public LocalDate effectiveFrom(String name, LocalDate on) {
                 return LocalDate.parse("2020-01-01");
             }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -16,6 +20,9 @@ import org.qiancheng.engine.CaseRunner;
 import org.qiancheng.engine.ContentHash;
 import org.qiancheng.engine.PolicyCase;
 import org.qiancheng.engine.PolicyCases;
+import org.qiancheng.engine.PolicyRefusedException;
+import org.qiancheng.engine.RuleSet;
+import org.qiancheng.engine.StandalonePolicy;
 
 /**
  * Runs a region's case files as JUnit 5 tests, with no OSGi framework:
@@ -60,21 +67,48 @@ public final class PolicyTestKit {
     }
 
     /**
+     * Fails unless every rule of the policy's {@code rules.json} is exercised by at least one case
+     * file ({@code "rules"}), and fails when the policy is refused at loading (its rules file with it).
+     *
+     * @param policy the policy
+     */
+    public static void assertRulesCovered(RegionPolicy policy) {
+        StandalonePolicy loaded;
+        try {
+            loaded = StandalonePolicy.load(policy, "testkit:" + policy.getClass().getName(), null, "");
+        } catch (PolicyRefusedException e) {
+            fail("the policy is refused: " + e.reasons());
+            return;
+        }
+        Set<String> ids = loaded.parameters().ruleSet().ids();
+        if (ids.isEmpty()) {
+            fail("no rules: " + RuleSet.FILE + " is missing beside " + policy.getClass().getName());
+        }
+        assertCovered(policy, ids);
+    }
+
+    /**
      * Fails unless every rule id is exercised by at least one case file of the policy.
      *
      * @param policy the policy
      * @param ruleIds the rule ids the region's documentation defines
+     * @deprecated the rule ids are in the policy's {@code rules.json}: use {@link #assertRulesCovered(RegionPolicy)}
      */
+    @Deprecated
     public static void assertRulesCovered(RegionPolicy policy, String... ruleIds) {
+        assertCovered(policy, new LinkedHashSet<>(Arrays.asList(ruleIds)));
+    }
+
+    private static void assertCovered(RegionPolicy policy, Set<String> ruleIds) {
         List<PolicyCase> cases;
         try {
             cases = PolicyCases.fromClassLoader(policy.getClass().getClassLoader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        java.util.Set<String> covered = new java.util.TreeSet<>();
+        Set<String> covered = new TreeSet<>();
         cases.forEach(c -> covered.addAll(c.rules()));
-        List<String> missing = java.util.Arrays.stream(ruleIds).filter(r -> !covered.contains(r)).toList();
+        List<String> missing = ruleIds.stream().filter(r -> !covered.contains(r)).toList();
         if (!missing.isEmpty()) {
             fail("rules without a case: " + missing + " (covered: " + covered + ")");
         }

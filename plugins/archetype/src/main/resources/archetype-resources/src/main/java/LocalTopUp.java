@@ -2,13 +2,13 @@ package ${package};
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
@@ -16,7 +16,8 @@ import org.qiancheng.api.spi.SubsidyPolicy;
 
 /**
  * The local top-up: occupations in {@code local/top_up} get that share of the province's amount
- * on top of it (rule ${rulePrefix}1). The province's rules decide everything else.
+ * on top of it (rule ${rulePrefix}1, its text and clause in {@code rules.json}). The province's
+ * rules decide everything else.
  */
 final class LocalTopUp implements SubsidyPolicy {
 
@@ -31,7 +32,7 @@ final class LocalTopUp implements SubsidyPolicy {
     /** Alone, without the province's decision, there is nothing to top up. */
     @Override
     public SubsidyDecision decide(ClaimInput input, Parameters parameters) {
-        return new SubsidyDecision(Eligibility.granted(), List.of(), List.of(), List.of(), BigDecimal.ZERO);
+        return SubsidyDecision.nothingAdded();
     }
 
     @Override
@@ -42,10 +43,7 @@ final class LocalTopUp implements SubsidyPolicy {
             return decide(input, parameters);
         }
         BigDecimal rate = rates.decimal(occupation);
-        String percent = rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        LineItem topUp = new LineItem("${rulePrefix}1", new LocalizedText("${regionNameZh}地方补贴(上浮" + percent + ")",
-                "${regionNameEn} local top-up (" + percent + ")"), province.amount().multiply(rate),
-                parameters.reference(TOP_UP));
-        return new SubsidyDecision(Eligibility.granted(), List.of(topUp), List.of(), List.of(), BigDecimal.ZERO);
+        LineItem topUp = parameters.rules().line("${rulePrefix}1", province.amount().multiply(rate), Map.of("rate", rate));
+        return SubsidyDecision.granted(List.of(topUp), List.of(), List.of());
     }
 }

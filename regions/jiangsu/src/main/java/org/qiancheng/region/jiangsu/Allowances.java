@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.Parameters;
@@ -51,11 +51,8 @@ final class Allowances {
         if (extended.isEmpty()) {
             return Optional.empty();
         }
-        String zh = String.join("、", extended.stream().map(g -> g.label().zh()).toList());
-        String en = String.join(", ", extended.stream().map(g -> g.label().en()).toList());
-        return Optional.of(new Reason("JS3", new LocalizedText("直系亲属为" + zh + "，待遇等同于本人",
-                "Immediate family member of: " + en + "; treated as belonging to that group"),
-                parameters.reference(FAMILY_GROUPS)));
+        return Optional.of(parameters.rules().reason("JS3",
+                Map.of("groups", extended.stream().map(TargetGroup::label).toList())));
     }
 
     /** @return the living allowance line, when one of the trainee's groups qualifies */
@@ -70,9 +67,7 @@ final class Allowances {
         long days = ChronoUnit.DAYS.between(facts.startDate(), facts.endDate()) + 1;
         BigDecimal paid = BigDecimal.valueOf(days).min(parameters.value(MAX_DAYS, on).decimal());
         BigDecimal perDay = parameters.value(PER_DAY, on).decimal();
-        return Optional.of(new LineItem("JS5", new LocalizedText("培训期间生活费补贴" + perDay.toPlainString() + "元×"
-                + paid.toPlainString() + "天", "Living allowance during training " + perDay.toPlainString() + " yuan × "
-                + paid.toPlainString() + " days"), perDay.multiply(paid), parameters.reference(PER_DAY)));
+        return Optional.of(parameters.rules().line("JS5", perDay.multiply(paid), Map.of("perDay", perDay, "days", paid)));
     }
 
     private static Set<TargetGroup> extended(TraineeFacts trainee, LocalDate on, Parameters parameters) {

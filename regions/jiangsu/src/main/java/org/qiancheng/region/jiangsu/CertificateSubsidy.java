@@ -3,6 +3,7 @@ package org.qiancheng.region.jiangsu;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.ClaimInput;
@@ -10,11 +11,11 @@ import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.model.Certificate;
 import org.qiancheng.api.model.CertificateKind;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 
 /**
  * JS1: the training subsidy is paid for a certificate obtained after training, at the standard of
@@ -39,8 +40,7 @@ final class CertificateSubsidy {
     static Optional<Reason> refusal(ClaimInput input, Parameters parameters) {
         Certificate certificate = input.outcome().certificate();
         if (certificate == null) {
-            return Optional.of(new Reason("JS1", new LocalizedText("培训后未取得证书，不予补贴",
-                    "No certificate was obtained after training: no subsidy"), Clauses.SUBSIDY_RULES));
+            return Optional.of(parameters.rules().reason("JS1.certificate"));
         }
         if (certificate.kind() == CertificateKind.SPECIAL_OPERATION) {
             return Optional.empty();
@@ -49,9 +49,8 @@ final class CertificateSubsidy {
         SkillLevel level = level(input);
         ParameterValue table = parameters.value(STANDARD, input.classFacts().startDate());
         if (!table.has(occupation) || !table.get(occupation).has(level.name())) {
-            return Optional.of(new Reason("JS1", new LocalizedText("职业" + occupation + "的" + level.label().zh()
-                    + "无补贴标准", "No subsidy standard for occupation " + occupation + " at " + level.label().en()),
-                    parameters.reference(STANDARD)));
+            return Optional.of(parameters.rules().reason("JS1.noStandard",
+                    Map.of("occupation", occupation, "level", level.label())));
         }
         return Optional.empty();
     }
@@ -60,26 +59,21 @@ final class CertificateSubsidy {
     static List<LineItem> lines(ClaimInput input, Parameters parameters) {
         var on = input.classFacts().startDate();
         String occupation = input.classFacts().occupationCode();
+        Rules rules = parameters.rules();
         List<LineItem> lines = new ArrayList<>();
         BigDecimal base;
         if (input.outcome().certificate().kind() == CertificateKind.SPECIAL_OPERATION) {
             base = parameters.value(SPECIAL_OPERATION, on).decimal();
-            lines.add(new LineItem("JS1", new LocalizedText("特种作业操作证书补贴(定额)",
-                    "Flat subsidy for a special-operation certificate"), base, parameters.reference(SPECIAL_OPERATION)));
+            lines.add(rules.line("JS1.specialOperation", base));
         } else {
             SkillLevel level = level(input);
             base = parameters.value(STANDARD, on).decimal(occupation, level.name());
-            lines.add(new LineItem("JS1", new LocalizedText("职业培训补贴标准(职业、取证等级" + level.label().zh() + ")",
-                    "Training subsidy standard for the occupation at " + level.label().en()), base,
-                    parameters.reference(STANDARD)));
+            lines.add(rules.line("JS1.standard", base, Map.of("level", level.label())));
         }
         ParameterValue shortage = parameters.value(StandardCatalog.SHORTAGE, on);
         if (shortage.has(occupation)) {
             BigDecimal uplift = shortage.decimal(occupation);
-            String percent = uplift.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-            lines.add(new LineItem("JS1", new LocalizedText("紧缺型职业工种上浮" + percent,
-                    "Shortage occupation uplift " + percent), base.multiply(uplift),
-                    parameters.reference(StandardCatalog.SHORTAGE)));
+            lines.add(rules.line("JS1.shortage", base.multiply(uplift), Map.of("uplift", uplift)));
         }
         return lines;
     }

@@ -3,12 +3,12 @@ package org.qiancheng.region.jiangsu;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.parameter.ParameterSpec;
@@ -39,18 +39,14 @@ final class JiangsuEligibility {
     Eligibility check(TraineeFacts trainee, ClassFacts facts, Parameters parameters) {
         List<Reason> refusals = new ArrayList<>();
         if (trainee.receivesPension()) {
-            refusals.add(new Reason("JS2", new LocalizedText("按月领取养老金人员不纳入职业培训补贴范围",
-                    "People drawing a monthly pension are outside the training subsidy"), Clauses.SUBSIDY_RULES));
+            refusals.add(parameters.rules().reason("JS2"));
         }
-        place(trainee, facts).ifPresent(refusals::add);
+        place(trainee, facts, parameters).ifPresent(refusals::add);
         perYear(trainee, facts, parameters, refusals);
         for (PriorSubsidy prior : trainee.priorSubsidies()) {
             if (prior.occupationCode().equals(facts.occupationCode()) && prior.level() == facts.level()) {
-                refusals.add(new Reason("JS1", new LocalizedText("同一职业同一等级不可重复享受(已于"
-                        + prior.classStart() + "享受" + facts.occupationCode() + " " + facts.level().label().zh() + "补贴)",
-                        "The same occupation at the same level is subsidised only once (already subsidised for "
-                                + facts.occupationCode() + " " + facts.level().label().en() + " in a class starting "
-                                + prior.classStart() + ")"), Clauses.SUBSIDY_RULES));
+                refusals.add(parameters.rules().reason("JS1.repeat", Map.of("classStart", prior.classStart(),
+                        "occupation", facts.occupationCode(), "level", facts.level().label())));
                 break;
             }
         }
@@ -62,7 +58,7 @@ final class JiangsuEligibility {
      * seeking; the facts carry no job-seeking place, so the class must be in the prefecture city of
      * the household registration or of the residence, and in this province.
      */
-    private Optional<Reason> place(TraineeFacts trainee, ClassFacts facts) {
+    private Optional<Reason> place(TraineeFacts trainee, ClassFacts facts, Parameters parameters) {
         String city = RegionCodes.city(facts.regionCode());
         boolean inProvince = RegionCodes.province(facts.regionCode()).equals(province);
         boolean nearHome = city.equals(RegionCodes.city(trainee.householdRegion()))
@@ -70,11 +66,8 @@ final class JiangsuEligibility {
         if (inProvince && nearHome) {
             return Optional.empty();
         }
-        return Optional.of(new Reason("JS1", new LocalizedText("培训地" + facts.regionCode()
-                + "不在本省户籍地(" + trainee.householdRegion() + ")或常住地(" + trainee.residenceRegion() + ")所在设区市",
-                "The class region " + facts.regionCode() + " is not in the Jiangsu city of household registration ("
-                        + trainee.householdRegion() + ") or residence (" + trainee.residenceRegion() + ")"),
-                Clauses.SUBSIDY_RULES));
+        return Optional.of(parameters.rules().reason("JS1.place", Map.of("classRegion", facts.regionCode(),
+                "household", trainee.householdRegion(), "residence", trainee.residenceRegion())));
     }
 
     /** Counts subsidies of classes starting in the same calendar year as this one. */
@@ -83,10 +76,7 @@ final class JiangsuEligibility {
         long used = trainee.priorSubsidies().stream().filter(p -> p.classStart().getYear() == year).count();
         BigDecimal maximum = parameters.value(MAX_PER_YEAR, facts.startDate()).decimal();
         if (BigDecimal.valueOf(used).compareTo(maximum) >= 0) {
-            String max = maximum.toPlainString();
-            refusals.add(new Reason("JS1", new LocalizedText(year + "年已享受" + used + "次职业培训补贴，每人每年不超过" + max + "次",
-                    "Already " + used + " training subsidies in " + year + "; at most " + max + " per person per year"),
-                    parameters.reference(MAX_PER_YEAR)));
+            refusals.add(parameters.rules().reason("JS1.perYear", Map.of("year", year, "used", used, "maximum", maximum)));
         }
     }
 }

@@ -16,8 +16,8 @@ import org.qiancheng.api.spi.StandardRegionPolicy;
 public final class JiangsuPolicy extends StandardRegionPolicy {
 
     public JiangsuPolicy() {
-        // §四(十七) asks for quarterly and annual reports; §一 sets the targets they are measured against
+        // the reports cite rules.json: §四(十七) asks for quarterly and annual reports, §一 sets the targets
         super(new JiangsuSubsidy(PolicyFiles.descriptor(JiangsuPolicy.class).regionCode()), JiangsuSubsidy.specs(),
-                new StandardReports("JS-2019 §四(十七)", "JS-2019 §一", "JS-2019 §四(十七)"));
+                new StandardReports());
     }
 }

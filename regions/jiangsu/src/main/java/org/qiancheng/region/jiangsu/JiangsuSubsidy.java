@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qiancheng.api.claim.ClaimInput;
@@ -14,7 +15,6 @@ import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.model.Citation;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.parameter.ParameterSpec;
@@ -81,7 +81,7 @@ final class JiangsuSubsidy implements SubsidyPolicy {
         }
         BigDecimal advance = advance(facts, parameters, notes);
         notes.addAll(targets(facts, parameters));
-        return new SubsidyDecision(granted, lines, notes, List.of(), advance);
+        return SubsidyDecision.granted(lines, notes, List.of()).withAdvanceShare(advance);
     }
 
     /** JS4: only enterprise training and project-based training may be paid in advance. */
@@ -90,10 +90,7 @@ final class JiangsuSubsidy implements SubsidyPolicy {
             return BigDecimal.ZERO;
         }
         BigDecimal share = parameters.value(ADVANCE_SHARE, facts.startDate()).decimal();
-        String percent = share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        notes.add(new Reason("JS4", new LocalizedText("企业培训或项目制培训可先行拨付不高于" + percent + "的补贴",
-                "Enterprise or project-based training: up to " + percent + " may be paid in advance"),
-                parameters.reference(ADVANCE_SHARE)));
+        notes.add(parameters.rules().reason("JS4", Map.of("share", share)));
         return share;
     }
 
@@ -108,10 +105,8 @@ final class JiangsuSubsidy implements SubsidyPolicy {
             boolean counts = "enrolled".equals(measure)
                     || "apprentices".equals(measure) && facts.kind() == TrainingKind.APPRENTICESHIP;
             if (counts) {
-                String target = goal.get("target").decimal().toPlainString();
-                notes.add(new Reason("JS7", new LocalizedText("计入目标任务：" + goal.get("zh").text() + "(目标" + target + ")",
-                        "Counts toward the target: " + goal.get("en").text() + " (target " + target + ")"),
-                        Citation.parse(goal.get("citation").text())));
+                notes.add(parameters.rules().reason("JS7", Map.of("goal", goal.localized(),
+                        "target", goal.get("target").decimal()), Citation.parse(goal.get("citation").text())));
             }
         }
         return notes;

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.Parameters;
 
@@ -41,9 +41,7 @@ final class WorkBasedSubsidy {
         LocalDate on = facts.startDate();
         BigDecimal paid = BigDecimal.valueOf(months(facts)).min(parameters.value(MAX_MONTHS, on).decimal());
         BigDecimal monthly = parameters.value(MONTHLY, on).decimal();
-        return new LineItem("JS6", new LocalizedText("以工代训补贴" + monthly.toPlainString() + "元×" + paid.toPlainString()
-                + "个月", "Work-based training subsidy " + monthly.toPlainString() + " yuan × " + paid.toPlainString()
-                + " months"), monthly.multiply(paid), parameters.reference(MONTHLY));
+        return parameters.rules().line("JS6.monthly", monthly.multiply(paid), Map.of("monthly", monthly, "months", paid));
     }
 
     /** @return the JS6 note when the class runs longer than the months paid */
@@ -53,9 +51,6 @@ final class WorkBasedSubsidy {
         if (BigDecimal.valueOf(months).compareTo(maximum) <= 0) {
             return Optional.empty();
         }
-        String max = maximum.toPlainString();
-        return Optional.of(new Reason("JS6", new LocalizedText("以工代训" + months + "个月，超过" + max + "个月的部分不予补贴",
-                "Work-based training of " + months + " months: the months beyond " + max + " are not paid"),
-                parameters.reference(MAX_MONTHS)));
+        return Optional.of(parameters.rules().reason("JS6.beyondMaximum", Map.of("months", months, "maximum", maximum)));
     }
 }

@@ -16,6 +16,6 @@ class JiangsuCasesTest {
 
     @Test
     void everyRuleHasACase() {
-        PolicyTestKit.assertRulesCovered(new JiangsuPolicy(), "JS1", "JS2", "JS3", "JS4", "JS5", "JS6", "JS7");
+        PolicyTestKit.assertRulesCovered(new JiangsuPolicy());
     }
 }

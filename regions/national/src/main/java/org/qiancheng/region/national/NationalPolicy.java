@@ -7,13 +7,13 @@ import org.qiancheng.api.spi.StandardRegionPolicy;
 
 /**
  * The national large-scale vocational skills training action 2025–2027 (CN-2025), usable as the
- * baseline policy of a province without a bundle of its own.
+ * baseline policy of a province without a bundle of its own. Rule texts, clauses and the clauses
+ * of its reports are in {@code rules.json}.
  */
 @Component(service = RegionPolicy.class)
 public final class NationalPolicy extends StandardRegionPolicy {
 
     public NationalPolicy() {
-        super(new NationalSubsidy(), NationalSubsidy.specs(),
-                new StandardReports("CN-2025 §四(十三)", "CN-2025 §一", "CN-2025 §四(十三)"));
+        super(new NationalSubsidy(), NationalSubsidy.specs(), new StandardReports());
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
@@ -12,17 +13,16 @@ import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.EmploymentOutcome;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 import org.qiancheng.api.spi.SubsidyPolicy;
 
 /**
- * The national rules, as this bundle interprets them (each step cited in the trace):
+ * The national rules, as this bundle interprets them (texts and clauses in {@code rules.json}):
  * training shorter than the minimum hours of its level is treated as false training and refused
  * (CN5); the trainee must pass, and in project-based training must also be evaluated and hold a
  * certificate (CN3); the amount is the differentiated standard of occupation and level (CN4),
@@ -49,10 +49,7 @@ final class NationalSubsidy implements SubsidyPolicy {
     public Eligibility eligibility(TraineeFacts trainee, ClassFacts facts, Parameters parameters) {
         BigDecimal minimum = parameters.value(MIN_HOURS, facts.startDate()).decimal(facts.level().name());
         if (BigDecimal.valueOf(facts.hours()).compareTo(minimum) < 0) {
-            return Eligibility.refused(new Reason("CN5", new LocalizedText(
-                    "培训课时" + facts.hours() + "低于该等级最低课时" + minimum.toPlainString() + "，按虚假培训处理",
-                    facts.hours() + " hours is below the minimum " + minimum.toPlainString()
-                            + " for the level: treated as false training"), parameters.reference(MIN_HOURS)));
+            return Eligibility.refused(parameters.rules().reason("CN5", Map.of("hours", facts.hours(), "minimum", minimum)));
         }
         return Eligibility.granted();
     }
@@ -61,51 +58,40 @@ final class NationalSubsidy implements SubsidyPolicy {
     public SubsidyDecision decide(ClaimInput input, Parameters parameters) {
         ClassFacts facts = input.classFacts();
         LocalDate on = facts.startDate();
+        Rules rules = parameters.rules();
         Eligibility eligibility = eligibility(input.trainee(), facts, parameters);
         if (!eligibility.eligible()) {
             return SubsidyDecision.refused(eligibility);
         }
-        Citation project = new Citation("CN-2025", "§四(十二)");
         if (!input.outcome().passed()) {
-            return SubsidyDecision.refused(new Reason("CN3", new LocalizedText("未通过结业考核或技能评价",
-                    "Did not pass the final assessment or skill evaluation"), project));
+            return SubsidyDecision.refused(rules.reason("CN3.failed"));
         }
         boolean projectBased = facts.kind() == TrainingKind.PROJECT;
         if (projectBased && input.outcome().certificate() == null) {
-            return SubsidyDecision.refused(new Reason("CN3", new LocalizedText("项目制培训须经技能评价并取得证书",
-                    "Project-based training requires a skill evaluation with a certificate"), project));
+            return SubsidyDecision.refused(rules.reason("CN3.certificate"));
         }
         BigDecimal standard = parameters.value(STANDARD, on).decimal(facts.occupationCode(), facts.level().name());
         List<LineItem> lines = new ArrayList<>();
-        lines.add(new LineItem("CN4", new LocalizedText("差异化补贴标准(职业、等级)",
-                "Differentiated standard for occupation and level"), standard, parameters.reference(STANDARD)));
+        lines.add(rules.line("CN4.standard", standard));
         ParameterValue shortage = parameters.value(StandardCatalog.SHORTAGE, on);
         if (shortage.has(facts.occupationCode())) {
             BigDecimal uplift = shortage.decimal(facts.occupationCode());
-            lines.add(new LineItem("CN4", new LocalizedText("急需紧缺职业上浮" + percent(uplift),
-                    "Shortage occupation uplift " + percent(uplift)), standard.multiply(uplift),
-                    parameters.reference(StandardCatalog.SHORTAGE)));
+            lines.add(rules.line("CN4.shortage", standard.multiply(uplift), Map.of("uplift", uplift)));
         }
         EmploymentOutcome employment = input.outcome().employment();
         if (projectBased && (employment == EmploymentOutcome.STABLE || employment == EmploymentOutcome.FLEXIBLE)) {
             BigDecimal share = parameters.value(PROJECT_EMPLOYMENT, on).decimal();
-            lines.add(new LineItem("CN3", new LocalizedText("项目制培训就业服务补贴" + percent(share),
-                    "Employment service share of project-based training " + percent(share)), standard.multiply(share),
-                    parameters.reference(PROJECT_EMPLOYMENT)));
+            lines.add(rules.line("CN3.employment", standard.multiply(share), Map.of("share", share)));
         }
-        return new SubsidyDecision(eligibility, lines, notes(facts, parameters), flags(input, parameters),
-                BigDecimal.ZERO);
+        return SubsidyDecision.granted(lines, notes(facts, parameters), flags(input, parameters));
     }
 
     private static List<Reason> notes(ClassFacts facts, Parameters parameters) {
         List<Reason> notes = new ArrayList<>();
-        notes.add(new Reason("CN1", new LocalizedText("计入2025—2027年3000万人次补贴性职业技能培训目标",
-                "Counts toward the target of 30,000,000 subsidised trainings in 2025–2027"),
-                new Citation("CN-2025", "§一")));
+        notes.add(parameters.rules().reason("CN1"));
         for (ParameterValue chain : parameters.value(StandardCatalog.CHAINS, facts.startDate()).list()) {
             if (chain.get("occupations").texts().contains(facts.occupationCode())) {
-                notes.add(new Reason("CN2", new LocalizedText("重点领域：" + chain.get("zh").text(),
-                        "Priority sector: " + chain.get("en").text()), new Citation("CN-2025", "§二")));
+                notes.add(parameters.rules().reason("CN2", Map.of("sector", chain.localized())));
             }
         }
         return notes;
@@ -114,14 +100,8 @@ final class NationalSubsidy implements SubsidyPolicy {
     private static List<Reason> flags(ClaimInput input, Parameters parameters) {
         BigDecimal minimum = parameters.value(MIN_SATISFACTION, input.classFacts().startDate()).decimal();
         if (input.results().satisfaction().compareTo(minimum) < 0) {
-            return List.of(new Reason("CN6", new LocalizedText("学员满意度低于" + percent(minimum) + "，列入质量抽查",
-                    "Satisfaction below " + percent(minimum) + ": selected for quality sampling"),
-                    parameters.reference(MIN_SATISFACTION)));
+            return List.of(parameters.rules().reason("CN6", Map.of("minimum", minimum)));
         }
         return List.of();
-    }
-
-    private static String percent(BigDecimal share) {
-        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -2,10 +2,10 @@ package org.qiancheng.region.sichuan;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Reason;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
@@ -45,10 +45,7 @@ record CityStandard(String table, BigDecimal amount, boolean provincial) {
 
     /** @return the SC3 note naming the table that applied */
     Reason note(Parameters parameters) {
-        String zh = provincial ? "全省默认标准(" + table + ")" : "市(州)差异化标准(" + table + ")";
-        String en = provincial ? "the provincial default (" + table + ")" : "the differentiated standard of " + table;
-        return new Reason("SC3", new LocalizedText("适用" + zh + "：每人" + amount.toPlainString() + "元",
-                "Standard applied: " + en + ", " + amount.toPlainString() + " yuan per trainee"),
-                parameters.reference(STANDARD));
+        return parameters.rules().reason(provincial ? "SC3.provincial" : "SC3.city",
+                Map.of("table", table, "amount", amount));
     }
 }

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.qiancheng.api.claim.ClassResults;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
+import org.qiancheng.api.rule.Rules;
 
 /**
  * The composition of one trainee's subsidy, chosen by the text parameter {@code subsidy/formula}
@@ -39,8 +40,7 @@ final class Formula {
             List<LineItem> lines, List<Reason> notes) {
         String formula = parameters.value(FORMULA, on).text();
         switch (formula) {
-            case STANDARD_ONLY -> lines.add(new LineItem("SC3", new LocalizedText("合格学员补贴标准",
-                    "Standard per trainee who passed"), standard.amount(), parameters.reference(CityStandard.STANDARD)));
+            case STANDARD_ONLY -> lines.add(parameters.rules().line("SC3.standard", standard.amount()));
             case BASE_PLUS_ASSESSMENT -> basePlusAssessment(standard.amount(), results, on, parameters, lines, notes);
             default -> throw new IllegalArgumentException(FORMULA + "@" + parameters.effectiveFrom(FORMULA, on)
                     + ": unknown formula '" + formula + "' (expected " + STANDARD_ONLY + " or " + BASE_PLUS_ASSESSMENT
@@ -50,47 +50,36 @@ final class Formula {
 
     private static void basePlusAssessment(BigDecimal s, ClassResults results, LocalDate on, Parameters parameters,
             List<LineItem> lines, List<Reason> notes) {
-        BigDecimal share = parameters.value(SHARE, on).decimal();
-        BigDecimal base = s.multiply(BigDecimal.ONE.subtract(share));
-        notes.add(new Reason("SC2", new LocalizedText("“基础补贴+考核补贴”：考核补贴占" + percent(share),
-                "Base + assessment subsidy: the assessment share is " + percent(share)), parameters.reference(SHARE)));
-        lines.add(new LineItem("SC2", new LocalizedText("基础补贴(" + percent(BigDecimal.ONE.subtract(share)) + "×"
-                + s.toPlainString() + ")", "Base subsidy (" + percent(BigDecimal.ONE.subtract(share)) + " of "
-                + s.toPlainString() + ")"), base, parameters.reference(FORMULA)));
+        Rules rules = parameters.rules();
+        BigDecimal a = parameters.value(SHARE, on).decimal();
+        notes.add(rules.reason("SC2.share", Map.of("share", a)));
+
+        BigDecimal baseShare = BigDecimal.ONE.subtract(a);
+        BigDecimal base = s.multiply(baseShare);
+        lines.add(rules.line("SC2.base", base, Map.of("baseShare", baseShare, "standard", s)));
+
         BigDecimal threshold = parameters.value(SATISFACTION, on).decimal();
         BigDecimal satisfaction = results.satisfaction();
         if (satisfaction.compareTo(threshold) < 0) {
-            BigDecimal factor = satisfaction.divide(threshold, MathContext.DECIMAL64);
-            lines.add(new LineItem("SC2", new LocalizedText("满意度" + percent(satisfaction) + "低于" + percent(threshold)
-                    + "，基础补贴按" + plain(factor) + "倍核减", "Satisfaction " + percent(satisfaction) + " below "
-                    + percent(threshold) + ": base reduced to " + plain(factor) + " of itself"),
-                    base.multiply(factor).subtract(base), parameters.reference(SATISFACTION)));
+            BigDecimal f = satisfaction.divide(threshold, MathContext.DECIMAL64);
+            lines.add(rules.line("SC2.satisfaction", base.multiply(f).subtract(base),
+                    Map.of("satisfaction", satisfaction, "threshold", threshold, "factor", f)));
         }
-        ParameterValue weights = parameters.value(WEIGHTS, on);
+
+        ParameterValue w = parameters.value(WEIGHTS, on);
         BigDecimal cert = rate(results, results.certified());
         BigDecimal employment = rate(results, results.employed());
         BigDecimal entrepreneurship = rate(results, results.entrepreneurs());
-        BigDecimal composite = weights.decimal("certificate").multiply(cert)
-                .add(weights.decimal("employment").multiply(employment))
-                .add(weights.decimal("entrepreneurship").multiply(entrepreneurship));
-        String terms = plain(weights.decimal("certificate")) + "×" + plain(cert) + " + "
-                + plain(weights.decimal("employment")) + "×" + plain(employment) + " + "
-                + plain(weights.decimal("entrepreneurship")) + "×" + plain(entrepreneurship);
-        lines.add(new LineItem("SC2", new LocalizedText("考核补贴(" + percent(share) + "×" + s.toPlainString()
-                + "×(取证率、就业率、创业率加权 " + terms + "))", "Assessment subsidy (" + percent(share) + " of "
-                + s.toPlainString() + " × weighted certificate, employment and entrepreneurship rates " + terms + ")"),
-                s.multiply(share).multiply(composite), parameters.reference(SHARE)));
+        BigDecimal composite = w.decimal("certificate").multiply(cert)
+                .add(w.decimal("employment").multiply(employment))
+                .add(w.decimal("entrepreneurship").multiply(entrepreneurship));
+        lines.add(rules.line("SC2.assessment", s.multiply(a).multiply(composite), Map.of("share", a, "standard", s,
+                "certificateWeight", w.decimal("certificate"), "certificateRate", cert,
+                "employmentWeight", w.decimal("employment"), "employmentRate", employment,
+                "entrepreneurshipWeight", w.decimal("entrepreneurship"), "entrepreneurshipRate", entrepreneurship)));
     }
 
     private static BigDecimal rate(ClassResults results, int count) {
         return results.rate(count).min(BigDecimal.ONE);
-    }
-
-    static String percent(BigDecimal share) {
-        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    private static String plain(BigDecimal number) {
-        return number.stripTrailingZeros().toPlainString();
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
@@ -13,7 +14,6 @@ import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.claim.TraineeOutcome;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.parameter.ParameterSpec;
 import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.api.parameter.Parameters;
@@ -21,8 +21,8 @@ import org.qiancheng.api.report.StandardReports;
 import org.qiancheng.api.spi.SubsidyPolicy;
 
 /**
- * The Sichuan rules, as this bundle interprets them (each step cited in the trace, every clause
- * read from the version's own data): the occupation and level must be in the catalogue (SC1);
+ * The Sichuan rules, as this bundle interprets them (each step cited in the trace, every text and
+ * clause read from the version's own data and {@code rules.json}): the occupation and level must be in the catalogue (SC1);
  * the trainee must reach the outcome {@code eligibility/required_outcome} (SC4: pass the final
  * assessment); the standard comes from the city's table or the provincial default (SC3) and is
  * composed by the formula of the version (SC2, {@link Formula}); notes name chains and focus
@@ -35,12 +35,6 @@ final class SichuanSubsidy implements SubsidyPolicy {
     static final String PARTICIPATION_MIN = StandardReports.PARTICIPATION_MIN;
     static final String PASSED = "passed";
     static final String CERTIFIED = "certified";
-
-    private final Clauses clauses;
-
-    SichuanSubsidy(Clauses clauses) {
-        this.clauses = clauses;
-    }
 
     static List<ParameterSpec> specs() {
         return List.of(ParameterSpec.text(Formula.FORMULA).oneOf(Formula.STANDARD_ONLY, Formula.BASE_PLUS_ASSESSMENT),
@@ -61,10 +55,8 @@ final class SichuanSubsidy implements SubsidyPolicy {
                 return Eligibility.granted();
             }
         }
-        return Eligibility.refused(new Reason("SC1", new LocalizedText(
-                "职业(工种)" + facts.occupationCode() + "的" + facts.level().label().zh() + "不在培训目录内",
-                "Occupation " + facts.occupationCode() + " at level " + facts.level().label().en()
-                        + " is not in the training catalogue"), parameters.reference(StandardCatalog.OCCUPATIONS)));
+        return Eligibility.refused(parameters.rules().reason("SC1.catalogue",
+                Map.of("occupation", facts.occupationCode(), "level", facts.level().label())));
     }
 
     @Override
@@ -77,18 +69,16 @@ final class SichuanSubsidy implements SubsidyPolicy {
         }
         String required = parameters.value(REQUIRED_OUTCOME, on).text();
         if (!reached(required, input.outcome())) {
-            return SubsidyDecision.refused(new Reason("SC4", PASSED.equals(required)
-                    ? new LocalizedText("未通过结业考核或职业技能评价", "Did not pass the final assessment or skill evaluation")
-                    : new LocalizedText("未通过考核并取得证书", "Did not pass and obtain a certificate"),
-                    parameters.reference(REQUIRED_OUTCOME)));
+            return SubsidyDecision.refused(parameters.rules().reason(PASSED.equals(required) ? "SC4.notPassed"
+                    : "SC4.notCertified"));
         }
         CityStandard standard = CityStandard.of(facts, parameters);
         List<LineItem> lines = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
         notes.add(standard.note(parameters));
         Formula.apply(standard, input.results(), on, parameters, lines, notes);
-        notes.addAll(SichuanNotes.of(input, parameters, clauses));
-        return new SubsidyDecision(eligibility, lines, notes, flags(input, parameters), BigDecimal.ZERO);
+        notes.addAll(SichuanNotes.of(input, parameters));
+        return SubsidyDecision.granted(lines, notes, flags(input, parameters));
     }
 
     private static boolean reached(String required, TraineeOutcome outcome) {
@@ -104,10 +94,8 @@ final class SichuanSubsidy implements SubsidyPolicy {
         BigDecimal minimum = parameters.value(PARTICIPATION_MIN, input.classFacts().startDate()).decimal();
         BigDecimal participation = input.results().rate(input.results().evaluated());
         if (participation.compareTo(minimum) < 0) {
-            return List.of(new Reason("SC4", new LocalizedText("参评率" + Formula.percent(participation) + "低于"
-                    + Formula.percent(minimum) + "，提交复核", "Evaluation participation " + Formula.percent(participation)
-                    + " is below " + Formula.percent(minimum) + ": sent to review"),
-                    parameters.reference(PARTICIPATION_MIN)));
+            return List.of(parameters.rules().reason("SC4.participation",
+                    Map.of("rate", participation, "minimum", minimum)));
         }
         return List.of();
     }

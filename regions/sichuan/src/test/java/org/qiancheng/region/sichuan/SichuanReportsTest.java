@@ -20,9 +20,9 @@ class SichuanReportsTest {
     private final PolicyDescriptor descriptor = policy.descriptor();
 
     @Test
-    void everyReportCitesTheNoticeOfThisVersion() {
+    void everyReportCitesTheNoticeOfThisVersion() throws Exception {
         String document = descriptor.documents().get(0).key();
-        List<ReportDefinition> definitions = policy.reports().orElseThrow().definitions();
+        List<ReportDefinition> definitions = StandalonePolicy.load(policy, "test", null, "test").reports();
         assertEquals(List.of("indicators", "target-progress", "monthly-dispatch"),
                 definitions.stream().map(ReportDefinition::id).toList());
         definitions.forEach(d -> assertEquals(document, d.citation().document(), d.id() + " " + d.citation()));

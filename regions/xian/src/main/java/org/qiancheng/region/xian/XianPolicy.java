@@ -13,7 +13,6 @@ import org.qiancheng.api.spi.StandardRegionPolicy;
 public final class XianPolicy extends StandardRegionPolicy {
 
     public XianPolicy() {
-        super(new XianSubsidy(), XianSubsidy.specs(),
-                new StandardReports("XA-2025 §二(六)", "XA-2025 §一", "XA-2025 §二(六)"));
+        super(new XianSubsidy(), XianSubsidy.specs(), new StandardReports());
     }
 }

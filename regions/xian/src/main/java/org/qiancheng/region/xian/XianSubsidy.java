@@ -1,17 +1,14 @@
 package org.qiancheng.region.xian;
 
-import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
-import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.model.Certificate;
-import org.qiancheng.api.model.Citation;
-import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.parameter.ParameterSpec;
@@ -20,7 +17,7 @@ import org.qiancheng.api.parameter.Parameters;
 import org.qiancheng.api.spi.SubsidyPolicy;
 
 /**
- * The Xi'an rules, as this bundle interprets them (each step cited in the trace):
+ * The Xi'an rules, as this bundle interprets them (texts and clauses in {@code rules.json}):
  * <ul>
  * <li>XA1 the differentiated base standard of occupation and level, plus up to 30% for a shortage
  *     occupation [§二(二)]; an occupation or level without a standard is refused;</li>
@@ -58,10 +55,8 @@ final class XianSubsidy implements SubsidyPolicy {
         ParameterValue standard = parameters.value(STANDARD, facts.startDate());
         String code = facts.occupationCode();
         if (!standard.has(code) || !standard.get(code).has(facts.level().name())) {
-            return Eligibility.refused(new Reason("XA1", new LocalizedText(
-                    "职业" + code + "的" + facts.level().label().zh() + "不在西安市差异化补贴标准中",
-                    "Occupation " + code + " at level " + facts.level().label().en()
-                            + " has no Xi'an subsidy standard"), parameters.reference(STANDARD)));
+            return Eligibility.refused(parameters.rules().reason("XA1.noStandard",
+                    Map.of("occupation", code, "level", facts.level().label())));
         }
         return Eligibility.granted();
     }
@@ -75,25 +70,17 @@ final class XianSubsidy implements SubsidyPolicy {
         }
         if (!input.outcome().passed()) {
             // the performance evaluation of §二(六) is centred on the pass rate: only a pass is paid
-            return SubsidyDecision.refused(new Reason("XA7", new LocalizedText("未通过结业考核，不予补贴",
-                    "Did not pass the final assessment: no subsidy"), new Citation("XA-2025", "§二(六)")));
+            return SubsidyDecision.refused(parameters.rules().reason("XA7.failed"));
         }
         if (facts.kind() == TrainingKind.APPRENTICESHIP) {
             List<String> levels = parameters.value(APPRENTICE_LEVELS, facts.startDate()).texts();
             Certificate certificate = input.outcome().certificate();
             if (certificate == null || certificate.level() == null || !levels.contains(certificate.level().name())) {
-                return SubsidyDecision.refused(new Reason("XA4", new LocalizedText(
-                        "企业新型学徒制须取得" + names(levels, true) + "证书方可补贴",
-                        "A new-type apprentice is subsidised only with a certificate of level "
-                                + names(levels, false)), parameters.reference(APPRENTICE_LEVELS)));
+                return SubsidyDecision.refused(parameters.rules().reason("XA4.apprenticeLevel",
+                        Map.of("levels", levels.stream().map(level -> SkillLevel.valueOf(level).label()).toList())));
             }
         }
-        return new SubsidyDecision(eligibility, XianAmount.lines(input, parameters),
-                XianNotes.notes(input, parameters), XianNotes.flags(input, parameters), BigDecimal.ZERO);
-    }
-
-    private static String names(List<String> levels, boolean zh) {
-        return String.join(zh ? "、" : ", ", levels.stream().map(SkillLevel::valueOf)
-                .map(level -> zh ? level.label().zh() : level.label().en()).toList());
+        return SubsidyDecision.granted(XianAmount.lines(input, parameters), XianNotes.notes(input, parameters),
+                XianNotes.flags(input, parameters));
     }
 }

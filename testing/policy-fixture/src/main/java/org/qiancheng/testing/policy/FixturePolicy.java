@@ -18,10 +18,8 @@ import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.LineItem;
-import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
-import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.EffectivePeriod;
 import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.TrainingMode;
@@ -35,8 +33,9 @@ import org.qiancheng.api.spi.TrainingCatalog;
 
 /**
  * A small but complete region policy for tests: standard per occupation and level (T3), an
- * online-only factor (T4), pensioners refused (T1), failed trainees refused (T2). Its identity
- * comes from {@code policy.properties}, so one source tree builds two versions.
+ * online-only factor (T4), pensioners refused (T1), failed trainees refused (T2); texts and clauses
+ * in {@code rules.json}. Its identity comes from {@code policy.properties}, so one source tree builds
+ * two versions.
  */
 @Component(service = RegionPolicy.class)
 public final class FixturePolicy implements RegionPolicy, TrainingCatalog, SubsidyPolicy {
@@ -78,7 +77,7 @@ public final class FixturePolicy implements RegionPolicy, TrainingCatalog, Subsi
     @Override
     public Eligibility eligibility(TraineeFacts trainee, ClassFacts classFacts, Parameters parameters) {
         if (trainee.receivesPension()) {
-            return Eligibility.refused(reason("T1", "领取养老金人员不予补贴", "Pensioners are not subsidised", "§一"));
+            return Eligibility.refused(parameters.rules().reason("T1"));
         }
         return Eligibility.granted();
     }
@@ -91,23 +90,17 @@ public final class FixturePolicy implements RegionPolicy, TrainingCatalog, Subsi
             return SubsidyDecision.refused(eligibility);
         }
         if (!input.outcome().passed()) {
-            return SubsidyDecision.refused(reason("T2", "考核未合格", "Did not pass the assessment", "§二"));
+            return SubsidyDecision.refused(parameters.rules().reason("T2"));
         }
         LocalDate on = facts.startDate();
         BigDecimal standard = parameters.value(STANDARD, on).decimal(facts.occupationCode(), facts.level().name());
         List<LineItem> lines = new ArrayList<>();
-        lines.add(new LineItem("T3", new LocalizedText("补贴标准", "Subsidy standard"), standard,
-                parameters.reference(STANDARD)));
+        lines.add(parameters.rules().line("T3", standard));
         if (facts.mode() == TrainingMode.ONLINE_ONLY) {
             BigDecimal factor = parameters.value(ONLINE_FACTOR, on).decimal();
-            lines.add(new LineItem("T4", new LocalizedText("纯线上培训按比例补贴", "Online-only training at a share"),
-                    standard.multiply(factor.subtract(BigDecimal.ONE)), parameters.reference(ONLINE_FACTOR)));
+            lines.add(parameters.rules().line("T4", standard.multiply(factor.subtract(BigDecimal.ONE))));
         }
-        return new SubsidyDecision(eligibility, lines, List.of(), List.of(), BigDecimal.ZERO);
-    }
-
-    private Reason reason(String rule, String zh, String en, String clause) {
-        return new Reason(rule, new LocalizedText(zh, en), new Citation(descriptor.documents().get(0).key(), clause));
+        return SubsidyDecision.granted(lines, List.of(), List.of());
     }
 
     private static PolicyDescriptor descriptorFrom(String resource) {

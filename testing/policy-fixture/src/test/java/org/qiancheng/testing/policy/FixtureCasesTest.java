@@ -2,6 +2,7 @@ package org.qiancheng.testing.policy;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.qiancheng.testkit.junit.PolicyTestKit;
 
@@ -11,5 +12,10 @@ class FixtureCasesTest {
     @TestFactory
     Stream<DynamicNode> cases() {
         return PolicyTestKit.discovered();
+    }
+
+    @Test
+    void everyRuleHasACase() {
+        PolicyTestKit.assertRulesCovered(new FixturePolicy());
     }
 }

@@ -1,0 +1,12 @@
+/**
+ * Rules: what each rule of a policy says, as data. A region bundle's {@code rules.json} gives every
+ * rule id its name, the clause it rests on and the label of the lines and reasons it produces, so
+ * that a formula only computes and {@link org.qiancheng.api.rule.Rules} writes the cited text.
+ * Format: {@code docs/rules.md}.
+ */
+@Export
+@Version("1.0.0")
+package org.qiancheng.api.rule;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
