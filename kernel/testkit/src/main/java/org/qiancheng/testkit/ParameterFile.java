@@ -20,7 +20,7 @@ import org.qiancheng.api.parameter.ParameterValue;
  * <pre>{
  *   "description": {"zh": "…", "en": "…"},
  *   "unit": "ratio",
- *   "reference": "SC-2025 §三(十一)",
+ *   "reference": "CN-2025 §六(十七)",
  *   "sample": true,
  *   "note": "…",
  *   "values": {"2025-01-01": 0.20, "2026-01-01": 0.25}

@@ -43,7 +43,7 @@ public record PolicyCase(String file, String name, List<String> rules, Map<Strin
      *
      * @param rule the rule id
      * @param amount the exact amount
-     * @param citation the citation text, e.g. {@code [XA-2025 §二(三)]}, or {@code null}
+     * @param citation the citation text, e.g. {@code [CN-2025 §六(十七)]}, or {@code null}
      */
     public record ExpectedLine(String rule, BigDecimal amount, String citation) {
     }

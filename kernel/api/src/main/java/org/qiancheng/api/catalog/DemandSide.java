@@ -1,6 +1,6 @@
 package org.qiancheng.api.catalog;
 
-/** The three sides a demand catalogue is collected from [SC-2025 §一(一)]. */
+/** The three sides a demand catalogue is collected from (industry, employer, worker). */
 public enum DemandSide {
     /** 行业发展端. */
     INDUSTRY,

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
- * An industrial chain a region focuses training on, e.g. one of Sichuan's "15+N" [SC-2025 §一(一)].
+ * An industrial chain a region focuses training on, e.g. one of a province's key industrial chains.
  *
  * @param code the chain's code
  * @param name its name

@@ -6,7 +6,7 @@ import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
- * A special training programme, e.g. Xi'an's elder-care talent programme [XA-2025 §二(九)].
+ * A special training programme, e.g. an elder-care programme [CN-2025 §二(六)].
  *
  * @param code the programme's code
  * @param name its name

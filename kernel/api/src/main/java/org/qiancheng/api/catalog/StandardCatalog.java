@@ -24,7 +24,7 @@ import org.qiancheng.api.spi.TrainingCatalog;
  * catalog/shortage      {"occupation code": uplift, …}
  * catalog/chains        [{"code", "zh", "en", "occupations": [...]}]
  * catalog/demand        [{"occupation", "side": "INDUSTRY"|"EMPLOYER"|"WORKER", "headcount"}]
- * catalog/programmes    [{"code", "zh", "en", "occupations": [...], "citation": "XA-2025 §二(九)"}]
+ * catalog/programmes    [{"code", "zh", "en", "occupations": [...], "citation": "CN-2025 §二(六)"}]
  * catalog/focus_groups  ["MIGRANT_WORKER", …]
  * </pre>
  *

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Results of a whole class, for policies that pay on class-level rates such as the pass,
- * certificate and employment rates [SC-2025 §三(十一)].
+ * certificate and employment rates [CN-2025 §四(十三)].
  *
  * @param enrolled trainees enrolled
  * @param evaluated trainees who took the evaluation (参评)

@@ -12,8 +12,8 @@ import org.qiancheng.api.model.TargetGroup;
  *
  * @param id the validated resident identity number
  * @param groups the target groups the trainee belongs to
- * @param familyGroups target groups of the trainee's immediate family (for family extensions such
- *     as [JS-2019 §三(十四)])
+ * @param familyGroups target groups of the trainee's immediate family (for a region's
+ *     family extensions)
  * @param householdRegion GB/T 2260 code of the household registration (户籍)
  * @param residenceRegion GB/T 2260 code of the usual residence (常住地)
  * @param receivesPension whether the trainee draws a monthly pension

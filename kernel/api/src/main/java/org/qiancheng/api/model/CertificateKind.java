@@ -1,6 +1,6 @@
 package org.qiancheng.api.model;
 
-/** Kinds of certificate a trainee can obtain after training [SC-2025 §三(十二); JS-2019 §三(十四)]. */
+/** Kinds of certificate a trainee can obtain after training [CN-2025 §十四]. */
 public enum CertificateKind {
     /** 职业资格证书. */
     VOCATIONAL_QUALIFICATION,

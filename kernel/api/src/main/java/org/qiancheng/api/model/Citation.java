@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Which clause of which source document a rule or a number comes from, written
- * {@code [XA-2025 §二(三)]}.
+ * {@code [CN-2025 §六(十七)]}.
  *
  * @param document the document key: upper-case letters and digits, parts joined by dashes, e.g.
- *     {@code XA-2025}
+ *     {@code CN-2025}
  * @param clause the clause, starting with {@code §}, e.g. {@code §二(三)}
  */
 public record Citation(String document, String clause) {
@@ -23,7 +23,7 @@ public record Citation(String document, String clause) {
         Objects.requireNonNull(clause, "clause");
         if (!DOCUMENT.matcher(document).matches()) {
             throw new IllegalArgumentException("document key '" + document
-                    + "' must be upper-case letters and digits joined by dashes, e.g. XA-2025");
+                    + "' must be upper-case letters and digits joined by dashes, e.g. CN-2025");
         }
         if (!clause.startsWith("§") || clause.isBlank()) {
             throw new IllegalArgumentException("clause '" + clause + "' must start with §, e.g. §二(三)");
@@ -31,7 +31,7 @@ public record Citation(String document, String clause) {
     }
 
     /**
-     * Reads {@code "[XA-2025 §二(三)]"} or {@code "XA-2025 §二(三)"}.
+     * Reads {@code "[CN-2025 §六(十七)]"} or {@code "CN-2025 §六(十七)"}.
      *
      * @param text the citation text
      * @return the citation
@@ -40,7 +40,7 @@ public record Citation(String document, String clause) {
     public static Citation parse(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a citation: '" + text + "' (expected e.g. \"XA-2025 §二(三)\")");
+            throw new IllegalArgumentException("not a citation: '" + text + "' (expected e.g. \"CN-2025 §六(十七)\")");
         }
         try {
             return new Citation(matcher.group(1), matcher.group(2));
@@ -49,7 +49,7 @@ public record Citation(String document, String clause) {
         }
     }
 
-    /** @return the citation as written in traces, e.g. {@code [XA-2025 §二(三)]} */
+    /** @return the citation as written in traces, e.g. {@code [CN-2025 §六(十七)]} */
     @Override
     public String toString() {
         return "[" + document + " " + clause + "]";

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A subsidy the trainee already received, handed to a policy so it can apply caps such as
- * "at most three a year" or "never twice for the same occupation and level" [JS-2019 §三(十四)].
+ * "at most three a year" or "never twice for the same occupation and level".
  *
  * @param classStart start date of the class the subsidy was for
  * @param regionCode region whose policy granted it

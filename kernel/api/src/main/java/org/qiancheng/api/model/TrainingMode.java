@@ -4,7 +4,7 @@ package org.qiancheng.api.model;
 public enum TrainingMode {
     /** 线下. */
     OFFLINE,
-    /** 纯线上 [XA-2025 §二(二)]. */
+    /** 纯线上 [CN-2025 §四(十三)]. */
     ONLINE_ONLY,
     /** 线上线下结合. */
     MIXED

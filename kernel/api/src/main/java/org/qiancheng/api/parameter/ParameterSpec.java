@@ -7,7 +7,7 @@ import org.qiancheng.api.model.Citation;
 
 /**
  * A parameter a policy declares it reads, with the shape its values must have and the bounds the
- * policy's documents set on them (e.g. the assessment share at least 0.20 [SC-2025 §三(十一)]).
+ * policy's documents set on them (e.g. a share of at least 0.20).
  * The kernel loads {@code parameters/<name>.json} from the policy's bundle at activation and
  * refuses the whole policy version when a value breaks its spec.
  *
@@ -99,7 +99,7 @@ public record ParameterSpec(String name, Shape shape, BigDecimal min, BigDecimal
         return new ParameterSpec(name, shape, min, new BigDecimal(max), boundSource, allowed);
     }
 
-    /** @return this spec, naming the clause that sets its bounds, e.g. {@code "XA-2025 §二(二)"} */
+    /** @return this spec, naming the clause that sets its bounds, e.g. {@code "CN-2025 §六(十七)"} */
     public ParameterSpec boundBy(String citation) {
         return new ParameterSpec(name, shape, min, max, Citation.parse(citation), allowed);
     }

@@ -19,20 +19,19 @@ import org.qiancheng.api.model.LocalizedText;
  * filled in by the build:
  *
  * <pre>
- * region=610100
- * name.zh=西安市
- * name.en=Xi'an
+ * region=100000
+ * name.zh=全国
+ * name.en=National
  * version=${project.version}
  * from=2025-06-20
  * to=2027-12-31
- * document.1.key=XA-2025
- * document.1.zh=西安市…通知
- * document.1.en=Xi'an notice on …
- * document.1.issuer=西安市人力资源和社会保障局 西安市财政局
+ * document.1.key=CN-2025
+ * document.1.zh=关于实施大规模职业技能提升培训行动的意见
+ * document.1.en=Opinions on the large-scale vocational skills upgrading training action
+ * document.1.issuer=国务院就业促进和劳动保护工作领导小组
  * document.1.issued=2025-06-20
  * document.1.draft=false
- * # only for a city or county plugin that refines its province:
- * parent=510000
+ * # only for a city or county plugin that refines its province, e.g. parent=510000
  * </pre>
  *
  * @since 1.1

@@ -7,7 +7,7 @@ import org.qiancheng.api.model.LocalizedText;
 /**
  * A notice a policy version implements; its key prefixes every citation of it.
  *
- * @param key the document key used in citations, e.g. {@code XA-2025}
+ * @param key the document key used in citations, e.g. {@code CN-2025}
  * @param title the document's title (the Chinese original and an English rendering)
  * @param issuer who issued it, e.g. 西安市人力资源和社会保障局 西安市财政局
  * @param issued the date on the notice

@@ -5,7 +5,7 @@ import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
- * A report a region offers, e.g. the monthly dispatch (月调度) [SC-2021 §三(四)].
+ * A report a region offers, e.g. the monthly dispatch (月调度).
  *
  * @param id the report's id in URLs, lower-case with dashes, e.g. {@code monthly-dispatch}
  * @param title its title

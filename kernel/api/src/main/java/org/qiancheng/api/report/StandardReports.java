@@ -37,9 +37,9 @@ public final class StandardReports implements EvaluationReport {
     private final ReportDefinition dispatch;
 
     /**
-     * @param indicators the clause that asks for quality indicators, e.g. {@code "SC-2025 §四(十五)"}
-     * @param targets the clause that sets the targets, e.g. {@code "XA-2025 §一"}
-     * @param dispatch the clause that asks for progress reports, e.g. {@code "SC-2021 §三(四)"}
+     * @param indicators the clause that asks for quality indicators, e.g. {@code "CN-2025 §四(十三)"}
+     * @param targets the clause that sets the targets, e.g. {@code "CN-2025 §一"}
+     * @param dispatch the clause that asks for progress reports, e.g. {@code "CN-2025 §七(十九)"}
      */
     public StandardReports(String indicators, String targets, String dispatch) {
         this.indicators = new ReportDefinition("indicators", new LocalizedText("培训质效指标", "Training quality indicators"),

@@ -17,7 +17,7 @@ public interface SubsidyPolicy {
 
     /**
      * Whether a trainee may be subsidised for a class, checked at enrolment, before any outcome is
-     * known (e.g. pensioners excluded, at most three subsidies a year [JS-2019 §三(十四)]).
+     * known (e.g. pensioners excluded, at most three subsidies a year).
      *
      * @param trainee the trainee with earlier subsidies
      * @param classFacts the class

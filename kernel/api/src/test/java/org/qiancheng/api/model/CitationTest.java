@@ -35,7 +35,7 @@ class CitationTest {
     @ValueSource(strings = {"", "   ", "[]", "XA-2025", "[XA-2025]", "§二(三)", "[§二(三)]"})
     void aTextWithoutADocumentKeyFollowedByAClauseIsRefused(String text) {
         var refused = assertThrows(IllegalArgumentException.class, () -> Citation.parse(text));
-        assertEquals("not a citation: '" + text + "' (expected e.g. \"XA-2025 §二(三)\")", refused.getMessage());
+        assertEquals("not a citation: '" + text + "' (expected e.g. \"CN-2025 §六(十七)\")", refused.getMessage());
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.parameter.ParameterValue;
 
 /**
- * How API values appear in JSON: a citation as its trace text {@code [XA-2025 §二(三)]}, a
+ * How API values appear in JSON: a citation as its trace text {@code [CN-2025 §六(十七)]}, a
  * resident ID only masked (the full number is shown by the single-trainee read alone), a
  * parameter value as its plain data.
  */
