@@ -37,27 +37,27 @@ final class ClaimsDesk {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : Checks.text("Idempotency-Key", idempotencyKey, 200);
         return store.transaction(tx -> {
-            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            TrainingClass course = tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
             if (key != null && !tx.rememberIdempotencyKey(key, "claims of class " + classId)) {
-                return tx.claimsOfClass(classId);
+                return tx.claims().ofClass(classId);
             }
             return claims.compute(tx, course);
         });
     }
 
     Claim claim(long id) {
-        return store.transaction(tx -> tx.claim(id)).orElseThrow(() -> Checks.notFound("claim", id));
+        return store.transaction(tx -> tx.claims().find(id)).orElseThrow(() -> Checks.notFound("claim", id));
     }
 
     Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.claims(classId, status, offset, limit));
+        return store.transaction(tx -> tx.claims().list(classId, status, offset, limit));
     }
 
     Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
         String note = Checks.optionalText("reason", reason, 1000);
         return store.transaction(tx -> {
-            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
             if (claim.status() != ClaimStatus.COMPUTED && claim.status() != ClaimStatus.FLAGGED) {
                 throw new WorkflowException(Kind.CONFLICT, "status", "reviewable", "claim " + claimId + " is "
                         + claim.status() + "; only COMPUTED and FLAGGED claims are reviewed");
@@ -67,7 +67,7 @@ final class ClaimsDesk {
                         : "a rejection needs a reason");
             }
             return audit.changed(tx, approve ? "approved" : "rejected", "claim", claimId, claim,
-                    tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
+                    tx.claims().changeStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
                             expectedVersion));
         });
     }
@@ -77,9 +77,9 @@ final class ClaimsDesk {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : Checks.text("Idempotency-Key", idempotencyKey, 200);
         return store.transaction(tx -> {
-            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
             if (key != null && !tx.rememberIdempotencyKey(key, kind + " of claim " + claimId)) {
-                return tx.disbursementsOf(claimId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+                return tx.claims().disbursements(claimId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
             }
             Disbursement paid = Payments.pay(tx, claim, kind, LocalDate.now(clock));
             return audit.created(tx, "disbursement", paid.id(), paid);
@@ -88,13 +88,13 @@ final class ClaimsDesk {
 
     List<Disbursement> disbursements(long claimId) {
         return store.transaction(tx -> {
-            tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
-            return tx.disbursementsOf(claimId);
+            tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            return tx.claims().disbursements(claimId);
         });
     }
 
     Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.auditEvents(entity, entityId, offset, limit));
+        return store.transaction(tx -> tx.audit().list(entity, entityId, offset, limit));
     }
 }

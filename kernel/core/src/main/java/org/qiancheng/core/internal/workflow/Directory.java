@@ -42,28 +42,28 @@ final class Directory {
         InstitutionStatus status = draft.status() == null ? InstitutionStatus.LISTED : draft.status();
         String grade = Checks.optionalText("creditGrade", draft.creditGrade(), 10);
         return store.transaction(tx -> {
-            Institution created = tx.insertInstitution(name, region, status, grade);
+            Institution created = tx.institutions().insert(name, region, status, grade);
             return audit.created(tx, "institution", created.id(), created);
         });
     }
 
     Institution institution(long id) {
-        return store.transaction(tx -> tx.institution(id)).orElseThrow(() -> Checks.notFound("institution", id));
+        return store.transaction(tx -> tx.institutions().find(id)).orElseThrow(() -> Checks.notFound("institution", id));
     }
 
     Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.institutions(region, status, offset, limit));
+        return store.transaction(tx -> tx.institutions().list(region, status, offset, limit));
     }
 
     Institution changeStatus(long id, InstitutionStatus status, long expectedVersion) {
         required("status", status);
         return store.transaction(tx -> {
-            Institution before = tx.institution(id).orElseThrow(() -> Checks.notFound("institution", id));
+            Institution before = tx.institutions().find(id).orElseThrow(() -> Checks.notFound("institution", id));
             Institution changed = audit.changed(tx, "status-changed", "institution", id, before,
-                    tx.updateInstitutionStatus(id, status, expectedVersion));
+                    tx.institutions().changeStatus(id, status, expectedVersion));
             if (status == InstitutionStatus.BLACKLISTED) {
-                int frozen = tx.freezeOpenClaims(id);
+                int frozen = tx.claims().freezeOpen(id);
                 audit.changed(tx, "claims-frozen", "institution", id, null, java.util.Map.of("frozenClaims", frozen));
             }
             return changed;
@@ -89,30 +89,30 @@ final class Directory {
         String employment = Checks.optionalText("employmentDirection", draft.employmentDirection(), 500);
         String wage = Checks.optionalText("wageGuidance", draft.wageGuidance(), 200);
         return store.transaction(tx -> {
-            Project created = tx.insertProject(region, name, occupation, draft.level(), headcount, evaluation,
+            Project created = tx.projects().insert(region, name, occupation, draft.level(), headcount, evaluation,
                     employment, wage);
             return audit.created(tx, "project", created.id(), created);
         });
     }
 
     Project project(long id) {
-        return store.transaction(tx -> tx.project(id)).orElseThrow(() -> Checks.notFound("project", id));
+        return store.transaction(tx -> tx.projects().find(id)).orElseThrow(() -> Checks.notFound("project", id));
     }
 
     Page<Project> projects(String region, Boolean published, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.projects(region, published, offset, limit));
+        return store.transaction(tx -> tx.projects().list(region, published, offset, limit));
     }
 
     Project publish(long id, long expectedVersion) {
         return store.transaction(tx -> {
-            Project project = tx.project(id).orElseThrow(() -> Checks.notFound("project", id));
+            Project project = tx.projects().find(id).orElseThrow(() -> Checks.notFound("project", id));
             if (project.published()) {
                 throw new WorkflowException(Kind.CONFLICT, "publishedOn", "published",
                         "project " + id + " was published on " + project.publishedOn());
             }
             return audit.changed(tx, "published", "project", id, project,
-                    tx.publishProject(id, LocalDate.now(clock), expectedVersion));
+                    tx.projects().publish(id, LocalDate.now(clock), expectedVersion));
         });
     }
 
@@ -131,7 +131,7 @@ final class Directory {
                 : Checks.share("attendanceThreshold", draft.attendanceThreshold());
         TrainingKind kind = draft.kind() == null ? TrainingKind.GENERAL : draft.kind();
         return store.transaction(tx -> {
-            Project project = tx.project(projectId).orElseThrow(() -> invalid("projectId", "exists",
+            Project project = tx.projects().find(projectId).orElseThrow(() -> invalid("projectId", "exists",
                     "no project " + projectId));
             if (!project.published()) {
                 throw invalid("projectId", "K1", "project " + projectId + " is not published: unpublished projects"
@@ -141,7 +141,7 @@ final class Directory {
                 throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
                         + project.regionCode());
             }
-            Institution institution = tx.institution(institutionId).orElseThrow(() -> invalid("institutionId",
+            Institution institution = tx.institutions().find(institutionId).orElseThrow(() -> invalid("institutionId",
                     "exists", "no institution " + institutionId));
             if (institution.status() == InstitutionStatus.BLACKLISTED) {
                 throw invalid("institutionId", "K4", "institution " + institutionId + " is blacklisted and cannot"
@@ -155,17 +155,17 @@ final class Directory {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
-            TrainingClass filed = tx.insertClass(projectId, institutionId, facts, LocalDate.now(clock), threshold);
+            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, LocalDate.now(clock), threshold);
             return audit.created(tx, "class", filed.id(), filed);
         });
     }
 
     TrainingClass trainingClass(long id) {
-        return store.transaction(tx -> tx.trainingClass(id)).orElseThrow(() -> Checks.notFound("class", id));
+        return store.transaction(tx -> tx.classes().find(id)).orElseThrow(() -> Checks.notFound("class", id));
     }
 
     Page<TrainingClass> classes(String region, Long projectId, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.classes(region, projectId, offset, limit));
+        return store.transaction(tx -> tx.classes().list(region, projectId, offset, limit));
     }
 }

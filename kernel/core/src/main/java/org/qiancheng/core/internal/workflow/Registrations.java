@@ -108,22 +108,22 @@ final class Registrations {
     }
 
     private Trainee insert(WorkflowTx tx, Registration r) {
-        if (tx.traineeByResidentId(r.id()).isPresent()) {
+        if (tx.trainees().byResidentId(r.id()).isPresent()) {
             throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "a trainee with ID " + r.id().masked()
                     + " is registered already");
         }
-        Trainee created = tx.insertTrainee(r.id(), r.name(), r.groups(), r.family(), r.household(), r.residence(),
+        Trainee created = tx.trainees().insert(r.id(), r.name(), r.groups(), r.family(), r.household(), r.residence(),
                 r.pension());
         return audit.created(tx, "trainee", created.id(), created);
     }
 
     Trainee trainee(long id) {
-        return store.transaction(tx -> tx.trainee(id)).orElseThrow(() -> Checks.notFound("trainee", id));
+        return store.transaction(tx -> tx.trainees().find(id)).orElseThrow(() -> Checks.notFound("trainee", id));
     }
 
     Page<Trainee> trainees(String region, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.trainees(region, offset, limit));
+        return store.transaction(tx -> tx.trainees().list(region, offset, limit));
     }
 
     Enrolment enrol(long classId, long traineeId) {
@@ -138,7 +138,7 @@ final class Registrations {
             for (int i = 0; i < idNumbers.size(); i++) {
                 try {
                     ResidentId id = parsed(idNumbers.get(i));
-                    Trainee trainee = tx.traineeByResidentId(id).orElseThrow(() -> invalid("idNumber", "registered",
+                    Trainee trainee = tx.trainees().byResidentId(id).orElseThrow(() -> invalid("idNumber", "registered",
                             "no trainee with ID " + id.masked() + " is registered"));
                     enrolled.add(enrolIn(tx, course, trainee.id()));
                 } catch (WorkflowException e) {
@@ -161,19 +161,19 @@ final class Registrations {
     }
 
     private static TrainingClass course(WorkflowTx tx, long classId) {
-        return tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+        return tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
     }
 
     private Enrolment enrolIn(WorkflowTx tx, TrainingClass course, long traineeId) {
         long classId = course.id();
-        Trainee trainee = tx.trainee(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
+        Trainee trainee = tx.trainees().find(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
                 "no trainee " + traineeId));
-        if (tx.enrolled(classId, traineeId)) {
+        if (tx.enrolments().exists(classId, traineeId)) {
             throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
                     + " is enrolled in class " + classId + " already");
         }
-        tx.claimTrainee(traineeId);
-        for (TrainingClass other : tx.classesOf(traineeId)) {
+        tx.trainees().lock(traineeId);
+        for (TrainingClass other : tx.classes().ofTrainee(traineeId)) {
             if (overlap(other.facts(), course.facts())) {
                 throw invalid("traineeId", "K3", "trainee " + traineeId + " is in class " + other.id() + " ("
                         + other.facts().startDate() + ".." + other.facts().endDate() + "), which overlaps"
@@ -182,13 +182,13 @@ final class Registrations {
         }
         ClassFacts facts = course.facts();
         return InForce.withPolicy(registry, "classId", facts.regionCode(), facts.startDate(), policy -> {
-            Eligibility eligibility = policy.eligibility(facts(trainee, tx.subsidiesOf(traineeId)), facts);
+            Eligibility eligibility = policy.eligibility(facts(trainee, tx.claims().subsidiesOf(traineeId)), facts);
             if (!eligibility.eligible()) {
                 Reason first = eligibility.reasons().get(0);
                 throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
                         .map(r -> r.text().en() + " " + r.citation()).toList()));
             }
-            Enrolment created = tx.insertEnrolment(classId, traineeId, LocalDate.now(clock), policy.identity());
+            Enrolment created = tx.enrolments().insert(classId, traineeId, LocalDate.now(clock), policy.identity());
             return audit.created(tx, "enrolment", created.id(), created);
         });
     }
@@ -196,34 +196,34 @@ final class Registrations {
     Page<Enrolment> enrolments(long classId, int offset, int limit) {
         Checks.page(offset, limit);
         return store.transaction(tx -> {
-            tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
-            return tx.enrolments(classId, offset, limit);
+            tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            return tx.enrolments().list(classId, offset, limit);
         });
     }
 
     Enrolment enrolment(long id) {
-        return store.transaction(tx -> tx.enrolment(id)).orElseThrow(() -> Checks.notFound("enrolment", id));
+        return store.transaction(tx -> tx.enrolments().find(id)).orElseThrow(() -> Checks.notFound("enrolment", id));
     }
 
     Enrolment checkIn(long enrolmentId, LocalDate day) {
         required("day", day);
         return store.transaction(tx -> {
-            Enrolment enrolment = tx.enrolment(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
-            ClassFacts facts = tx.trainingClass(enrolment.classId()).orElseThrow().facts();
+            Enrolment enrolment = tx.enrolments().find(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            ClassFacts facts = tx.classes().find(enrolment.classId()).orElseThrow().facts();
             if (day.isBefore(facts.startDate()) || day.isAfter(facts.endDate())) {
                 throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
                         + facts.endDate() + ")");
             }
-            return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment, tx.checkIn(enrolmentId, day));
+            return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment, tx.enrolments().checkIn(enrolmentId, day));
         });
     }
 
     Enrolment recordOutcome(long enrolmentId, Drafts.OutcomeDraft draft, long expectedVersion) {
         TraineeOutcome outcome = Outcomes.of(draft);
         return store.transaction(tx -> {
-            Enrolment before = tx.enrolment(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            Enrolment before = tx.enrolments().find(enrolmentId).orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
             return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
-                    tx.updateOutcome(enrolmentId, outcome, expectedVersion));
+                    tx.enrolments().recordOutcome(enrolmentId, outcome, expectedVersion));
         });
     }
 
