@@ -45,7 +45,7 @@ final class ClaimComputation {
     /** Stores the claims due for a class and answers all its claims; a K1 breach is an INVALID error. */
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
         refusal(tx, course).ifPresent(reason -> {
-            throw invalid("classId", "K1", reason);
+            throw invalid("classId", KernelRule.K1.id(), reason);
         });
         try {
             computeDue(tx, course);
@@ -60,11 +60,11 @@ final class ClaimComputation {
      */
     Optional<String> refusal(WorkflowTx tx, TrainingClass course) {
         if (!tx.projects().find(course.projectId()).orElseThrow().published()) {
-            return Optional.of("the class's project is not published [SC-2025 §一(三)]");
+            return Optional.of(KernelRule.K1.breach("the class's project is not published"));
         }
         if (!course.filedBeforeStart()) {
-            return Optional.of("the class was filed on " + course.filedOn() + ", not before its start "
-                    + course.facts().startDate() + " [SC-2025 §三(九)]");
+            return Optional.of(KernelRule.K1.breach("the class was filed on " + course.filedOn()
+                    + ", not before its start " + course.facts().startDate()));
         }
         return Optional.empty();
     }

@@ -134,8 +134,8 @@ final class Directory {
             Project project = tx.projects().find(projectId).orElseThrow(() -> invalid("projectId", "exists",
                     "no project " + projectId));
             if (!project.published()) {
-                throw invalid("projectId", "K1", "project " + projectId + " is not published: unpublished projects"
-                        + " get no subsidy [SC-2025 §一(三)]");
+                throw invalid("projectId", KernelRule.K1.id(), KernelRule.K1.breach("project " + projectId
+                        + " is not published"));
             }
             if (!Checks.within(region, project.regionCode())) {
                 throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
@@ -144,8 +144,8 @@ final class Directory {
             Institution institution = tx.institutions().find(institutionId).orElseThrow(() -> invalid("institutionId",
                     "exists", "no institution " + institutionId));
             if (institution.status() == InstitutionStatus.BLACKLISTED) {
-                throw invalid("institutionId", "K4", "institution " + institutionId + " is blacklisted and cannot"
-                        + " file classes [SC-2025 §三(十)]");
+                throw invalid("institutionId", KernelRule.K4.id(), KernelRule.K4.breach("institution "
+                        + institutionId + " is blacklisted"));
             }
             ClassFacts facts = new ClassFacts(region, project.occupationCode(), project.level(), draft.mode(), kind,
                     start, end, hours);

@@ -14,7 +14,6 @@ import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.claim.TraineeOutcome;
-import org.qiancheng.api.model.InvalidResidentIdException;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.registry.PolicyRegistry;
@@ -91,12 +90,7 @@ final class Registrations {
     }
 
     private Registration prepare(TraineeDraft draft) {
-        ResidentId id;
-        try {
-            id = ResidentId.parse(required("idNumber", draft.idNumber()), LocalDate.now(clock));
-        } catch (InvalidResidentIdException e) {
-            throw invalid("idNumber", "gb11643:" + e.rule(), e.getMessage());
-        }
+        ResidentId id = Checks.residentId("idNumber", draft.idNumber(), LocalDate.now(clock));
         String name = Checks.text("name", draft.name(), 100);
         String household = draft.householdRegion() == null ? id.regionCode()
                 : Checks.region("householdRegion", draft.householdRegion());
@@ -153,11 +147,7 @@ final class Registrations {
     }
 
     private ResidentId parsed(String number) {
-        try {
-            return ResidentId.parse(required("idNumber", number), LocalDate.now(clock));
-        } catch (InvalidResidentIdException e) {
-            throw invalid("idNumber", "gb11643:" + e.rule(), e.getMessage());
-        }
+        return Checks.residentId("idNumber", number, LocalDate.now(clock));
     }
 
     private static TrainingClass course(WorkflowTx tx, long classId) {
@@ -175,9 +165,9 @@ final class Registrations {
         tx.trainees().lock(traineeId);
         for (TrainingClass other : tx.classes().ofTrainee(traineeId)) {
             if (overlap(other.facts(), course.facts())) {
-                throw invalid("traineeId", "K3", "trainee " + traineeId + " is in class " + other.id() + " ("
-                        + other.facts().startDate() + ".." + other.facts().endDate() + "), which overlaps"
-                        + " [SC-2025 §三(十)]");
+                throw invalid("traineeId", KernelRule.K3.id(), KernelRule.K3.breach("trainee " + traineeId
+                        + " is in class " + other.id() + " (" + other.facts().startDate() + ".."
+                        + other.facts().endDate() + "), which overlaps"));
             }
         }
         ClassFacts facts = course.facts();
