@@ -5,38 +5,47 @@ import static org.qiancheng.core.internal.workflow.Checks.required;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.qiancheng.api.catalog.Catalog;
-import org.qiancheng.api.claim.ClassFacts;
-import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.registry.PolicyRegistry;
-import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Directory;
 import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
 import org.qiancheng.api.workflow.Drafts.ProjectDraft;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
-import org.qiancheng.api.workflow.TrainingClass;
-import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowStore;
 
-/** Institutions, projects and class filing, with K1 and K4 and the catalogue checks. */
-final class Directory {
+/**
+ * Institutions and projects, with K4 (blacklisting freezes open claims) and the catalogue of the
+ * region's policy in force; checks and writes happen in one transaction, so a refusal writes
+ * nothing.
+ */
+@Component
+public final class DirectoryService implements Directory {
 
     private final WorkflowStore store;
     private final PolicyRegistry registry;
     private final Clock clock;
     private final Audit audit;
 
-    Directory(WorkflowStore store, PolicyRegistry registry, Clock clock, Audit audit) {
+    @Activate
+    public DirectoryService(@Reference WorkflowStore store, @Reference PolicyRegistry registry,
+            @Reference Clock clock) {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
-        this.audit = audit;
+        this.audit = new Audit(clock);
     }
 
-    Institution createInstitution(InstitutionDraft draft) {
+    @Override
+    public Institution createInstitution(InstitutionDraft draft) {
         String name = Checks.text("name", draft.name(), 200);
         String region = Checks.region("regionCode", draft.regionCode());
         InstitutionStatus status = draft.status() == null ? InstitutionStatus.LISTED : draft.status();
@@ -47,16 +56,20 @@ final class Directory {
         });
     }
 
-    Institution institution(long id) {
-        return store.transaction(tx -> tx.institutions().find(id)).orElseThrow(() -> Checks.notFound("institution", id));
+    @Override
+    public Institution institution(long id) {
+        return store.transaction(tx -> tx.institutions().find(id))
+                .orElseThrow(() -> Checks.notFound("institution", id));
     }
 
-    Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit) {
+    @Override
+    public Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit) {
         Checks.page(offset, limit);
         return store.transaction(tx -> tx.institutions().list(region, status, offset, limit));
     }
 
-    Institution changeStatus(long id, InstitutionStatus status, long expectedVersion) {
+    @Override
+    public Institution changeStatus(long id, InstitutionStatus status, long expectedVersion) {
         required("status", status);
         return store.transaction(tx -> {
             Institution before = tx.institutions().find(id).orElseThrow(() -> Checks.notFound("institution", id));
@@ -64,13 +77,14 @@ final class Directory {
                     tx.institutions().changeStatus(id, status, expectedVersion));
             if (status == InstitutionStatus.BLACKLISTED) {
                 int frozen = tx.claims().freezeOpen(id);
-                audit.changed(tx, "claims-frozen", "institution", id, null, java.util.Map.of("frozenClaims", frozen));
+                audit.changed(tx, "claims-frozen", "institution", id, null, Map.of("frozenClaims", frozen));
             }
             return changed;
         });
     }
 
-    Project createProject(ProjectDraft draft) {
+    @Override
+    public Project createProject(ProjectDraft draft) {
         String region = Checks.region("regionCode", draft.regionCode());
         String name = Checks.text("name", draft.name(), 200);
         String occupation = Checks.text("occupationCode", draft.occupationCode(), 20);
@@ -95,16 +109,19 @@ final class Directory {
         });
     }
 
-    Project project(long id) {
+    @Override
+    public Project project(long id) {
         return store.transaction(tx -> tx.projects().find(id)).orElseThrow(() -> Checks.notFound("project", id));
     }
 
-    Page<Project> projects(String region, Boolean published, int offset, int limit) {
+    @Override
+    public Page<Project> projects(String region, Boolean published, int offset, int limit) {
         Checks.page(offset, limit);
         return store.transaction(tx -> tx.projects().list(region, published, offset, limit));
     }
 
-    Project publish(long id, long expectedVersion) {
+    @Override
+    public Project publish(long id, long expectedVersion) {
         return store.transaction(tx -> {
             Project project = tx.projects().find(id).orElseThrow(() -> Checks.notFound("project", id));
             if (project.published()) {
@@ -114,58 +131,5 @@ final class Directory {
             return audit.changed(tx, "published", "project", id, project,
                     tx.projects().publish(id, LocalDate.now(clock), expectedVersion));
         });
-    }
-
-    TrainingClass fileClass(ClassDraft draft) {
-        long projectId = required("projectId", draft.projectId());
-        long institutionId = required("institutionId", draft.institutionId());
-        String region = Checks.region("regionCode", draft.regionCode());
-        required("mode", draft.mode());
-        LocalDate start = required("startDate", draft.startDate());
-        LocalDate end = required("endDate", draft.endDate());
-        if (end.isBefore(start)) {
-            throw invalid("endDate", "not-before:startDate", "must not be before startDate " + start);
-        }
-        int hours = Checks.atLeast("hours", draft.hours(), 1);
-        java.math.BigDecimal threshold = draft.attendanceThreshold() == null ? WorkflowService.DEFAULT_ATTENDANCE
-                : Checks.share("attendanceThreshold", draft.attendanceThreshold());
-        TrainingKind kind = draft.kind() == null ? TrainingKind.GENERAL : draft.kind();
-        return store.transaction(tx -> {
-            Project project = tx.projects().find(projectId).orElseThrow(() -> invalid("projectId", "exists",
-                    "no project " + projectId));
-            if (!project.published()) {
-                throw invalid("projectId", KernelRule.K1.id(), KernelRule.K1.breach("project " + projectId
-                        + " is not published"));
-            }
-            if (!Checks.within(region, project.regionCode())) {
-                throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
-                        + project.regionCode());
-            }
-            Institution institution = tx.institutions().find(institutionId).orElseThrow(() -> invalid("institutionId",
-                    "exists", "no institution " + institutionId));
-            if (institution.status() == InstitutionStatus.BLACKLISTED) {
-                throw invalid("institutionId", KernelRule.K4.id(), KernelRule.K4.breach("institution "
-                        + institutionId + " is blacklisted"));
-            }
-            ClassFacts facts = new ClassFacts(region, project.occupationCode(), project.level(), draft.mode(), kind,
-                    start, end, hours);
-            // the catalogue that counts is the one in force when the class starts
-            Catalog catalog = InForce.withPolicy(registry, "regionCode", region, start, policy -> policy.catalog(start));
-            if (!catalog.offers(facts.occupationCode(), facts.level())) {
-                throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
-                        + " does not offer " + facts.occupationCode() + " at " + facts.level());
-            }
-            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, LocalDate.now(clock), threshold);
-            return audit.created(tx, "class", filed.id(), filed);
-        });
-    }
-
-    TrainingClass trainingClass(long id) {
-        return store.transaction(tx -> tx.classes().find(id)).orElseThrow(() -> Checks.notFound("class", id));
-    }
-
-    Page<TrainingClass> classes(String region, Long projectId, int offset, int limit) {
-        Checks.page(offset, limit);
-        return store.transaction(tx -> tx.classes().list(region, projectId, offset, limit));
     }
 }
