@@ -101,7 +101,7 @@ public final class RuleSet {
         Citation citation = null;
         String parameter = null;
         if (map.containsKey("citation") == map.containsKey("parameter")) {
-            problems.add(at + ": give exactly one of \"citation\" (e.g. \"SC-2025 §三(十一)\") and \"parameter\""
+            problems.add(at + ": give exactly one of \"citation\" (e.g. \"CN-2025 §四(十二)\") and \"parameter\""
                     + " (a parameter whose reference it cites)");
         } else if (map.containsKey("citation")) {
             citation = citation(at + ": citation", map.get("citation"), problems).orElse(null);

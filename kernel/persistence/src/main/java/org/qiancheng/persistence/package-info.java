@@ -1,8 +1,12 @@
 /**
  * What the persistence bundle offers the rest of the kernel. Entities never leave the bundle.
+ * <p>
+ * Used by the kernel only, versioned as 0.x: a minor version may break callers. 0.5.0 split the
+ * single {@code WorkflowTx} of 0.4.0 into one repository per aggregate behind the same transaction
+ * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()}).
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
 package org.qiancheng.api.workflow;
 
-/** An institution's standing in the directory (承训机构目录, 黑白名单) [SC-2025 §二(四), §三(十)]. */
+/** An institution's standing in the directory (承训机构目录, 黑白名单); a blacklisted institution files no class [K4]. */
 public enum InstitutionStatus {
     /** In the directory. */
     LISTED,

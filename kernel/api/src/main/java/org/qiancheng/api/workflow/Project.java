@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.qiancheng.api.model.SkillLevel;
 
 /**
- * A training project (培训项目); unpublished projects get no subsidy [K1, SC-2025 §一(三)].
+ * A training project (培训项目); unpublished projects get no subsidy [K1].
  *
  * @param id the kernel's id
  * @param regionCode the region that runs it

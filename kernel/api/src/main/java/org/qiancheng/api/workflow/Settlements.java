@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Settles a region's month: computes the claims of every class that ended in it, through the
  * policy in force on each class's start date, in batches on a background worker. A class is
- * settled as {@link Workflow#computeClaims} would: enrolments with an outcome and no claim get one,
+ * settled as {@link Claims#computeClaims} would: enrolments with an outcome and no claim get one,
  * so settling again, or resuming, never stores a claim twice. Provided by the kernel.
  */
 @ProviderType

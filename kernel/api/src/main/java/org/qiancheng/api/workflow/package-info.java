@@ -1,11 +1,20 @@
 /**
- * The training workflow the kernel runs for every region: institutions, published projects,
- * filed classes, real-name trainees and enrolments, claims, payments and monthly settlements, with
- * the kernel-wide rules K1–K4 of {@code DOMAIN.md}. Incubating (0.x): the shapes may still change
- * before 1.0.
+ * The training workflow the kernel runs for every region, one provider-type service per
+ * aggregate: {@link org.qiancheng.api.workflow.Directory} (institutions, projects),
+ * {@link org.qiancheng.api.workflow.Classes} (class filing), {@link org.qiancheng.api.workflow.Trainees}
+ * (real-name trainees), {@link org.qiancheng.api.workflow.Enrolments} (enrolments, attendance,
+ * outcomes), {@link org.qiancheng.api.workflow.Claims} (claims, review, payments),
+ * {@link org.qiancheng.api.workflow.Settlements} (monthly settlements),
+ * {@link org.qiancheng.api.workflow.Comparisons} and {@link org.qiancheng.api.workflow.AuditTrail},
+ * with the kernel-wide rules K1–K6 of {@code DOMAIN.md}.
+ * <p>
+ * Incubating (0.x): the shapes may still change before 1.0, and a 0.x minor version may break
+ * callers. 0.3.0 split the single {@code Workflow} service of 0.2.0 into the services above (same
+ * methods, same behaviour). The package is not in the published API baseline (api-0.1.0), so
+ * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

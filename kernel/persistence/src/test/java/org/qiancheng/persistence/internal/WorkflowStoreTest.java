@@ -118,65 +118,65 @@ class WorkflowStoreTest {
     @Test
     void recordsReadBackWithTheirTypes() {
         String name = "成都市锦江区职业技能培训学校（“技能照亮前程”）";
-        Institution institution = store.transaction(tx -> tx.insertInstitution(name, region, InstitutionStatus.LISTED,
+        Institution institution = store.transaction(tx -> tx.institutions().insert(name, region, InstitutionStatus.LISTED,
                 null));
-        Project project = store.transaction(tx -> tx.insertProject(region, "养老护理员（初级）培训", "4-10-01-05",
+        Project project = store.transaction(tx -> tx.projects().insert(region, "养老护理员（初级）培训", "4-10-01-05",
                 SkillLevel.JUNIOR, 30, "评价方向", null, "月薪 4,500 元"));
         LocalDate start = LocalDate.of(2026, 12, 7);
-        TrainingClass course = store.transaction(tx -> tx.insertClass(project.id(), institution.id(),
+        TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
                 new ClassFacts(region, "4-10-01-05", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.ENTERPRISE,
                         start, start.plusDays(23), 80), LocalDate.of(2026, 11, 25), new BigDecimal("0.80")));
-        Trainee pensioner = store.transaction(tx -> tx.insertTrainee(residentId(), "王秀英",
+        Trainee pensioner = store.transaction(tx -> tx.trainees().insert(residentId(), "王秀英",
                 EnumSet.of(TargetGroup.MIGRANT_WORKER, TargetGroup.VETERAN), Set.of(), region, region, true));
-        Trainee young = store.transaction(tx -> tx.insertTrainee(residentId(), "张三", Set.of(), Set.of(), region,
+        Trainee young = store.transaction(tx -> tx.trainees().insert(residentId(), "张三", Set.of(), Set.of(), region,
                 region, false));
 
-        Institution readInstitution = store.transaction(tx -> tx.institution(institution.id())).orElseThrow();
+        Institution readInstitution = store.transaction(tx -> tx.institutions().find(institution.id())).orElseThrow();
         assertEquals(name, readInstitution.name());
         assertEquals(InstitutionStatus.LISTED, readInstitution.status());
         assertNull(readInstitution.creditGrade());
-        Project readProject = store.transaction(tx -> tx.project(project.id())).orElseThrow();
+        Project readProject = store.transaction(tx -> tx.projects().find(project.id())).orElseThrow();
         assertEquals("月薪 4,500 元", readProject.wageGuidance());
         assertEquals(SkillLevel.JUNIOR, readProject.level());
         assertNull(readProject.publishedOn());
-        TrainingClass readClass = store.transaction(tx -> tx.trainingClass(course.id())).orElseThrow();
+        TrainingClass readClass = store.transaction(tx -> tx.classes().find(course.id())).orElseThrow();
         assertEquals(course.facts(), readClass.facts());
         assertEquals(new BigDecimal("0.80"), readClass.attendanceThreshold());
-        Trainee readPensioner = store.transaction(tx -> tx.trainee(pensioner.id())).orElseThrow();
+        Trainee readPensioner = store.transaction(tx -> tx.trainees().find(pensioner.id())).orElseThrow();
         assertTrue(readPensioner.receivesPension());
         assertEquals(EnumSet.of(TargetGroup.MIGRANT_WORKER, TargetGroup.VETERAN), readPensioner.groups());
         assertEquals(pensioner.residentId(), readPensioner.residentId());
-        assertFalse(store.transaction(tx -> tx.trainee(young.id())).orElseThrow().receivesPension());
-        assertEquals(young.id(), store.transaction(tx -> tx.traineeByResidentId(young.residentId())).orElseThrow().id());
+        assertFalse(store.transaction(tx -> tx.trainees().find(young.id())).orElseThrow().receivesPension());
+        assertEquals(young.id(), store.transaction(tx -> tx.trainees().byResidentId(young.residentId())).orElseThrow().id());
 
         // an outcome: a nullable boolean, enums and dates, none of them set until recorded
-        Enrolment enrolment = store.transaction(tx -> tx.insertEnrolment(course.id(), young.id(), start, POLICY));
+        Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), young.id(), start, POLICY));
         assertNull(enrolment.outcome());
-        store.transaction(tx -> tx.checkIn(enrolment.id(), start));
-        assertEquals(1, store.transaction(tx -> tx.checkIn(enrolment.id(), start)).attendedDays(),
+        store.transaction(tx -> tx.enrolments().checkIn(enrolment.id(), start));
+        assertEquals(1, store.transaction(tx -> tx.enrolments().checkIn(enrolment.id(), start)).attendedDays(),
                 "a second check-in on the same day counts nothing");
         TraineeOutcome outcome = new TraineeOutcome(true, new Certificate(CertificateKind.SKILL_LEVEL,
                 SkillLevel.JUNIOR, LocalDate.of(2027, 1, 10)), EmploymentOutcome.STABLE, LocalDate.of(2027, 1, 20));
-        long version = store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow().version();
-        store.transaction(tx -> tx.updateOutcome(enrolment.id(), outcome, version));
-        Enrolment read = store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow();
+        long version = store.transaction(tx -> tx.enrolments().find(enrolment.id())).orElseThrow().version();
+        store.transaction(tx -> tx.enrolments().recordOutcome(enrolment.id(), outcome, version));
+        Enrolment read = store.transaction(tx -> tx.enrolments().find(enrolment.id())).orElseThrow();
         assertEquals(outcome, read.outcome());
         assertEquals(POLICY, read.checkedBy());
         TraineeOutcome failed = new TraineeOutcome(false, null, EmploymentOutcome.NONE, null);
-        store.transaction(tx -> tx.updateOutcome(enrolment.id(), failed, read.version()));
-        assertFalse(store.transaction(tx -> tx.enrolment(enrolment.id())).orElseThrow().outcome().passed());
-        assertEquals(List.of(course.id()), store.transaction(tx -> tx.classesOf(young.id())).stream()
+        store.transaction(tx -> tx.enrolments().recordOutcome(enrolment.id(), failed, read.version()));
+        assertFalse(store.transaction(tx -> tx.enrolments().find(enrolment.id())).orElseThrow().outcome().passed());
+        assertEquals(List.of(course.id()), store.transaction(tx -> tx.classes().ofTrainee(young.id())).stream()
                 .map(TrainingClass::id).toList());
 
         // the audit trail: long texts (a decision can run to many kilobytes) and an instant
         String longText = "出勤天数不足，不予补贴。".repeat(2_000);
         Instant at = Instant.parse("2026-11-25T08:30:15.123456Z");
         store.transaction(tx -> {
-            tx.audit(at, "李经办", "institution.created", "institution", institution.id(), null,
+            tx.audit().append(at, "李经办", "institution.created", "institution", institution.id(), null,
                     Map.of("note", longText));
             return null;
         });
-        AuditEvent event = store.transaction(tx -> tx.auditEvents("institution", institution.id(), 0, 10))
+        AuditEvent event = store.transaction(tx -> tx.audit().list("institution", institution.id(), 0, 10))
                 .items().get(0);
         assertEquals(at, event.at());
         assertEquals("李经办", event.actor());
@@ -188,93 +188,93 @@ class WorkflowStoreTest {
     void prefixSearchesEnumFiltersAndPagesAnswerTheSame() {
         String prefix = region.substring(0, 4) + "5";
         for (String district : List.of(prefix + "1", prefix + "2", region.substring(0, 4) + "61")) {
-            store.transaction(tx -> tx.insertTrainee(residentId(), "学员" + district, Set.of(), Set.of(), district,
+            store.transaction(tx -> tx.trainees().insert(residentId(), "学员" + district, Set.of(), Set.of(), district,
                     district, false));
         }
-        Page<Trainee> all = store.transaction(tx -> tx.trainees(prefix, 0, 500));
+        Page<Trainee> all = store.transaction(tx -> tx.trainees().list(prefix, 0, 500));
         assertEquals(2, all.total(), "LIKE '" + prefix + "%' finds the two districts, not the neighbour");
-        Page<Trainee> second = store.transaction(tx -> tx.trainees(prefix, 1, 1));
+        Page<Trainee> second = store.transaction(tx -> tx.trainees().list(prefix, 1, 1));
         assertEquals(2, second.total());
         assertEquals(1, second.items().size());
         assertEquals(all.items().get(1).id(), second.items().get(0).id(), "paged in id order");
         assertEquals("学员" + prefix + "2", second.items().get(0).name());
 
-        Institution listed = store.transaction(tx -> tx.insertInstitution("甲", region, InstitutionStatus.LISTED, "A"));
-        store.transaction(tx -> tx.insertInstitution("乙", region, InstitutionStatus.BLACKLISTED, null));
-        Page<Institution> listedOnly = store.transaction(tx -> tx.institutions(region, InstitutionStatus.LISTED, 0,
+        Institution listed = store.transaction(tx -> tx.institutions().insert("甲", region, InstitutionStatus.LISTED, "A"));
+        store.transaction(tx -> tx.institutions().insert("乙", region, InstitutionStatus.BLACKLISTED, null));
+        Page<Institution> listedOnly = store.transaction(tx -> tx.institutions().list(region, InstitutionStatus.LISTED, 0,
                 500));
         assertTrue(listedOnly.items().stream().allMatch(i -> i.status() == InstitutionStatus.LISTED));
         assertTrue(listedOnly.items().stream().anyMatch(i -> i.id() == listed.id()));
-        assertEquals(1, store.transaction(tx -> tx.institutions(region, InstitutionStatus.BLACKLISTED, 0, 500))
+        assertEquals(1, store.transaction(tx -> tx.institutions().list(region, InstitutionStatus.BLACKLISTED, 0, 500))
                 .total());
 
-        Project project = store.transaction(tx -> tx.insertProject(region, "车工", "6-18-01-01", SkillLevel.JUNIOR,
+        Project project = store.transaction(tx -> tx.projects().insert(region, "车工", "6-18-01-01", SkillLevel.JUNIOR,
                 10, null, null, null));
-        store.transaction(tx -> tx.publishProject(project.id(), LocalDate.of(2026, 11, 25), project.version()));
-        assertTrue(store.transaction(tx -> tx.projects(region, true, 0, 500)).items().stream()
+        store.transaction(tx -> tx.projects().publish(project.id(), LocalDate.of(2026, 11, 25), project.version()));
+        assertTrue(store.transaction(tx -> tx.projects().list(region, true, 0, 500)).items().stream()
                 .anyMatch(p -> p.id() == project.id()));
-        assertFalse(store.transaction(tx -> tx.projects(region, false, 0, 500)).items().stream()
+        assertFalse(store.transaction(tx -> tx.projects().list(region, false, 0, 500)).items().stream()
                 .anyMatch(p -> p.id() == project.id()));
         LocalDate start = LocalDate.of(2025, 3, 1);
-        TrainingClass ended = store.transaction(tx -> tx.insertClass(project.id(), listed.id(), new ClassFacts(
+        TrainingClass ended = store.transaction(tx -> tx.classes().insert(project.id(), listed.id(), new ClassFacts(
                 prefix + "1", "6-18-01-01", SkillLevel.JUNIOR, TrainingMode.ONLINE_ONLY,
                 TrainingKind.GENERAL, start, start.plusDays(20), 40), start.minusDays(10), new BigDecimal("0.75")));
-        assertEquals(List.of(ended.id()), store.transaction(tx -> tx.classesEnded(prefix, LocalDate.of(2025, 1, 1),
+        assertEquals(List.of(ended.id()), store.transaction(tx -> tx.classes().ended(prefix, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31))).stream().map(TrainingClass::id).toList());
     }
 
     @Test
     void aDuplicateKeyIsAConflictAndLeavesTheStoreUsable() {
         ResidentId id = residentId();
-        store.transaction(tx -> tx.insertTrainee(id, "赵六", Set.of(), Set.of(), region, region, false));
+        store.transaction(tx -> tx.trainees().insert(id, "赵六", Set.of(), Set.of(), region, region, false));
         WorkflowException duplicate = assertThrows(WorkflowException.class, () -> store.transaction(tx ->
-                tx.insertTrainee(id, "赵六", Set.of(), Set.of(), region, region, false)));
+                tx.trainees().insert(id, "赵六", Set.of(), Set.of(), region, region, false)));
         assertEquals(WorkflowException.Kind.CONFLICT, duplicate.kind());
         assertEquals("unique", duplicate.rule());
 
         long claim = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
         LocalDate today = LocalDate.of(2026, 11, 25);
-        store.transaction(tx -> tx.insertDisbursement(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today));
+        store.transaction(tx -> tx.claims().pay(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today));
         WorkflowException twice = assertThrows(WorkflowException.class, () -> store.transaction(tx ->
-                tx.insertDisbursement(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today)));
+                tx.claims().pay(claim, InstalmentKind.ADVANCE, new BigDecimal("100.00"), today)));
         assertEquals("unique", twice.rule(), "one instalment of a kind per claim, by the database too");
-        store.transaction(tx -> tx.insertDisbursement(claim, InstalmentKind.BALANCE, new BigDecimal("0.50"),
+        store.transaction(tx -> tx.claims().pay(claim, InstalmentKind.BALANCE, new BigDecimal("0.50"),
                 LocalDate.of(2026, 11, 26)));
         assertEquals(List.of(new BigDecimal("100.00"), new BigDecimal("0.50")), store.transaction(tx ->
-                tx.disbursementsOf(claim)).stream().map(d -> d.amount()).toList());
+                tx.claims().disbursements(claim)).stream().map(d -> d.amount()).toList());
 
         boolean first = store.transaction(tx -> tx.rememberIdempotencyKey("k-" + region, "claims of " + region));
         boolean again = store.transaction(tx -> tx.rememberIdempotencyKey("k-" + region, "claims of " + region));
         assertTrue(first);
         assertFalse(again, "a key is remembered once");
-        assertEquals(1, store.transaction(tx -> tx.trainees(region, 0, 500)).items().stream()
+        assertEquals(1, store.transaction(tx -> tx.trainees().list(region, 0, 500)).items().stream()
                 .filter(t -> t.residentId().equals(id)).count(), "the refused insert wrote nothing");
     }
 
     @Test
     void aChangeRacedByAnotherTransactionIsAConflict() {
-        Institution institution = store.transaction(tx -> tx.insertInstitution("丙", region, InstitutionStatus.LISTED,
+        Institution institution = store.transaction(tx -> tx.institutions().insert("丙", region, InstitutionStatus.LISTED,
                 null));
         WorkflowException lost = assertThrows(WorkflowException.class, () -> store.transaction(tx -> {
-            Institution mine = tx.institution(institution.id()).orElseThrow();
+            Institution mine = tx.institutions().find(institution.id()).orElseThrow();
             // another request changes the record and commits first
-            store.transaction(other -> other.updateInstitutionStatus(institution.id(), InstitutionStatus.WHITELISTED,
+            store.transaction(other -> other.institutions().changeStatus(institution.id(), InstitutionStatus.WHITELISTED,
                     institution.version()));
-            return tx.updateInstitutionStatus(institution.id(), InstitutionStatus.BLACKLISTED, mine.version());
+            return tx.institutions().changeStatus(institution.id(), InstitutionStatus.BLACKLISTED, mine.version());
         }));
         assertEquals(WorkflowException.Kind.CONFLICT, lost.kind());
         assertEquals("concurrent-change", lost.rule());
-        Institution stored = store.transaction(tx -> tx.institution(institution.id())).orElseThrow();
+        Institution stored = store.transaction(tx -> tx.institutions().find(institution.id())).orElseThrow();
         assertEquals(InstitutionStatus.WHITELISTED, stored.status());
         assertEquals(institution.version() + 1, stored.version());
 
-        Trainee trainee = store.transaction(tx -> tx.insertTrainee(residentId(), "孙丽", Set.of(), Set.of(), region,
+        Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "孙丽", Set.of(), Set.of(), region,
                 region, false));
         store.transaction(tx -> {
-            tx.claimTrainee(trainee.id());
+            tx.trainees().lock(trainee.id());
             return null;
         });
-        assertEquals(trainee.version() + 1, store.transaction(tx -> tx.trainee(trainee.id())).orElseThrow().version(),
+        assertEquals(trainee.version() + 1, store.transaction(tx -> tx.trainees().find(trainee.id())).orElseThrow().version(),
                 "claiming a trainee bumps its version");
     }
 

@@ -14,8 +14,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.AuditTrail;
 import org.qiancheng.api.workflow.Page;
-import org.qiancheng.api.workflow.Workflow;
 
 /** {@code GET /api/v1/audit?entity=&entityId=}: the append-only audit trail, newest first. */
 @Component(service = AuditResource.class, scope = ServiceScope.PROTOTYPE)
@@ -29,11 +29,11 @@ public final class AuditResource {
     static final Set<String> ENTITIES = Set.of("institution", "project", "class", "trainee", "enrolment", "claim",
             "disbursement");
 
-    private final Workflow workflow;
+    private final AuditTrail trail;
 
     @Activate
-    public AuditResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public AuditResource(@Reference AuditTrail trail) {
+        this.trail = trail;
     }
 
     @GET
@@ -42,7 +42,7 @@ public final class AuditResource {
         if (entity != null && !ENTITIES.contains(entity)) {
             throw Problems.invalid("entity", "enum", "must be one of " + new java.util.TreeSet<>(ENTITIES));
         }
-        return workflow.audit(entity, Requests.optionalId("entityId", entityId), Requests.offset(offset),
+        return trail.audit(entity, Requests.optionalId("entityId", entityId), Requests.offset(offset),
                 Requests.limit(limit));
     }
 }

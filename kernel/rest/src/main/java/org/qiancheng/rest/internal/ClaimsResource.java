@@ -22,10 +22,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
-import org.qiancheng.api.workflow.Workflow;
 
 /**
  * Stored subsidy claims (computed by {@code POST /api/v1/classes/{id}/claims}) and their review.
@@ -51,21 +51,21 @@ public final class ClaimsResource {
     public record DisbursementRequest(InstalmentKind kind) {
     }
 
-    private final Workflow workflow;
+    private final Claims claims;
 
     @Context
     UriInfo uri;
 
     @Activate
-    public ClaimsResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public ClaimsResource(@Reference Claims claims) {
+        this.claims = claims;
     }
 
     /** {@code GET /api/v1/claims?classId=&status=&offset=&limit=}. */
     @GET
     public Page<Claim> list(@QueryParam("classId") String classId, @QueryParam("status") String status,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return workflow.claims(Requests.optionalId("classId", classId),
+        return claims.claims(Requests.optionalId("classId", classId),
                 Requests.optionalEnum("status", status, ClaimStatus.class), Requests.offset(offset),
                 Requests.limit(limit));
     }
@@ -74,8 +74,8 @@ public final class ClaimsResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        Claim claim = workflow.claim(id);
-        return Versions.ok(claim, claim.version());
+        Claim claim = claims.claim(id);
+        return ETags.ok(claim, claim.version());
     }
 
     /**
@@ -87,9 +87,9 @@ public final class ClaimsResource {
     @POST
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response review(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+    public Response review(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch,
             Review review) {
-        long expected = Versions.expected(ifMatch, () -> workflow.claim(id).version());
+        long expected = ETags.expected(ifMatch, () -> claims.claim(id).version());
         Review body = Requests.body(review);
         if (body.approve() == null) {
             throw Problems.invalid("approve", "required", "is required: true to approve, false to reject");
@@ -98,8 +98,8 @@ public final class ClaimsResource {
         if (!body.approve() && reason == null) {
             throw Problems.invalid("reason", "required", "is required when rejecting a claim");
         }
-        Claim reviewed = Versions.update(() -> workflow.review(id, body.approve(), reason, expected));
-        return Versions.ok(reviewed, reviewed.version());
+        Claim reviewed = ETags.update(() -> claims.review(id, body.approve(), reason, expected));
+        return ETags.ok(reviewed, reviewed.version());
     }
 
     /**
@@ -120,7 +120,7 @@ public final class ClaimsResource {
         if (request == null || request.kind() == null) {
             throw Problems.invalid("kind", "required", "is required: one of " + List.of(InstalmentKind.values()));
         }
-        Disbursement paid = workflow.disburse(id, request.kind(), idempotencyKey);
+        Disbursement paid = claims.disburse(id, request.kind(), idempotencyKey);
         return Response.created(uri.getAbsolutePath()).entity(paid).build();
     }
 
@@ -128,6 +128,6 @@ public final class ClaimsResource {
     @GET
     @Path("{id}/disbursements")
     public List<Disbursement> disbursements(@PathParam("id") long id) {
-        return workflow.disbursements(id);
+        return claims.disbursements(id);
     }
 }

@@ -21,11 +21,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.Claims;
+import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Enrolments;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.TrainingClass;
-import org.qiancheng.api.workflow.Workflow;
 
 /** Filed classes (开班备案), their enrolments and their claims [K1, K3, K4, K5, region eligibility]. */
 @Component(service = ClassesResource.class, scope = ServiceScope.PROTOTYPE)
@@ -46,14 +48,18 @@ public final class ClassesResource {
     /** Longest idempotency key accepted. */
     static final int MAX_KEY_LENGTH = 200;
 
-    private final Workflow workflow;
+    private final Classes classes;
+    private final Enrolments enrolments;
+    private final Claims claims;
 
     @Context
     UriInfo uri;
 
     @Activate
-    public ClassesResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public ClassesResource(@Reference Classes classes, @Reference Enrolments enrolments, @Reference Claims claims) {
+        this.classes = classes;
+        this.enrolments = enrolments;
+        this.claims = claims;
     }
 
     /** {@code POST /api/v1/classes}: files a class, 201 with its address and {@code ETag}. */
@@ -63,21 +69,21 @@ public final class ClassesResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportSummary importEnrolments(@PathParam("id") long id, String body) {
-        return ImportSummary.of(workflow.importEnrolments(id, TraineeCsv.idNumbers(body == null ? "" : body)));
+        return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(body == null ? "" : body)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response file(ClassDraft draft) {
-        TrainingClass filed = workflow.fileClass(Requests.body(draft));
-        return Versions.created(uri, filed.id(), filed, filed.version());
+        TrainingClass filed = classes.fileClass(Requests.body(draft));
+        return ETags.created(uri, filed.id(), filed, filed.version());
     }
 
     /** {@code GET /api/v1/classes?region=&projectId=&offset=&limit=}. */
     @GET
     public Page<TrainingClass> list(@QueryParam("region") String region, @QueryParam("projectId") String projectId,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return workflow.classes(Requests.optionalRegionCode("region", region),
+        return classes.classes(Requests.optionalRegionCode("region", region),
                 Requests.optionalId("projectId", projectId), Requests.offset(offset), Requests.limit(limit));
     }
 
@@ -85,8 +91,8 @@ public final class ClassesResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        TrainingClass filed = workflow.trainingClass(id);
-        return Versions.ok(filed, filed.version());
+        TrainingClass filed = classes.trainingClass(id);
+        return ETags.ok(filed, filed.version());
     }
 
     /**
@@ -101,7 +107,7 @@ public final class ClassesResource {
         if (request == null || request.traineeId() == null) {
             throw Problems.invalid("traineeId", "required", "is required");
         }
-        Enrolment enrolment = workflow.enrol(id, request.traineeId());
+        Enrolment enrolment = enrolments.enrol(id, request.traineeId());
         return Response.status(Response.Status.CREATED).entity(enrolment).build();
     }
 
@@ -112,8 +118,8 @@ public final class ClassesResource {
             @QueryParam("limit") String limit) {
         int from = Requests.offset(offset);
         int size = Requests.limit(limit);
-        workflow.trainingClass(id);
-        return workflow.enrolments(id, from, size);
+        classes.trainingClass(id);
+        return enrolments.enrolments(id, from, size);
     }
 
     /**
@@ -126,7 +132,7 @@ public final class ClassesResource {
     @POST
     @Path("{id}/claims")
     public List<Claim> computeClaims(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
-        return workflow.computeClaims(id, idempotencyKey(key));
+        return claims.computeClaims(id, idempotencyKey(key));
     }
 
     /** The key as sent, or {@code null} without the header; 422 when it is blank, too long or not visible ASCII. */

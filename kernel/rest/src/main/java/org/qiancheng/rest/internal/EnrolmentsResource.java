@@ -20,7 +20,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
 import org.qiancheng.api.workflow.Enrolment;
-import org.qiancheng.api.workflow.Workflow;
+import org.qiancheng.api.workflow.Enrolments;
 
 /**
  * One enrolment: its attendance (考勤, one check-in per class day counts) and what became of the
@@ -38,19 +38,19 @@ public final class EnrolmentsResource {
     public record CheckIn(LocalDate day) {
     }
 
-    private final Workflow workflow;
+    private final Enrolments enrolments;
 
     @Activate
-    public EnrolmentsResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public EnrolmentsResource(@Reference Enrolments enrolments) {
+        this.enrolments = enrolments;
     }
 
     /** {@code GET /api/v1/enrolments/{id}}: with {@code ETag: "<version>"}. */
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        Enrolment enrolment = workflow.enrolment(id);
-        return Versions.ok(enrolment, enrolment.version());
+        Enrolment enrolment = enrolments.enrolment(id);
+        return ETags.ok(enrolment, enrolment.version());
     }
 
     /**
@@ -65,8 +65,8 @@ public final class EnrolmentsResource {
         if (request == null || request.day() == null) {
             throw Problems.invalid("day", "required", "is required: the class day, as in {\"day\": \"2026-12-08\"}");
         }
-        Enrolment enrolment = workflow.checkIn(id, request.day());
-        return Versions.ok(enrolment, enrolment.version());
+        Enrolment enrolment = enrolments.checkIn(id, request.day());
+        return ETags.ok(enrolment, enrolment.version());
     }
 
     /**
@@ -77,11 +77,11 @@ public final class EnrolmentsResource {
     @PUT
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response recordOutcome(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+    public Response recordOutcome(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch,
             OutcomeDraft outcome) {
-        long expected = Versions.expected(ifMatch, () -> workflow.enrolment(id).version());
+        long expected = ETags.expected(ifMatch, () -> enrolments.enrolment(id).version());
         OutcomeDraft draft = Requests.body(outcome);
-        Enrolment recorded = Versions.update(() -> workflow.recordOutcome(id, draft, expected));
-        return Versions.ok(recorded, recorded.version());
+        Enrolment recorded = ETags.update(() -> enrolments.recordOutcome(id, draft, expected));
+        return ETags.ok(recorded, recorded.version());
     }
 }

@@ -20,11 +20,11 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Directory;
 import org.qiancheng.api.workflow.Drafts.InstitutionDraft;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
-import org.qiancheng.api.workflow.Workflow;
 
 /** The directory of training institutions and their standing (black and white lists) [K4]. */
 @Component(service = InstitutionsResource.class, scope = ServiceScope.PROTOTYPE)
@@ -39,29 +39,29 @@ public final class InstitutionsResource {
     public record StatusChange(InstitutionStatus status) {
     }
 
-    private final Workflow workflow;
+    private final Directory directory;
 
     @Context
     UriInfo uri;
 
     @Activate
-    public InstitutionsResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public InstitutionsResource(@Reference Directory directory) {
+        this.directory = directory;
     }
 
     /** {@code POST /api/v1/institutions}: 201 with its address and {@code ETag}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InstitutionDraft draft) {
-        Institution created = workflow.createInstitution(Requests.body(draft));
-        return Versions.created(uri, created.id(), created, created.version());
+        Institution created = directory.createInstitution(Requests.body(draft));
+        return ETags.created(uri, created.id(), created, created.version());
     }
 
     /** {@code GET /api/v1/institutions?region=&status=&offset=&limit=}. */
     @GET
     public Page<Institution> list(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return workflow.institutions(Requests.optionalRegionCode("region", region),
+        return directory.institutions(Requests.optionalRegionCode("region", region),
                 Requests.optionalEnum("status", status, InstitutionStatus.class), Requests.offset(offset),
                 Requests.limit(limit));
     }
@@ -70,8 +70,8 @@ public final class InstitutionsResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        Institution institution = workflow.institution(id);
-        return Versions.ok(institution, institution.version());
+        Institution institution = directory.institution(id);
+        return ETags.ok(institution, institution.version());
     }
 
     /**
@@ -81,13 +81,13 @@ public final class InstitutionsResource {
     @PUT
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changeStatus(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+    public Response changeStatus(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch,
             StatusChange change) {
-        long expected = Versions.expected(ifMatch, () -> workflow.institution(id).version());
+        long expected = ETags.expected(ifMatch, () -> directory.institution(id).version());
         if (change == null || change.status() == null) {
             throw Problems.invalid("status", "required", "is required");
         }
-        Institution changed = Versions.update(() -> workflow.changeStatus(id, change.status(), expected));
-        return Versions.ok(changed, changed.version());
+        Institution changed = ETags.update(() -> directory.changeStatus(id, change.status(), expected));
+        return ETags.ok(changed, changed.version());
     }
 }

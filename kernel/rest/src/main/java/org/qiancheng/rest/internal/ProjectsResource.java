@@ -19,10 +19,10 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Directory;
 import org.qiancheng.api.workflow.Drafts.ProjectDraft;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
-import org.qiancheng.api.workflow.Workflow;
 
 /** Training projects; only a published project can have classes filed under it [K1]. */
 @Component(service = ProjectsResource.class, scope = ServiceScope.PROTOTYPE)
@@ -33,29 +33,29 @@ import org.qiancheng.api.workflow.Workflow;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProjectsResource {
 
-    private final Workflow workflow;
+    private final Directory directory;
 
     @Context
     UriInfo uri;
 
     @Activate
-    public ProjectsResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public ProjectsResource(@Reference Directory directory) {
+        this.directory = directory;
     }
 
     /** {@code POST /api/v1/projects}: an unpublished project, 201 with its address and {@code ETag}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ProjectDraft draft) {
-        Project created = workflow.createProject(Requests.body(draft));
-        return Versions.created(uri, created.id(), created, created.version());
+        Project created = directory.createProject(Requests.body(draft));
+        return ETags.created(uri, created.id(), created, created.version());
     }
 
     /** {@code GET /api/v1/projects?region=&published=&offset=&limit=}. */
     @GET
     public Page<Project> list(@QueryParam("region") String region, @QueryParam("published") String published,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return workflow.projects(Requests.optionalRegionCode("region", region),
+        return directory.projects(Requests.optionalRegionCode("region", region),
                 Requests.optionalBoolean("published", published), Requests.offset(offset), Requests.limit(limit));
     }
 
@@ -63,8 +63,8 @@ public final class ProjectsResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        Project project = workflow.project(id);
-        return Versions.ok(project, project.version());
+        Project project = directory.project(id);
+        return ETags.ok(project, project.version());
     }
 
     /**
@@ -73,9 +73,9 @@ public final class ProjectsResource {
      */
     @POST
     @Path("{id}/publish")
-    public Response publish(@PathParam("id") long id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        long expected = Versions.expected(ifMatch, () -> workflow.project(id).version());
-        Project published = Versions.update(() -> workflow.publish(id, expected));
-        return Versions.ok(published, published.version());
+    public Response publish(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        long expected = ETags.expected(ifMatch, () -> directory.project(id).version());
+        Project published = ETags.update(() -> directory.publish(id, expected));
+        return ETags.ok(published, published.version());
     }
 }

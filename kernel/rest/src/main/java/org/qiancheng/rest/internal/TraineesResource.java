@@ -22,7 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Drafts.TraineeDraft;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Trainee;
-import org.qiancheng.api.workflow.Workflow;
+import org.qiancheng.api.workflow.Trainees;
 
 /**
  * Real-name trainees [K2]. Their resident ID is written masked everywhere except in
@@ -36,14 +36,14 @@ import org.qiancheng.api.workflow.Workflow;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TraineesResource {
 
-    private final Workflow workflow;
+    private final Trainees trainees;
 
     @Context
     UriInfo uri;
 
     @Activate
-    public TraineesResource(@Reference Workflow workflow) {
-        this.workflow = workflow;
+    public TraineesResource(@Reference Trainees trainees) {
+        this.trainees = trainees;
     }
 
     /** {@code POST /api/v1/trainees}: 201 with the trainee (ID masked), its address and {@code ETag}. */
@@ -53,21 +53,21 @@ public final class TraineesResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportSummary importCsv(String body) {
-        return ImportSummary.of(workflow.importTrainees(TraineeCsv.trainees(body == null ? "" : body)));
+        return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(body == null ? "" : body)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(TraineeDraft draft) {
-        Trainee registered = workflow.register(Requests.body(draft));
-        return Versions.created(uri, registered.id(), registered, registered.version());
+        Trainee registered = trainees.register(Requests.body(draft));
+        return ETags.created(uri, registered.id(), registered, registered.version());
     }
 
     /** {@code GET /api/v1/trainees?region=&offset=&limit=}: IDs masked; region is a household region prefix. */
     @GET
     public Page<Trainee> list(@QueryParam("region") String region, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
-        return workflow.trainees(Requests.regionPrefix("region", region), Requests.offset(offset),
+        return trainees.trainees(Requests.regionPrefix("region", region), Requests.offset(offset),
                 Requests.limit(limit));
     }
 
@@ -75,9 +75,9 @@ public final class TraineesResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
-        Trainee trainee = workflow.trainee(id);
+        Trainee trainee = trainees.trainee(id);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(TraineeView.of(trainee)).tag(Versions.tag(trainee.version())).cacheControl(noStore).build();
+        return Response.ok(TraineeView.of(trainee)).tag(ETags.tag(trainee.version())).cacheControl(noStore).build();
     }
 }

@@ -14,12 +14,12 @@ final class Audit {
     }
 
     <T> T created(WorkflowTx tx, String entity, long id, T after) {
-        tx.audit(clock.instant(), Operators.current(), entity + ".created", entity, id, null, after);
+        tx.audit().append(clock.instant(), Operators.current(), entity + ".created", entity, id, null, after);
         return after;
     }
 
     <T> T changed(WorkflowTx tx, String action, String entity, long id, Object before, T after) {
-        tx.audit(clock.instant(), Operators.current(), entity + "." + action, entity, id, before, after);
+        tx.audit().append(clock.instant(), Operators.current(), entity + "." + action, entity, id, before, after);
         return after;
     }
 }

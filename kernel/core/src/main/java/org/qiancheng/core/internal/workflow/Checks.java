@@ -1,6 +1,9 @@
 package org.qiancheng.core.internal.workflow;
 
+import java.time.LocalDate;
+import org.qiancheng.api.model.InvalidResidentIdException;
 import org.qiancheng.api.model.RegionCodes;
+import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
 
@@ -33,6 +36,15 @@ final class Checks {
             throw invalid(field, "max-length:" + maxLength, "must be at most " + maxLength + " characters");
         }
         return text;
+    }
+
+    /** A resident ID as GB 11643 writes it; an invalid one breaks K2, with the check that failed as the rule. */
+    static ResidentId residentId(String field, String number, LocalDate today) {
+        try {
+            return ResidentId.parse(required(field, number), today);
+        } catch (InvalidResidentIdException e) {
+            throw invalid(field, "gb11643:" + e.rule(), KernelRule.K2.breach(e.getMessage()));
+        }
     }
 
     static String optionalText(String field, String value, int maxLength) {

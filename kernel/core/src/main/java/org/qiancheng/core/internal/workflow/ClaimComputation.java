@@ -45,26 +45,26 @@ final class ClaimComputation {
     /** Stores the claims due for a class and answers all its claims; a K1 breach is an INVALID error. */
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
         refusal(tx, course).ifPresent(reason -> {
-            throw invalid("classId", "K1", reason);
+            throw invalid("classId", KernelRule.K1.id(), reason);
         });
         try {
             computeDue(tx, course);
         } catch (NoPolicyException e) {
             throw invalid("classId", "policy-in-force", e.getMessage());
         }
-        return tx.claimsOfClass(course.id());
+        return tx.claims().ofClass(course.id());
     }
 
     /**
      * Why no claim can be made for a class at all [K1], or empty when claims can be made.
      */
     Optional<String> refusal(WorkflowTx tx, TrainingClass course) {
-        if (!tx.project(course.projectId()).orElseThrow().published()) {
-            return Optional.of("the class's project is not published [SC-2025 §一(三)]");
+        if (!tx.projects().find(course.projectId()).orElseThrow().published()) {
+            return Optional.of(KernelRule.K1.breach("the class's project is not published"));
         }
         if (!course.filedBeforeStart()) {
-            return Optional.of("the class was filed on " + course.filedOn() + ", not before its start "
-                    + course.facts().startDate() + " [SC-2025 §三(九)]");
+            return Optional.of(KernelRule.K1.breach("the class was filed on " + course.filedOn()
+                    + ", not before its start " + course.facts().startDate()));
         }
         return Optional.empty();
     }
@@ -87,23 +87,23 @@ final class ClaimComputation {
      * work (a settlement batch), which stay open after this class.
      */
     List<Claim> computeDue(WorkflowTx tx, TrainingClass course, PolicySnapshots policies) throws NoPolicyException {
-        List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
-        Set<Long> claimed = tx.claimsOfClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
+        List<Enrolment> enrolments = tx.enrolments().ofClass(course.id());
+        Set<Long> claimed = tx.claims().ofClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
         List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
         if (due.isEmpty()) {
             return List.of();
         }
-        boolean frozen = tx.institution(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
+        boolean frozen = tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
         ClassResults results = results(enrolments);
         // every decision first, so a policy that fails leaves nothing of the class written
         List<Decision> decisions = new ArrayList<>(due.size());
         List<Trainee> trainees = new ArrayList<>(due.size());
         PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
         for (Enrolment enrolment : due) {
-            Trainee trainee = tx.trainee(enrolment.traineeId()).orElseThrow();
+            Trainee trainee = tx.trainees().find(enrolment.traineeId()).orElseThrow();
             TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
                     trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
-                    tx.subsidiesOf(trainee.id()));
+                    tx.claims().subsidiesOf(trainee.id()));
             trainees.add(trainee);
             decisions.add(decide(policy, course, new ClaimInput(course.facts(), results, facts,
                     enrolment.outcome())));
@@ -116,7 +116,7 @@ final class ClaimComputation {
             if (!decision.result().eligibility().eligible()) {
                 findings.add("refused by the policy: " + refusal(decision));
             }
-            Claim claim = tx.insertClaim(course, enrolment.id(), trainees.get(i).id(),
+            Claim claim = tx.claims().insert(course, enrolment.id(), trainees.get(i).id(),
                     status(decision, findings, frozen), decision, findings);
             audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
             stored.add(claim);

@@ -63,7 +63,7 @@ public final class ComparisonService implements Comparisons {
             long after = 0;
             while (true) {
                 long afterId = after;
-                List<Claim> page = store.transaction(tx -> tx.claimsDecidedBy(region, from, to, afterId, PAGE));
+                List<Claim> page = store.transaction(tx -> tx.claims().decidedBy(region, from, to, afterId, PAGE));
                 for (Claim claim : page) {
                     Decision again = policy.decide(claim.decision().input());
                     BigDecimal delta = again.amount().subtract(claim.amount());

@@ -24,8 +24,8 @@ final class Payments {
     }
 
     static Disbursement pay(WorkflowTx tx, Claim claim, InstalmentKind kind, LocalDate today) {
-        tx.lockClaim(claim.id());
-        List<Disbursement> paid = tx.disbursementsOf(claim.id());
+        tx.claims().lock(claim.id());
+        List<Disbursement> paid = tx.claims().disbursements(claim.id());
         if (paid.stream().anyMatch(d -> d.kind() == kind)) {
             throw conflict("kind", "once", "claim " + claim.id() + " has its " + kind + " paid already");
         }
@@ -47,7 +47,7 @@ final class Payments {
             throw invalid("kind", "advance-allowed", "the policy " + claim.decision().policy().regionCode() + " "
                     + claim.decision().policy().version() + " allows no advance on this claim");
         }
-        return tx.insertDisbursement(claim.id(), InstalmentKind.ADVANCE, Money.yuan(claim.amount().multiply(share)),
+        return tx.claims().pay(claim.id(), InstalmentKind.ADVANCE, Money.yuan(claim.amount().multiply(share)),
                 today);
     }
 
@@ -61,7 +61,7 @@ final class Payments {
         if (left.signum() <= 0) {
             throw conflict("kind", "nothing-left", "claim " + claim.id() + " is paid in full");
         }
-        return tx.insertDisbursement(claim.id(), InstalmentKind.BALANCE, left, today);
+        return tx.claims().pay(claim.id(), InstalmentKind.BALANCE, left, today);
     }
 
     private static WorkflowException conflict(String field, String rule, String message) {

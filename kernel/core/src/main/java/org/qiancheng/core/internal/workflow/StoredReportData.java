@@ -37,12 +37,12 @@ public final class StoredReportData implements ReportDataSource {
         String prefix = Checks.regionPrefix(regionCode);
         return store.transaction(tx -> {
             List<ClassRecord> records = new ArrayList<>();
-            for (TrainingClass course : tx.classesEnded(prefix, from, to)) {
-                List<Enrolment> enrolments = tx.enrolmentsOf(course.id());
+            for (TrainingClass course : tx.classes().ended(prefix, from, to)) {
+                List<Enrolment> enrolments = tx.enrolments().ofClass(course.id());
                 List<TraineeOutcome> outcomes = enrolments.stream().map(Enrolment::outcome).filter(o -> o != null)
                         .toList();
                 int enrolled = enrolments.size();
-                BigDecimal subsidy = tx.claimsOfClass(course.id()).stream()
+                BigDecimal subsidy = tx.claims().ofClass(course.id()).stream()
                         .filter(c -> c.status() == ClaimStatus.APPROVED).map(Claim::amount)
                         .reduce(Money.ZERO, BigDecimal::add);
                 int highSkilled = (int) outcomes.stream().filter(o -> o.certificate() != null

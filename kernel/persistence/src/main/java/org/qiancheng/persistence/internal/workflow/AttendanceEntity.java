@@ -26,4 +26,15 @@ public class AttendanceEntity {
 
     @Column(name = "DAY", nullable = false)
     LocalDate day;
+
+    protected AttendanceEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static AttendanceEntity of(long enrolmentId, LocalDate day) {
+        AttendanceEntity e = new AttendanceEntity();
+        e.enrolmentId = enrolmentId;
+        e.day = day;
+        return e;
+    }
 }

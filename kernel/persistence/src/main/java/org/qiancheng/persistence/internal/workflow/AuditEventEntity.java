@@ -44,6 +44,23 @@ public class AuditEventEntity {
     @Column(name = "AFTER_JSON")
     String after;
 
+    protected AuditEventEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static AuditEventEntity of(java.time.Instant at, String actor, String action, String entity, long entityId,
+            Object before, Object after) {
+        AuditEventEntity e = new AuditEventEntity();
+        e.at = utc(at);
+        e.actor = actor;
+        e.action = action;
+        e.entity = entity;
+        e.entityId = entityId;
+        e.before = AuditJson.write(before);
+        e.after = AuditJson.write(after);
+        return e;
+    }
+
     AuditEvent toRecord() {
         return new AuditEvent(id, at.toInstant(), actor, action, entity, entityId, before, after);
     }

@@ -19,6 +19,7 @@ import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.TrainingClass;
 
 /**
  * A stored claim. The whole decision is kept as JSON for reproduction [K5]; the columns beside
@@ -27,7 +28,7 @@ import org.qiancheng.api.workflow.ClaimStatus;
 @Entity
 @Table(name = "QC_CLAIM", indexes = {@Index(columnList = "CLASS_ID"), @Index(columnList = "TRAINEE_ID"),
     @Index(columnList = "INSTITUTION_ID"), @Index(columnList = "ENROLMENT_ID", unique = true)})
-public class ClaimEntity {
+public class ClaimEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,6 +80,33 @@ public class ClaimEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected ClaimEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static ClaimEntity of(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
+            Decision decision, List<String> findings) {
+        ClaimEntity e = new ClaimEntity();
+        e.classId = trainingClass.id();
+        e.enrolmentId = enrolmentId;
+        e.traineeId = traineeId;
+        e.institutionId = trainingClass.institutionId();
+        e.status = status;
+        e.amount = decision.amount();
+        e.regionCode = decision.policy().regionCode();
+        e.occupationCode = trainingClass.facts().occupationCode();
+        e.level = trainingClass.facts().level();
+        e.classStart = trainingClass.facts().startDate();
+        e.decision = DecisionJson.write(decision);
+        e.findings = String.join("\n", findings);
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     Claim toRecord() {
         return toRecord(DecisionJson.read(decision));

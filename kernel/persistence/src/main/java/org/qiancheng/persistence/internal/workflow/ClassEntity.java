@@ -20,7 +20,7 @@ import org.qiancheng.api.workflow.TrainingClass;
 @Entity
 @Table(name = "QC_CLASS", indexes = {@Index(columnList = "REGION_CODE"), @Index(columnList = "PROJECT_ID"),
     @Index(columnList = "END_DATE")})
-public class ClassEntity {
+public class ClassEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,6 +68,33 @@ public class ClassEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected ClassEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static ClassEntity of(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
+            java.math.BigDecimal attendanceThreshold) {
+        ClassEntity e = new ClassEntity();
+        e.projectId = projectId;
+        e.institutionId = institutionId;
+        e.regionCode = facts.regionCode();
+        e.occupationCode = facts.occupationCode();
+        e.level = facts.level();
+        e.mode = facts.mode();
+        e.kind = facts.kind();
+        e.startDate = facts.startDate();
+        e.endDate = facts.endDate();
+        e.hours = facts.hours();
+        e.filedOn = filedOn;
+        e.attendanceThreshold = attendanceThreshold;
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     TrainingClass toRecord() {
         return new TrainingClass(id, projectId, institutionId, new ClassFacts(regionCode, occupationCode, level, mode,

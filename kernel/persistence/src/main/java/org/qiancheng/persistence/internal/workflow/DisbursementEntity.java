@@ -39,6 +39,19 @@ public class DisbursementEntity {
     @Column(name = "PAID_ON", nullable = false)
     LocalDate paidOn;
 
+    protected DisbursementEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static DisbursementEntity of(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate paidOn) {
+        DisbursementEntity e = new DisbursementEntity();
+        e.claimId = claimId;
+        e.kind = kind;
+        e.amount = amount;
+        e.paidOn = paidOn;
+        return e;
+    }
+
     Disbursement toRecord() {
         return new Disbursement(id, claimId, kind, amount, paidOn);
     }

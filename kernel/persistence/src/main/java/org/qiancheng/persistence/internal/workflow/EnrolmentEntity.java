@@ -24,7 +24,7 @@ import org.qiancheng.api.workflow.Enrolment;
 // start (a logged failure, on HSQLDB and PostgreSQL alike) but makes indexes with the table only
 @Table(name = "QC_ENROLMENT", indexes = {@Index(name = "UX_QC_ENROLMENT_TRAINEE", columnList = "CLASS_ID, TRAINEE_ID",
     unique = true), @Index(columnList = "TRAINEE_ID")})
-public class EnrolmentEntity {
+public class EnrolmentEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,6 +79,27 @@ public class EnrolmentEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected EnrolmentEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static EnrolmentEntity of(long classId, long traineeId, LocalDate enrolledOn, PolicyIdentity checkedBy) {
+        EnrolmentEntity e = new EnrolmentEntity();
+        e.classId = classId;
+        e.traineeId = traineeId;
+        e.enrolledOn = enrolledOn;
+        e.policyRegion = checkedBy.regionCode();
+        e.policyBundle = checkedBy.bundleSymbolicName();
+        e.policyVersion = checkedBy.version();
+        e.policyHash = checkedBy.contentHash();
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     Enrolment toRecord() {
         return new Enrolment(id, classId, traineeId, enrolledOn,

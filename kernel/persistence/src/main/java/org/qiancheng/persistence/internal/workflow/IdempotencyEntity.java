@@ -16,4 +16,15 @@ public class IdempotencyEntity {
 
     @Column(name = "SCOPE", nullable = false, length = 200)
     String scope;
+
+    protected IdempotencyEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static IdempotencyEntity of(String key, String scope) {
+        IdempotencyEntity e = new IdempotencyEntity();
+        e.key = key;
+        e.scope = scope;
+        return e;
+    }
 }

@@ -15,7 +15,7 @@ import org.qiancheng.api.workflow.InstitutionStatus;
 
 @Entity
 @Table(name = "QC_INSTITUTION", indexes = @Index(columnList = "REGION_CODE"))
-public class InstitutionEntity {
+public class InstitutionEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +37,24 @@ public class InstitutionEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected InstitutionEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static InstitutionEntity of(String name, String regionCode, InstitutionStatus status, String creditGrade) {
+        InstitutionEntity e = new InstitutionEntity();
+        e.name = name;
+        e.regionCode = regionCode;
+        e.status = status;
+        e.creditGrade = creditGrade;
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     Institution toRecord() {
         return new Institution(id, name, regionCode, status, creditGrade, version);

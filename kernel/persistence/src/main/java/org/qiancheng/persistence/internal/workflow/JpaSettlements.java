@@ -28,14 +28,7 @@ final class JpaSettlements implements SettlementTx {
 
     @Override
     public Settlement insert(String regionCode, YearMonth month, int classesTotal, String startedBy, Instant at) {
-        SettlementEntity e = new SettlementEntity();
-        e.regionCode = regionCode;
-        e.month = month.toString();
-        e.status = SettlementStatus.RUNNING;
-        e.classesTotal = classesTotal;
-        e.amount = BigDecimal.ZERO.setScale(2);
-        e.startedBy = startedBy;
-        e.startedAt = AuditEventEntity.utc(at);
+        SettlementEntity e = SettlementEntity.of(regionCode, month, classesTotal, startedBy, at);
         manager.persist(e);
         manager.flush();
         return e.toRecord();

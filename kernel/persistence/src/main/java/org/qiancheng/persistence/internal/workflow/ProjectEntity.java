@@ -16,7 +16,7 @@ import org.qiancheng.api.workflow.Project;
 
 @Entity
 @Table(name = "QC_PROJECT", indexes = @Index(columnList = "REGION_CODE"))
-public class ProjectEntity {
+public class ProjectEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +53,29 @@ public class ProjectEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected ProjectEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static ProjectEntity of(String regionCode, String name, String occupationCode, SkillLevel level, int headcount,
+            String evaluationDirection, String employmentDirection, String wageGuidance) {
+        ProjectEntity e = new ProjectEntity();
+        e.regionCode = regionCode;
+        e.name = name;
+        e.occupationCode = occupationCode;
+        e.level = level;
+        e.headcount = headcount;
+        e.evaluationDirection = evaluationDirection;
+        e.employmentDirection = employmentDirection;
+        e.wageGuidance = wageGuidance;
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     Project toRecord() {
         return new Project(id, regionCode, name, occupationCode, level, headcount, evaluationDirection,

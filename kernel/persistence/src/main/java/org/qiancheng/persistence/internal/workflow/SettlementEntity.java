@@ -80,6 +80,23 @@ public class SettlementEntity {
     @Column(name = "VERSION")
     long version;
 
+    protected SettlementEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static SettlementEntity of(String regionCode, YearMonth month, int classesTotal, String startedBy,
+            java.time.Instant at) {
+        SettlementEntity e = new SettlementEntity();
+        e.regionCode = regionCode;
+        e.month = month.toString();
+        e.status = SettlementStatus.RUNNING;
+        e.classesTotal = classesTotal;
+        e.amount = BigDecimal.ZERO.setScale(2);
+        e.startedBy = startedBy;
+        e.startedAt = AuditEventEntity.utc(at);
+        return e;
+    }
+
     Settlement toRecord() {
         return new Settlement(id, regionCode, YearMonth.parse(month), status, classesTotal, classesDone,
                 classesSkipped, claimsCreated, amount, afterClassId, lines(skipped), error, startedBy,

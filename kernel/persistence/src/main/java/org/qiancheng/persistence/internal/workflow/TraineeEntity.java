@@ -19,7 +19,7 @@ import org.qiancheng.api.workflow.Trainee;
 @Entity
 @Table(name = "QC_TRAINEE", indexes = {@Index(columnList = "RESIDENT_ID", unique = true),
     @Index(columnList = "HOUSEHOLD_REGION")})
-public class TraineeEntity {
+public class TraineeEntity implements Versioned {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +50,28 @@ public class TraineeEntity {
     @Version
     @Column(name = "VERSION")
     long version;
+
+    protected TraineeEntity() {
+        // for JPA; new rows come from of(…)
+    }
+
+    static TraineeEntity of(ResidentId residentId, String name, Set<TargetGroup> groups, Set<TargetGroup> familyGroups,
+            String householdRegion, String residenceRegion, boolean receivesPension) {
+        TraineeEntity e = new TraineeEntity();
+        e.residentId = residentId.number();
+        e.name = name;
+        e.groups = encode(groups);
+        e.familyGroups = encode(familyGroups);
+        e.householdRegion = householdRegion;
+        e.residenceRegion = residenceRegion;
+        e.receivesPension = receivesPension;
+        return e;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
 
     Trainee toRecord() {
         return new Trainee(id, new ResidentId(residentId), name, decode(groups), decode(familyGroups), householdRegion,

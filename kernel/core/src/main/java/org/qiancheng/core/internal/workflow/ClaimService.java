@@ -6,58 +6,69 @@ import static org.qiancheng.core.internal.workflow.Checks.required;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.qiancheng.api.registry.PolicyRegistry;
-import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.TrainingClass;
-import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowStore;
 
-/** Claims, their review and payment, and the audit trail. */
-final class ClaimsDesk {
+/**
+ * Claims: computed per class by the policy in force ({@link ClaimComputation}), reviewed, and paid
+ * in instalments ({@link Payments}); each request in one transaction.
+ */
+@Component
+public final class ClaimService implements Claims {
 
     private final WorkflowStore store;
     private final Clock clock;
     private final Audit audit;
     private final ClaimComputation claims;
 
-    ClaimsDesk(WorkflowStore store, PolicyRegistry registry, Clock clock, Audit audit) {
+    @Activate
+    public ClaimService(@Reference WorkflowStore store, @Reference PolicyRegistry registry, @Reference Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.audit = audit;
+        this.audit = new Audit(clock);
         this.claims = new ClaimComputation(registry, audit);
     }
 
-    List<Claim> computeClaims(long classId, String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
-                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+    @Override
+    public List<Claim> computeClaims(long classId, String idempotencyKey) {
+        String key = idempotencyKey(idempotencyKey);
         return store.transaction(tx -> {
-            TrainingClass course = tx.trainingClass(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            TrainingClass course = tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
             if (key != null && !tx.rememberIdempotencyKey(key, "claims of class " + classId)) {
-                return tx.claimsOfClass(classId);
+                return tx.claims().ofClass(classId);
             }
             return claims.compute(tx, course);
         });
     }
 
-    Claim claim(long id) {
-        return store.transaction(tx -> tx.claim(id)).orElseThrow(() -> Checks.notFound("claim", id));
+    @Override
+    public Claim claim(long id) {
+        return store.transaction(tx -> tx.claims().find(id)).orElseThrow(() -> Checks.notFound("claim", id));
     }
 
-    Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
+    @Override
+    public Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.claims(classId, status, offset, limit));
+        return store.transaction(tx -> tx.claims().list(classId, status, offset, limit));
     }
 
-    Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
+    @Override
+    public Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
         String note = Checks.optionalText("reason", reason, 1000);
         return store.transaction(tx -> {
-            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
             if (claim.status() != ClaimStatus.COMPUTED && claim.status() != ClaimStatus.FLAGGED) {
                 throw new WorkflowException(Kind.CONFLICT, "status", "reviewable", "claim " + claimId + " is "
                         + claim.status() + "; only COMPUTED and FLAGGED claims are reviewed");
@@ -67,34 +78,35 @@ final class ClaimsDesk {
                         : "a rejection needs a reason");
             }
             return audit.changed(tx, approve ? "approved" : "rejected", "claim", claimId, claim,
-                    tx.updateClaimStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
+                    tx.claims().changeStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
                             expectedVersion));
         });
     }
 
-    Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey) {
+    @Override
+    public Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey) {
         required("kind", kind);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
-                : Checks.text("Idempotency-Key", idempotencyKey, 200);
+        String key = idempotencyKey(idempotencyKey);
         return store.transaction(tx -> {
-            Claim claim = tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
             if (key != null && !tx.rememberIdempotencyKey(key, kind + " of claim " + claimId)) {
-                return tx.disbursementsOf(claimId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+                return tx.claims().disbursements(claimId).stream().filter(d -> d.kind() == kind).findFirst()
+                        .orElseThrow();
             }
             Disbursement paid = Payments.pay(tx, claim, kind, LocalDate.now(clock));
             return audit.created(tx, "disbursement", paid.id(), paid);
         });
     }
 
-    List<Disbursement> disbursements(long claimId) {
+    @Override
+    public List<Disbursement> disbursements(long claimId) {
         return store.transaction(tx -> {
-            tx.claim(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
-            return tx.disbursementsOf(claimId);
+            tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            return tx.claims().disbursements(claimId);
         });
     }
 
-    Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
-        Checks.page(offset, limit);
-        return store.transaction(tx -> tx.auditEvents(entity, entityId, offset, limit));
+    private static String idempotencyKey(String key) {
+        return key == null || key.isBlank() ? null : Checks.text("Idempotency-Key", key, 200);
     }
 }

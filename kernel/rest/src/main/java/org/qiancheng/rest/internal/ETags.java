@@ -15,11 +15,11 @@ import org.qiancheng.api.workflow.WorkflowException;
  * an update must send that tag back in {@code If-Match}. Without it the answer is 428; with a tag
  * that is no longer current it is 412, also when the kernel finds the record changed meanwhile.
  */
-final class Versions {
+final class ETags {
 
     static final String IF_MATCH = HttpHeaders.IF_MATCH;
 
-    private Versions() {
+    private ETags() {
     }
 
     /** The strong entity tag of a version: {@code "3"}. */

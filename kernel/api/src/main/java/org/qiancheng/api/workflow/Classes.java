@@ -1,0 +1,41 @@
+package org.qiancheng.api.workflow;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.workflow.Drafts.ClassDraft;
+
+/**
+ * Class filing (开班备案): a class is filed by an institution under a published project before it
+ * starts, and only filed classes can claim. Every method either succeeds and writes everything, or
+ * throws {@link WorkflowException} and writes nothing. Provided by the kernel.
+ */
+@ProviderType
+public interface Classes {
+
+    /**
+     * Files a class under a published project by an institution that is not blacklisted, for an
+     * occupation and level the catalogue in force on its start date offers [K1, K4].
+     *
+     * @param draft the class
+     * @return the class as filed, dated today
+     * @throws WorkflowException INVALID naming the field and the rule (e.g. {@code K1}, {@code K4})
+     */
+    TrainingClass fileClass(ClassDraft draft);
+
+    /**
+     * @param id the class's id
+     * @return the class
+     * @throws WorkflowException NOT_FOUND
+     */
+    TrainingClass trainingClass(long id);
+
+    /**
+     * Lists classes in id order.
+     *
+     * @param region a region code, or {@code null} for all
+     * @param projectId a project's id, or {@code null} for all projects
+     * @param offset index of the first item
+     * @param limit page size, 1–500
+     * @return one page
+     */
+    Page<TrainingClass> classes(String region, Long projectId, int offset, int limit);
+}

@@ -1,0 +1,104 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.qiancheng.core.internal.workflow.Checks.invalid;
+import static org.qiancheng.core.internal.workflow.Checks.required;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.catalog.Catalog;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.Classes;
+import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.persistence.WorkflowStore;
+
+/**
+ * Class filing with K1 (a published project) and K4 (no blacklisted institution), against the
+ * catalogue in force on the class's start date; checks and writes happen in one transaction.
+ */
+@Component
+public final class ClassService implements Classes {
+
+    /** The share of class days a trainee attends unless a class says otherwise. */
+    static final BigDecimal DEFAULT_ATTENDANCE = new BigDecimal("0.80");
+
+    private final WorkflowStore store;
+    private final PolicyRegistry registry;
+    private final Clock clock;
+    private final Audit audit;
+
+    @Activate
+    public ClassService(@Reference WorkflowStore store, @Reference PolicyRegistry registry, @Reference Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+        this.audit = new Audit(clock);
+    }
+
+    @Override
+    public TrainingClass fileClass(ClassDraft draft) {
+        long projectId = required("projectId", draft.projectId());
+        long institutionId = required("institutionId", draft.institutionId());
+        String region = Checks.region("regionCode", draft.regionCode());
+        required("mode", draft.mode());
+        LocalDate start = required("startDate", draft.startDate());
+        LocalDate end = required("endDate", draft.endDate());
+        if (end.isBefore(start)) {
+            throw invalid("endDate", "not-before:startDate", "must not be before startDate " + start);
+        }
+        int hours = Checks.atLeast("hours", draft.hours(), 1);
+        BigDecimal threshold = draft.attendanceThreshold() == null ? DEFAULT_ATTENDANCE
+                : Checks.share("attendanceThreshold", draft.attendanceThreshold());
+        TrainingKind kind = draft.kind() == null ? TrainingKind.GENERAL : draft.kind();
+        return store.transaction(tx -> {
+            Project project = tx.projects().find(projectId).orElseThrow(() -> invalid("projectId", "exists",
+                    "no project " + projectId));
+            if (!project.published()) {
+                throw invalid("projectId", KernelRule.K1.id(), KernelRule.K1.breach("project " + projectId
+                        + " is not published"));
+            }
+            if (!Checks.within(region, project.regionCode())) {
+                throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
+                        + project.regionCode());
+            }
+            Institution institution = tx.institutions().find(institutionId).orElseThrow(() -> invalid(
+                    "institutionId", "exists", "no institution " + institutionId));
+            if (institution.status() == InstitutionStatus.BLACKLISTED) {
+                throw invalid("institutionId", KernelRule.K4.id(), KernelRule.K4.breach("institution "
+                        + institutionId + " is blacklisted"));
+            }
+            ClassFacts facts = new ClassFacts(region, project.occupationCode(), project.level(), draft.mode(), kind,
+                    start, end, hours);
+            // the catalogue that counts is the one in force when the class starts
+            Catalog catalog = InForce.withPolicy(registry, "regionCode", region, start, policy -> policy.catalog(start));
+            if (!catalog.offers(facts.occupationCode(), facts.level())) {
+                throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
+                        + " does not offer " + facts.occupationCode() + " at " + facts.level());
+            }
+            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, LocalDate.now(clock),
+                    threshold);
+            return audit.created(tx, "class", filed.id(), filed);
+        });
+    }
+
+    @Override
+    public TrainingClass trainingClass(long id) {
+        return store.transaction(tx -> tx.classes().find(id)).orElseThrow(() -> Checks.notFound("class", id));
+    }
+
+    @Override
+    public Page<TrainingClass> classes(String region, Long projectId, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> tx.classes().list(region, projectId, offset, limit));
+    }
+}

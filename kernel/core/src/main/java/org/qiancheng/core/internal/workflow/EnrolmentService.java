@@ -1,0 +1,163 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.qiancheng.core.internal.workflow.Checks.invalid;
+import static org.qiancheng.core.internal.workflow.Checks.required;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Eligibility;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.PriorSubsidy;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Enrolments;
+import org.qiancheng.api.workflow.ImportRejectedException;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.RowError;
+import org.qiancheng.api.workflow.Trainee;
+import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
+import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.WorkflowTx;
+
+/** Enrolments (K3 and the policy's eligibility), attendance and outcomes. */
+@Component
+public final class EnrolmentService implements Enrolments {
+
+    private final WorkflowStore store;
+    private final PolicyRegistry registry;
+    private final Clock clock;
+    private final Audit audit;
+
+    @Activate
+    public EnrolmentService(@Reference WorkflowStore store, @Reference PolicyRegistry registry,
+            @Reference Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+        this.audit = new Audit(clock);
+    }
+
+    @Override
+    public Enrolment enrol(long classId, long traineeId) {
+        return store.transaction(tx -> enrolIn(tx, course(tx, classId), traineeId));
+    }
+
+    @Override
+    public List<Enrolment> importEnrolments(long classId, List<String> idNumbers) {
+        return store.transaction(tx -> {
+            TrainingClass course = course(tx, classId);
+            List<RowError> errors = new ArrayList<>();
+            List<Enrolment> enrolled = new ArrayList<>();
+            for (int i = 0; i < idNumbers.size(); i++) {
+                try {
+                    ResidentId id = Checks.residentId("idNumber", idNumbers.get(i), LocalDate.now(clock));
+                    Trainee trainee = tx.trainees().byResidentId(id).orElseThrow(() -> invalid("idNumber",
+                            "registered", "no trainee with ID " + id.masked() + " is registered"));
+                    enrolled.add(enrolIn(tx, course, trainee.id()));
+                } catch (WorkflowException e) {
+                    errors.add(new RowError(i + 2, e.field(), e.rule(), e.getMessage()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ImportRejectedException(errors);
+            }
+            return enrolled;
+        });
+    }
+
+    @Override
+    public Page<Enrolment> enrolments(long classId, int offset, int limit) {
+        Checks.page(offset, limit);
+        return store.transaction(tx -> {
+            course(tx, classId);
+            return tx.enrolments().list(classId, offset, limit);
+        });
+    }
+
+    @Override
+    public Enrolment enrolment(long id) {
+        return store.transaction(tx -> tx.enrolments().find(id)).orElseThrow(() -> Checks.notFound("enrolment", id));
+    }
+
+    @Override
+    public Enrolment checkIn(long enrolmentId, LocalDate day) {
+        required("day", day);
+        return store.transaction(tx -> {
+            Enrolment enrolment = tx.enrolments().find(enrolmentId)
+                    .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            ClassFacts facts = tx.classes().find(enrolment.classId()).orElseThrow().facts();
+            if (day.isBefore(facts.startDate()) || day.isAfter(facts.endDate())) {
+                throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
+                        + facts.endDate() + ")");
+            }
+            return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment,
+                    tx.enrolments().checkIn(enrolmentId, day));
+        });
+    }
+
+    @Override
+    public Enrolment recordOutcome(long enrolmentId, OutcomeDraft draft, long expectedVersion) {
+        TraineeOutcome outcome = Outcomes.of(draft);
+        return store.transaction(tx -> {
+            Enrolment before = tx.enrolments().find(enrolmentId)
+                    .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
+                    tx.enrolments().recordOutcome(enrolmentId, outcome, expectedVersion));
+        });
+    }
+
+    private static TrainingClass course(WorkflowTx tx, long classId) {
+        return tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
+    }
+
+    private Enrolment enrolIn(WorkflowTx tx, TrainingClass course, long traineeId) {
+        long classId = course.id();
+        Trainee trainee = tx.trainees().find(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
+                "no trainee " + traineeId));
+        if (tx.enrolments().exists(classId, traineeId)) {
+            throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
+                    + " is enrolled in class " + classId + " already");
+        }
+        tx.trainees().lock(traineeId);
+        for (TrainingClass other : tx.classes().ofTrainee(traineeId)) {
+            if (overlap(other.facts(), course.facts())) {
+                throw invalid("traineeId", KernelRule.K3.id(), KernelRule.K3.breach("trainee " + traineeId
+                        + " is in class " + other.id() + " (" + other.facts().startDate() + ".."
+                        + other.facts().endDate() + "), which overlaps"));
+            }
+        }
+        ClassFacts facts = course.facts();
+        return InForce.withPolicy(registry, "classId", facts.regionCode(), facts.startDate(), policy -> {
+            Eligibility eligibility = policy.eligibility(facts(trainee, tx.claims().subsidiesOf(traineeId)), facts);
+            if (!eligibility.eligible()) {
+                Reason first = eligibility.reasons().get(0);
+                throw invalid("traineeId", first.rule(), String.join("; ", eligibility.reasons().stream()
+                        .map(r -> r.text().en() + " " + r.citation()).toList()));
+            }
+            Enrolment created = tx.enrolments().insert(classId, traineeId, LocalDate.now(clock), policy.identity());
+            return audit.created(tx, "enrolment", created.id(), created);
+        });
+    }
+
+    /** What the policy knows of a trainee at enrolment, with the subsidies stored so far. */
+    private static TraineeFacts facts(Trainee trainee, List<PriorSubsidy> prior) {
+        return new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
+                trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(), prior);
+    }
+
+    private static boolean overlap(ClassFacts a, ClassFacts b) {
+        return !a.startDate().isAfter(b.endDate()) && !b.startDate().isAfter(a.endDate());
+    }
+}

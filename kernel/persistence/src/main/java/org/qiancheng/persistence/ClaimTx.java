@@ -1,0 +1,56 @@
+package org.qiancheng.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.model.PriorSubsidy;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.Disbursement;
+import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.TrainingClass;
+
+/** Claims and their payments, inside the transaction of the {@link WorkflowTx} that gave them. */
+@ProviderType
+public interface ClaimTx {
+
+    /** Stores a claim of one enrolment of a class with the whole decision [K5]. */
+    Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
+            Decision decision, List<String> findings);
+
+    Optional<Claim> find(long id);
+
+    /** A class's claims, in id order. */
+    List<Claim> ofClass(long classId);
+
+    /** In id order; {@code classId} and {@code status} {@code null} for all. */
+    Page<Claim> list(Long classId, ClaimStatus status, int offset, int limit);
+
+    /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
+    List<PriorSubsidy> subsidiesOf(long traineeId);
+
+    /** @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT when the version is stale */
+    Claim changeStatus(long id, ClaimStatus status, String note, long expectedVersion);
+
+    /** Freezes the COMPUTED and FLAGGED claims of an institution's classes [K4]; returns how many. */
+    int freezeOpen(long institutionId);
+
+    /**
+     * Claims decided by a region's own policy for classes starting in [from, to], with ids above
+     * {@code afterId}, by id, at most {@code limit}: a page of a scan that any number of claims can take.
+     */
+    List<Claim> decidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit);
+
+    /** Marks the claim as changed by this transaction, so two payments of it cannot both commit. */
+    void lock(long claimId);
+
+    /** The payments of a claim, oldest first. */
+    List<Disbursement> disbursements(long claimId);
+
+    /** Stores a payment; at most one of each kind per claim. */
+    Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on);
+}

@@ -1,0 +1,34 @@
+package org.qiancheng.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.TrainingClass;
+
+/** Filed classes, inside the transaction of the {@link WorkflowTx} that gave them. */
+@ProviderType
+public interface ClassTx {
+
+    /** Stores a class filed on a day. */
+    TrainingClass insert(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
+            BigDecimal attendanceThreshold);
+
+    Optional<TrainingClass> find(long id);
+
+    /** In id order; {@code region} and {@code projectId} {@code null} for all. */
+    Page<TrainingClass> list(String region, Long projectId, int offset, int limit);
+
+    /**
+     * @param regionPrefix the leading digits of the class regions (e.g. {@code 51} for a province), or
+     *     {@code null} for all
+     * @return the classes that ended in the period, in id order
+     */
+    List<TrainingClass> ended(String regionPrefix, LocalDate from, LocalDate to);
+
+    /** @return the classes the trainee is enrolled in, by start date */
+    List<TrainingClass> ofTrainee(long traineeId);
+}

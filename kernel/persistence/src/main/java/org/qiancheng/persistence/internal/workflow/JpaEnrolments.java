@@ -1,0 +1,71 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.workflow.Enrolment;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.persistence.EnrolmentTx;
+
+/** Enrolments, their check-in days and outcomes, over the entity manager of one transaction. */
+final class JpaEnrolments implements EnrolmentTx {
+
+    private final Rows rows;
+
+    JpaEnrolments(Rows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public boolean exists(long classId, long traineeId) {
+        return rows.manager.createQuery("SELECT COUNT(n) FROM EnrolmentEntity n WHERE n.classId = :c"
+                + " AND n.traineeId = :t", Long.class).setParameter("c", classId).setParameter("t", traineeId)
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public Enrolment insert(long classId, long traineeId, LocalDate on, PolicyIdentity checkedBy) {
+        return rows.persisted(EnrolmentEntity.of(classId, traineeId, on, checkedBy)).toRecord();
+    }
+
+    @Override
+    public Optional<Enrolment> find(long id) {
+        return rows.find(EnrolmentEntity.class, id, EnrolmentEntity::toRecord);
+    }
+
+    @Override
+    public Page<Enrolment> list(long classId, int offset, int limit) {
+        return rows.<EnrolmentEntity, Enrolment>paging(EnrolmentEntity.class).filter("classId", "=", classId)
+                .page(offset, limit, EnrolmentEntity::toRecord);
+    }
+
+    @Override
+    public List<Enrolment> ofClass(long classId) {
+        return rows.manager.createQuery("SELECT n FROM EnrolmentEntity n WHERE n.classId = :c ORDER BY n.id",
+                EnrolmentEntity.class).setParameter("c", classId).getResultList().stream()
+                .map(EnrolmentEntity::toRecord).toList();
+    }
+
+    @Override
+    public Enrolment checkIn(long enrolmentId, LocalDate day) {
+        EnrolmentEntity enrolment = rows.existing(EnrolmentEntity.class, enrolmentId);
+        long already = rows.manager.createQuery("SELECT COUNT(a) FROM AttendanceEntity a WHERE a.enrolmentId = :e"
+                + " AND a.day = :d", Long.class).setParameter("e", enrolmentId).setParameter("d", day)
+                .getSingleResult();
+        if (already == 0) {
+            rows.manager.persist(AttendanceEntity.of(enrolmentId, day));
+            enrolment.attendedDays++;
+            rows.manager.flush();
+        }
+        return enrolment.toRecord();
+    }
+
+    @Override
+    public Enrolment recordOutcome(long enrolmentId, TraineeOutcome outcome, long expectedVersion) {
+        EnrolmentEntity enrolment = rows.current(EnrolmentEntity.class, enrolmentId, expectedVersion);
+        enrolment.outcome(outcome);
+        return rows.updated(enrolment, EnrolmentEntity::toRecord);
+    }
+}
