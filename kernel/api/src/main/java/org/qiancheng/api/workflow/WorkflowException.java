@@ -1,5 +1,7 @@
 package org.qiancheng.api.workflow;
 
+import org.qiancheng.api.model.LocalizedText;
+
 /**
  * A workflow request refused by a rule; nothing was written. {@link #kind()} says how to answer.
  */
@@ -20,6 +22,7 @@ public final class WorkflowException extends RuntimeException {
     private final Kind kind;
     private final String field;
     private final String rule;
+    private final String messageZh;
 
     /**
      * @param kind how to report it
@@ -28,10 +31,36 @@ public final class WorkflowException extends RuntimeException {
      * @param message what is wrong
      */
     public WorkflowException(Kind kind, String field, String rule, String message) {
+        this(kind, field, rule, message, null);
+    }
+
+    /**
+     * A refusal an operator reads in Chinese and English.
+     *
+     * @param kind how to report it
+     * @param field the input field concerned
+     * @param rule the rule broken
+     * @param message what is wrong, in both languages
+     * @since 0.4
+     */
+    public WorkflowException(Kind kind, String field, String rule, LocalizedText message) {
+        this(kind, field, rule, message.en(), message.zh());
+    }
+
+    private WorkflowException(Kind kind, String field, String rule, String message, String messageZh) {
         super(message);
         this.kind = kind;
         this.field = field;
         this.rule = rule;
+        this.messageZh = messageZh;
+    }
+
+    /**
+     * @return what is wrong in Chinese, or {@code null} when the refusal was only worded in English
+     * @since 0.4
+     */
+    public String messageZh() {
+        return messageZh;
     }
 
     public Kind kind() {

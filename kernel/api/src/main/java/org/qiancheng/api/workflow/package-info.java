@@ -14,7 +14,7 @@
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,7 +56,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ProblemException prepared) {
             Problem given = prepared.problem();
             problem = new Problem(given.type(), given.title(), given.titleZh(), given.status(), given.detail(),
-                    path, given.violations());
+                    given.detailZh(), path, given.violations());
         } else if (failure instanceof WebApplicationException http) {
             int status = http.getResponse().getStatus();
             problem = Problems.of(status, http.getMessage(), path);

@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.engine.Violation;
 
@@ -31,8 +32,27 @@ final class Problems {
     }
 
     static Problem of(int status, String detail, String instance, List<Violation> violations) {
+        return of(status, detail, null, instance, violations);
+    }
+
+    /**
+     * @param detailZh the detail in Chinese; {@code null} for the status's title and the fields and
+     *     rules the violations name, so that a Chinese reader always sees what to correct
+     */
+    static Problem of(int status, String detail, String detailZh, String instance, List<Violation> violations) {
         String[] title = TITLES.getOrDefault(status, new String[] {"HTTP " + status, "HTTP " + status});
-        return new Problem("about:blank", title[0], title[1], status, detail, instance, violations);
+        String zh = detailZh != null ? detailZh : generalZh(title[1], violations);
+        return new Problem("about:blank", title[0], title[1], status, detail, zh, instance, violations);
+    }
+
+    /** 内容未通过校验：字段 day（规则 type） */
+    private static String generalZh(String titleZh, List<Violation> violations) {
+        if (violations.isEmpty()) {
+            return titleZh;
+        }
+        StringJoiner named = new StringJoiner("；", titleZh + "：", "");
+        violations.forEach(v -> named.add("字段 " + v.field() + "（规则 " + v.rule() + "）"));
+        return named.toString();
     }
 
     /** A 422 for one broken input rule, as thrown by a resource. */
@@ -69,10 +89,12 @@ final class Problems {
             case CONFLICT -> 409;
         };
         String message = refused.getMessage();
+        String zh = refused.messageZh();
         if (refused.field() == null && refused.rule() == null) {
-            return of(status, message, instance);
+            return of(status, message, zh, instance, List.of());
         }
-        return of(status, refused.field() == null ? message : refused.field() + ": " + message, instance,
+        return of(status, refused.field() == null ? message : refused.field() + ": " + message,
+                zh == null || refused.field() == null ? zh : refused.field() + "：" + zh, instance,
                 List.of(new Violation(refused.field(), refused.rule(), message)));
     }
 }

@@ -67,4 +67,10 @@ enum KernelRule {
     String breach(String what) {
         return what + ": " + text.en() + (source == null ? "" : " " + source);
     }
+
+    /** The same message in both languages: {@code 项目 7 未公布：只有…… [CN-2025 §六(十八)]}. */
+    LocalizedText breach(LocalizedText what) {
+        String cited = source == null ? "" : " " + source;
+        return new LocalizedText(what.zh() + "：" + text.zh() + cited, what.en() + ": " + text.en() + cited);
+    }
 }
