@@ -13,7 +13,10 @@ import org.qiancheng.engine.Violation;
 
 /**
  * Reads typed fields out of a parsed JSON object, recording a violation (with the field's full
- * path) for each missing or mistyped field instead of stopping at the first.
+ * path) for each missing or mistyped field instead of stopping at the first. Strict: a boolean is
+ * only {@code true}/{@code false}, a whole number only a number without fraction, text never holds a
+ * control character, an unpaired surrogate or U+FFFD, an enum is its exact name, a date exactly
+ * {@code YYYY-MM-DD} in 1900–2100; no message quotes the value (it may be a resident ID).
  */
 public final class Fields {
 
@@ -70,10 +73,44 @@ public final class Fields {
             }
             return null;
         }
-        if (value instanceof String text && !text.isBlank()) {
-            return text.trim();
+        if (!(value instanceof String text) || text.isBlank()) {
+            violation(name, "type:string", "must be a non-empty text");
+            return null;
         }
-        violation(name, "type:string", "must be a non-empty text");
+        String broken = broken(text);
+        if (broken != null) {
+            violation(name, broken, BROKEN.get(broken));
+            return null;
+        }
+        return text.trim();
+    }
+
+    /** The text exactly as sent (no trimming), or {@code null} after recording why it is not usable. */
+    private String exact(String name, boolean required) {
+        Object value = object.get(name);
+        String text = text(name, required);
+        return text == null ? null : (String) value;
+    }
+
+    private static final Map<String, String> BROKEN = Map.of(
+            "text:control-character", "contains a control character (U+0000–U+001F, U+007F–U+009F)",
+            "text:unpaired-surrogate", "contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is no character",
+            "text:replacement-character", "contains U+FFFD, the mark of text decoded from the wrong encoding");
+
+    /** @return the rule a text breaks (a control character, an unpaired surrogate, U+FFFD), or {@code null} */
+    static String broken(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "text:unpaired-surrogate";
+            } else if (Character.getType(c) == Character.CONTROL) {
+                return "text:control-character";
+            } else if (c == '\uFFFD') {
+                return "text:replacement-character";
+            }
+        }
         return null;
     }
 
@@ -85,8 +122,8 @@ public final class Fields {
             }
             return null;
         }
-        if (!(value instanceof BigDecimal number) || number.stripTrailingZeros().scale() > 0) {
-            violation(name, "type:integer", "must be a whole number");
+        if (!(value instanceof BigDecimal number) || number.scale() != 0) {
+            violation(name, "type:integer", "must be a whole number, without fraction or exponent");
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(minimum)) < 0) {
@@ -139,30 +176,36 @@ public final class Fields {
         return null;
     }
 
+    /** A date written exactly {@code YYYY-MM-DD}, in the years 1900–2100. */
     public LocalDate date(String name, boolean required) {
-        String text = text(name, required);
+        String text = exact(name, required);
         if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                LocalDate date = LocalDate.parse(text);
+                if (date.getYear() >= 1900 && date.getYear() <= 2100) {
+                    return date;
+                }
+            }
         } catch (DateTimeParseException e) {
-            violation(name, "format:date", "must be a date YYYY-MM-DD, was '" + text + "'");
-            return null;
+            // reported below
         }
+        violation(name, "format:date", "must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31");
+        return null;
     }
 
     public <E extends Enum<E>> E enumeration(String name, Class<E> type, boolean required) {
-        String text = text(name, required);
+        String text = exact(name, required);
         if (text == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            violation(name, "enum:" + type.getSimpleName(), "must be one of " + names(type) + ", was '" + text + "'");
-            return null;
+        E constant = constant(type, text);
+        if (constant == null) {
+            violation(name, "enum:" + type.getSimpleName(), "must be one of " + names(type) + ", exactly as written");
         }
+        return constant;
     }
 
     public <E extends Enum<E>> Set<E> enumerations(String name, Class<E> type) {
@@ -176,12 +219,12 @@ public final class Fields {
             return result;
         }
         for (int i = 0; i < list.size(); i++) {
-            Object element = list.get(i);
-            try {
-                result.add(Enum.valueOf(type, String.valueOf(element)));
-            } catch (IllegalArgumentException e) {
+            E constant = list.get(i) instanceof String text ? constant(type, text) : null;
+            if (constant == null) {
                 violations.add(new Violation(field(name) + "[" + i + "]", "enum:" + type.getSimpleName(),
-                        "must be one of " + names(type) + ", was '" + element + "'"));
+                        "must be one of " + names(type) + ", exactly as written"));
+            } else {
+                result.add(constant);
             }
         }
         return result;
@@ -197,6 +240,16 @@ public final class Fields {
         }
         violation(name, "type:array", "must be a list");
         return List.of();
+    }
+
+    /** The constant named exactly {@code text}: no case folding, no trimming, no ordinal. */
+    private static <E extends Enum<E>> E constant(Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     private static <E extends Enum<E>> List<String> names(Class<E> type) {

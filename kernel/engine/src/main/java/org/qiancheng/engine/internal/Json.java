@@ -10,7 +10,7 @@ import java.util.Map;
  * A strict RFC 8259 JSON reader producing plain Java values: objects as insertion-ordered maps,
  * arrays as lists, numbers as exact {@link BigDecimal}s (never a binary floating point), strings,
  * booleans and {@code null}. Duplicate keys are an error, because in a parameter or case file a
- * duplicate is always a mistake.
+ * duplicate is always a mistake; so is an unpaired surrogate ({@code "\ud800"}), which is no text.
  */
 public final class Json {
 
@@ -134,7 +134,7 @@ public final class Json {
             }
             char c = text.charAt(at++);
             if (c == '"') {
-                return out.toString();
+                return paired(out);
             }
             if (c < 0x20) {
                 throw error("control character in string");
@@ -172,6 +172,20 @@ public final class Json {
                 default -> throw error("bad escape \\" + e);
             }
         }
+    }
+
+    /** The string, refused when it holds half of a surrogate pair: such text is no Unicode at all. */
+    private String paired(StringBuilder out) {
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                        + " in a string");
+            }
+        }
+        return out.toString();
     }
 
     private BigDecimal number() {

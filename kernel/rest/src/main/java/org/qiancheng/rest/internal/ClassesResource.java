@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,8 +69,9 @@ public final class ClassesResource {
     @Path("{id}/enrolments/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportSummary importEnrolments(@PathParam("id") long id, String body) {
-        return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(body == null ? "" : body)));
+    public ImportSummary importEnrolments(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
+        return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(TraineeCsv.text(type, body))));
     }
 
     @POST
@@ -142,7 +144,7 @@ public final class ClassesResource {
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw Problems.invalid(IDEMPOTENCY_KEY, "format:idempotency-key", "must be 1 to " + MAX_KEY_LENGTH
-                    + " visible ASCII characters chosen by the client for this request, was '" + key + "'");
+                    + " visible ASCII characters chosen by the client for this request");
         }
         return key;
     }

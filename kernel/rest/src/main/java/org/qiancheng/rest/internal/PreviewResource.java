@@ -41,8 +41,9 @@ public final class PreviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public DecisionView preview(String body) {
-        Scenario scenario = Scenarios.parse(body, null);
+    public DecisionView preview(byte[] body) {
+        Scenario scenario = Scenarios.parse(Encodings.decode(body == null ? new byte[0] : body, Encodings.UTF_8, "body"),
+                null);
         ClassFacts facts = scenario.input().classFacts();
         try (PolicySnapshot policy = scenario.version() == null
                 ? registry.acquire(scenario.region(), facts.startDate())

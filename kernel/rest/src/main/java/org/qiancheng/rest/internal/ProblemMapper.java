@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,9 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into {@code application/problem+json}: HTTP errors keep their status, a
- * workflow refusal its kind (404, 422, 409), a body that is JSON but not of the expected shape a
- * 422 naming the JSON path with rule {@code type}, other unreadable JSON a 400, and anything
- * unexpected a 500 whose detail hides internals (they go to the log).
+ * workflow refusal its kind (404, 422, 409), a body that is JSON but breaks an input rule a 422
+ * naming the JSON path and the rule ({@code type:boolean}, {@code enum:SkillLevel},
+ * {@code format:date}, {@code text:control-character}, {@code unknown-field} …), other unreadable
+ * JSON a 400, and anything unexpected a 500 whose detail hides internals (they go to the log).
+ * No message quotes an input value: it may be a resident ID.
  */
 @Component(scope = ServiceScope.PROTOTYPE, service = ExceptionMapper.class)
 @JakartarsExtension
@@ -59,10 +60,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     given.detailZh(), path, given.violations());
         } else if (failure instanceof WebApplicationException http) {
             int status = http.getResponse().getStatus();
-            problem = Problems.of(status, http.getMessage(), path);
+            problem = Problems.http(status, http.getMessage(), path);
         } else if (failure instanceof ImportRejectedException rejected) {
-            problem = Problems.of(422, rejected.getMessage(), path, rejected.errors().stream()
-                    .map(e -> new Violation("line " + e.line() + ": " + e.field(), e.rule(), e.message())).toList());
+            problem = Problems.of(422, rejected.getMessage(), Problems.importZh(rejected.errors()), path,
+                    rejected.errors().stream().map(e -> new Violation("line " + e.line() + ": " + e.field(), e.rule(),
+                            e.message())).toList());
         } else if (failure instanceof InvalidScenarioException invalid) {
             boolean syntax = invalid.violations().stream().anyMatch(v -> "json".equals(v.rule()));
             problem = Problems.of(syntax ? 400 : 422, invalid.getMessage(), path, invalid.violations());
@@ -73,13 +75,23 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             // a type the platform cannot bind, or an answer that cannot be written: not the client's fault
             LOG.error("JSON binding failed on {}", path, failure);
             problem = Problems.of(500, "unexpected failure; see the server log", path);
+        } else if (failure instanceof StrictJson.Refused refused) {
+            String field = jsonPath(refused);
+            problem = Problems.of(422, field + ": " + refused.getOriginalMessage(), field + "：" + refused.messageZh(),
+                    path, List.of(new Violation(field, refused.rule(), refused.getOriginalMessage())));
         } else if (failure instanceof JsonMappingException mapping) {
             String field = jsonPath(mapping);
+            String rule = mapping instanceof UnrecognizedPropertyException ? "unknown-field" : typeRule(mapping);
             String message = typeMessage(mapping);
-            problem = Problems.of(422, field + ": " + message, path, List.of(new Violation(field, "type", message)));
+            problem = Problems.of(422, field + ": " + message, null, path, List.of(new Violation(field, rule, message)));
         } else if (failure instanceof JsonProcessingException json) {
-            problem = Problems.of(400, "the request body is not valid JSON for this resource: "
-                    + json.getOriginalMessage(), path);
+            String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr();
+            String whereZh = json.getLocation() == null ? "" : "（第 " + json.getLocation().getLineNr() + " 行第 "
+                    + json.getLocation().getColumnNr() + " 列）";
+            String message = "is not valid JSON" + where + ": " + withoutValues(json.getOriginalMessage());
+            problem = Problems.of(400, "body: " + message, "body：不是有效的 JSON" + whereZh, path,
+                    List.of(new Violation("body", "json", message)));
         } else if (failure instanceof ActivationException refused) {
             int status = "database-unavailable".equals(refused.rule()) ? 503 : 409;
             problem = Problems.of(status, refused.getMessage(), path, List.of(new Violation("version", refused.rule(),
@@ -100,26 +112,55 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     static String jsonPath(JsonMappingException mapping) {
         StringJoiner path = new StringJoiner(".");
         for (JsonMappingException.Reference reference : mapping.getPath()) {
-            path.add(reference.getFieldName() != null ? reference.getFieldName()
+            path.add(reference.getFieldName() != null ? safeName(reference.getFieldName())
                     : Integer.toString(reference.getIndex()));
         }
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    /** What is wrong with the value, without Jackson's class names and source locations. */
+    /**
+     * A field name as sent, when it looks like one: a name that is not a plain identifier, or holds
+     * six digits or more (it may be a resident ID sent as a key), is written as {@code (unknown field)}.
+     */
+    static String safeName(String name) {
+        boolean plain = name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") && name.chars().filter(Character::isDigit).count() < 6;
+        return plain ? name : "(unknown field)";
+    }
+
+    /** What is wrong with the value, without the value itself (it may be a resident ID), class names or locations. */
     static String typeMessage(JsonMappingException mapping) {
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return "is not a field of this input; the fields are " + new TreeSet<>(
                     unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
-        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-            Class<?> type = format.getTargetType();
-            String message = "'" + format.getValue() + "' is not a valid " + type.getSimpleName();
-            return type.isEnum() ? message + "; one of " + Arrays.toString(type.getEnumConstants()) : message;
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type != null && type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants()) + ", exactly as written";
         }
-        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "has the wrong JSON type for " + mismatch.getTargetType().getSimpleName();
+        return switch (typeRule(mapping)) {
+            case "type:array" -> "must be a JSON array";
+            case "type:object" -> "must be a JSON object";
+            default -> "has the wrong JSON type";
+        };
+    }
+
+    /** {@code type:array} for a collection, {@code type:object} for a record, {@code type} otherwise. */
+    static String typeRule(JsonMappingException mapping) {
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (type == null) {
+            return "type";
         }
-        return mapping.getOriginalMessage();
+        if (type.isEnum()) {
+            return "enum:" + type.getSimpleName();
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "type:array";
+        }
+        return type.isRecord() || !type.getName().startsWith("java.") ? "type:object" : "type";
+    }
+
+    /** A parser's message with every quoted token longer than one character left out: it may be input. */
+    static String withoutValues(String message) {
+        return message == null ? "" : message.replaceAll("'[^']{2,}'", "'…'").replaceAll("\"[^\"]{2,}\"", "\"…\"");
     }
 }

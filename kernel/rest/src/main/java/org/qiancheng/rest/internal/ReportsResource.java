@@ -117,7 +117,7 @@ public final class ReportsResource {
     private boolean wantsCsv(String format) {
         if (format != null) {
             if (!format.equals("csv") && !format.equals("json")) {
-                throw Problems.invalid("format", "enum:csv|json", "must be csv or json, was '" + format + "'");
+                throw Problems.invalid("format", "enum:csv|json", "must be csv or json");
             }
             return format.equals("csv");
         }

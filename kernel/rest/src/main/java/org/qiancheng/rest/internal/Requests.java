@@ -1,11 +1,13 @@
 package org.qiancheng.rest.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.time.YearMonth;
 import org.qiancheng.api.model.RegionCodes;
 
-/** Checks of path and query parameters, failing with a 422 that names the parameter and the rule. */
+/**
+ * Checks of path and query parameters, failing with a 422 that names the parameter and the rule in
+ * both languages; a message never quotes the value (it may be a resident ID).
+ */
 final class Requests {
 
     /** Default and bounds of list paging. */
@@ -17,7 +19,7 @@ final class Requests {
 
     static String regionCode(String name, String value) {
         if (!RegionCodes.isValid(value)) {
-            throw Problems.invalid(name, "gb2260", "must be a GB/T 2260 region code of six digits, was '" + value + "'");
+            throw Problems.invalid(name, "gb2260", "must be a GB/T 2260 region code of six digits");
         }
         return value;
     }
@@ -26,11 +28,34 @@ final class Requests {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(name, "format:date", "must be a date YYYY-MM-DD, was '" + value + "'");
+        text(name, value);
+        LocalDate date = Strict.date(value);
+        if (date == null) {
+            throw Problems.invalid(name, Strict.DATE_BROKEN);
         }
+        return date;
+    }
+
+    /** A month {@code YYYY-MM} in 1900–2100, required. */
+    static YearMonth month(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw Problems.invalid(name, "required", "is required, as YYYY-MM", "为必填项，格式 YYYY-MM");
+        }
+        text(name, value);
+        YearMonth month = Strict.month(value);
+        if (month == null) {
+            throw Problems.invalid(name, Strict.MONTH_BROKEN);
+        }
+        return month;
+    }
+
+    /** A parameter's text, refused when it holds a control character, an unpaired surrogate or U+FFFD. */
+    static String text(String name, String value) {
+        Strict.Broken broken = value == null ? null : Strict.text(value, false);
+        if (broken != null) {
+            throw Problems.invalid(name, broken);
+        }
+        return value;
     }
 
     /** A region code, or {@code null} when the parameter is absent. */
@@ -45,7 +70,7 @@ final class Requests {
         }
         if (!value.matches("[1-9][0-9]{1,5}")) {
             throw Problems.invalid(name, "gb2260-prefix",
-                    "must be the first 2 to 6 digits of a GB/T 2260 region code, was '" + value + "'");
+                    "must be the first 2 to 6 digits of a GB/T 2260 region code");
         }
         return value;
     }
@@ -56,15 +81,15 @@ final class Requests {
         }
         long number;
         try {
-            number = Long.parseLong(value.trim());
+            number = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw Problems.invalid(name, "format:integer", "must be a whole number, was '" + value + "'");
+            throw Problems.invalid(name, "format:integer", "must be a whole number");
         }
         if (number < min) {
-            throw Problems.invalid(name, "minimum:" + min, "must be at least " + min + ", was " + value);
+            throw Problems.invalid(name, "minimum:" + min, "must be at least " + min);
         }
         if (number > max) {
-            throw Problems.invalid(name, "maximum:" + max, "must be at most " + max + ", was " + value);
+            throw Problems.invalid(name, "maximum:" + max, "must be at most " + max);
         }
         return (int) number;
     }
@@ -85,14 +110,14 @@ final class Requests {
             return null;
         }
         try {
-            long id = Long.parseLong(value.trim());
+            long id = Long.parseLong(value);
             if (id > 0) {
                 return id;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw Problems.invalid(name, "format:id", "must be a positive whole number, was '" + value + "'");
+        throw Problems.invalid(name, "format:id", "must be a positive whole number");
     }
 
     /** {@code true} or {@code false}, or {@code null} when absent. */
@@ -103,7 +128,7 @@ final class Requests {
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw Problems.invalid(name, "enum:true|false", "must be true or false, was '" + value + "'");
+            default -> throw Problems.invalid(name, "enum:true|false", "must be true or false", "须为 true 或 false");
         };
     }
 
@@ -112,18 +137,17 @@ final class Requests {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(name, "enum:" + type.getSimpleName(), "must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
+        E constant = Strict.constant(type, value);
+        if (constant == null) {
+            throw Problems.invalid(name, Strict.enumBroken(type));
         }
+        return constant;
     }
 
     /** The request body, which must be present. */
     static <T> T body(T body) {
         if (body == null) {
-            throw Problems.invalid("body", "required", "a JSON body is required");
+            throw Problems.invalid("body", "required", "a JSON body is required", "缺少 JSON 请求体");
         }
         return body;
     }

@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,7 +62,8 @@ public final class SettlementsResource {
     public Response start(@HeaderParam(ClassesResource.IDEMPOTENCY_KEY) String key, SettlementRequest request) {
         SettlementRequest body = Requests.body(request);
         String region = Requests.regionCode("regionCode", body.regionCode());
-        Settlement run = settlements.start(region, month(body.month()), ClassesResource.idempotencyKey(key));
+        Settlement run = settlements.start(region, Requests.month("month", body.month()),
+                ClassesResource.idempotencyKey(key));
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("v1/settlements/{id}").build(run.id()))
                 .build();
     }
@@ -92,16 +91,5 @@ public final class SettlementsResource {
     @Path("{id}/resume")
     public Response resume(@PathParam("id") long id) {
         return Response.accepted(settlements.resume(id)).build();
-    }
-
-    private static YearMonth month(String value) {
-        if (value == null || value.isBlank()) {
-            throw Problems.invalid("month", "required", "is required, as YYYY-MM");
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid("month", "format:year-month", "must be a month YYYY-MM, was '" + value + "'");
-        }
     }
 }

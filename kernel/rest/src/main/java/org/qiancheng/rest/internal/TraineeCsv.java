@@ -13,8 +13,10 @@ import org.qiancheng.api.workflow.RowError;
 
 /**
  * Trainee and enrolment files as offices keep them: a header line with Chinese or English column
- * names, then one trainee per line. Groups are listed with ；、| or ; between them, by name
- * (MIGRANT_WORKER) or Chinese label (农民工).
+ * names (required: a file starting with data is refused), then one trainee per line, no line
+ * longer than the header. Groups are listed with ；、| or ; between them, by name (MIGRANT_WORKER)
+ * or Chinese label (农民工); the pension flag is 是/否 or true/false. No error quotes a value that
+ * may be a resident ID.
  */
 final class TraineeCsv {
 
@@ -32,15 +34,33 @@ final class TraineeCsv {
     private TraineeCsv() {
     }
 
-    /** @return the drafts, the first being line 2 */
+    /** The text of an uploaded file, decoded as its {@code Content-Type} says ({@link Csv#decode}). */
+    static String text(jakarta.ws.rs.core.MediaType type, byte[] body) {
+        String charset = type == null ? null : type.getParameters().get(jakarta.ws.rs.core.MediaType.CHARSET_PARAMETER);
+        return Csv.decode(body == null ? new byte[0] : body, charset, TraineeCsv::namesAColumn);
+    }
+
+    /** Whether a line names at least one known column: how a header line is recognised. */
+    static boolean namesAColumn(String line) {
+        for (String name : line.split(",")) {
+            if (COLUMNS.containsKey(name.replace("\"", "").replace("\uFEFF", "").strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the drafts, in file order */
     static List<TraineeDraft> trainees(String text) {
-        List<List<String>> records = Csv.read(text);
-        Map<String, Integer> at = header(records, List.of("idNumber", "name"));
+        List<Csv.Row> rows = Csv.read(text);
+        Map<String, Integer> at = header(rows, List.of("idNumber", "name"));
         List<RowError> errors = new ArrayList<>();
         List<TraineeDraft> drafts = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> row = records.get(i);
-            int line = i + 1;
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            if (!clean(row, rows.get(0).fields(), errors)) {
+                continue;
+            }
+            int line = row.line();
             drafts.add(new TraineeDraft(cell(row, at, "idNumber"), cell(row, at, "name"),
                     groups(cell(row, at, "groups"), line, "groups", errors),
                     groups(cell(row, at, "familyGroups"), line, "familyGroups", errors),
@@ -53,36 +73,56 @@ final class TraineeCsv {
         return drafts;
     }
 
-    /** @return the resident IDs of an enrolment file, the first being line 2 */
+    /** @return the resident IDs of an enrolment file, in file order */
     static List<String> idNumbers(String text) {
-        List<List<String>> records = Csv.read(text);
-        Map<String, Integer> at = header(records, List.of("idNumber"));
+        List<Csv.Row> rows = Csv.read(text);
+        Map<String, Integer> at = header(rows, List.of("idNumber"));
+        List<RowError> errors = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            ids.add(cell(records.get(i), at, "idNumber"));
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            if (clean(row, rows.get(0).fields(), errors)) {
+                ids.add(cell(row, at, "idNumber"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRejectedException(errors);
         }
         return ids;
     }
 
-    private static Map<String, Integer> header(List<List<String>> records, List<String> required) {
-        if (records.isEmpty()) {
+    /**
+     * The header line, required: a first line that names no known column is taken as data and refused
+     * without quoting it; an unknown column is quoted only when it holds no digit (else it may be an ID).
+     */
+    private static Map<String, Integer> header(List<Csv.Row> rows, List<String> required) {
+        if (rows.isEmpty()) {
             throw new ImportRejectedException(List.of(new RowError(1, "header", "required", "the file is empty")));
+        }
+        Csv.Row first = rows.get(0);
+        List<String> names = first.fields();
+        if (names.stream().noneMatch(COLUMNS::containsKey)) {
+            throw new ImportRejectedException(List.of(new RowError(first.line(), "header", "csv:header",
+                    "the first line must be the header line naming the columns (身份证号/idNumber, 姓名/name …); "
+                            + "this file starts with data or unknown names")));
         }
         Map<String, Integer> at = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
-        List<String> names = records.get(0);
         for (int column = 0; column < names.size(); column++) {
-            String field = COLUMNS.get(names.get(column));
+            String name = names.get(column);
+            String field = COLUMNS.get(name);
+            String shown = name.chars().anyMatch(Character::isDigit) || Strict.text(name, false) != null
+                    ? "column " + (column + 1) : "column " + (column + 1) + " '" + name + "'";
             if (field == null) {
-                errors.add(new RowError(1, "header", "unknown-column", "unknown column '" + names.get(column)
-                        + "'; known: " + new java.util.TreeSet<>(COLUMNS.keySet())));
-            } else {
-                at.put(field, column);
+                errors.add(new RowError(first.line(), "header", "csv:unknown-column", shown
+                        + " is not a known column; known: " + new java.util.TreeSet<>(COLUMNS.keySet())));
+            } else if (at.put(field, column) != null) {
+                errors.add(new RowError(first.line(), field, "csv:duplicate-column", shown + " names " + field
+                        + " a second time"));
             }
         }
         for (String field : required) {
             if (!at.containsKey(field)) {
-                errors.add(new RowError(1, field, "required", "the column " + field + " is required"));
+                errors.add(new RowError(first.line(), field, "required", "the column " + field + " is required"));
             }
         }
         if (!errors.isEmpty()) {
@@ -91,14 +131,32 @@ final class TraineeCsv {
         return at;
     }
 
-    private static String cell(List<String> row, Map<String, Integer> at, String field) {
-        Integer column = at.get(field);
-        if (column == null || column >= row.size() || row.get(column).isEmpty()) {
-            return null;
+    /** Whether the row has no more fields than the header and no field with a control character or U+FFFD. */
+    private static boolean clean(Csv.Row row, List<String> header, List<RowError> errors) {
+        int before = errors.size();
+        List<String> fields = row.fields();
+        if (fields.size() > header.size()) {
+            errors.add(new RowError(row.line(), "line", "csv:columns", "has " + fields.size()
+                    + " fields, the header line names " + header.size() + " columns"));
         }
-        return row.get(column);
+        for (int column = 0; column < fields.size(); column++) {
+            Strict.Broken broken = Strict.text(fields.get(column), false);
+            if (broken != null) {
+                String name = column < header.size() ? COLUMNS.get(header.get(column)) : "column " + (column + 1);
+                errors.add(new RowError(row.line(), name, broken.rule(), broken.message()));
+            }
+        }
+        return errors.size() == before;
     }
 
+    private static String cell(Csv.Row row, Map<String, Integer> at, String field) {
+        Integer column = at.get(field);
+        List<String> fields = row.fields();
+        if (column == null || column >= fields.size() || fields.get(column).isEmpty()) {
+            return null;
+        }
+        return fields.get(column);
+    }
     private static Set<TargetGroup> groups(String cell, int line, String field, List<RowError> errors) {
         Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
         if (cell == null) {
@@ -116,7 +174,8 @@ final class TraineeCsv {
                 }
             }
             if (group == null) {
-                errors.add(new RowError(line, field, "enum:TargetGroup", "unknown group '" + wanted + "'"));
+                errors.add(new RowError(line, field, "enum:TargetGroup", "is not a group; one of "
+                        + java.util.Arrays.toString(TargetGroup.values()) + " or their Chinese labels"));
             } else {
                 groups.add(group);
             }
@@ -128,10 +187,10 @@ final class TraineeCsv {
         if (cell == null) {
             return null;
         }
-        switch (cell.toLowerCase(java.util.Locale.ROOT)) {
-            case "是", "true", "1", "yes":
+        switch (cell) {
+            case "是", "true", "TRUE":
                 return Boolean.TRUE;
-            case "否", "false", "0", "no":
+            case "否", "false", "FALSE":
                 return Boolean.FALSE;
             default:
                 errors.add(new RowError(line, "receivesPension", "type:boolean", "must be 是/否 or true/false"));

@@ -2,6 +2,7 @@ package org.qiancheng.rest.internal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,8 +54,8 @@ public final class TraineesResource {
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportSummary importCsv(String body) {
-        return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(body == null ? "" : body)));
+    public ImportSummary importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
+        return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(TraineeCsv.text(type, body))));
     }
 
     @POST
