@@ -52,7 +52,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        String path = uri == null ? null : uri.getRequestUri().getPath();
+        Problem problem = problem(failure, uri == null ? null : uri.getRequestUri().getPath());
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** The problem document of a failure on {@code path}. */
+    static Problem problem(Throwable failure, String path) {
         Problem problem;
         if (failure instanceof ProblemException prepared) {
             Problem given = prepared.problem();
@@ -83,7 +88,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             String field = jsonPath(mapping);
             String rule = mapping instanceof UnrecognizedPropertyException ? "unknown-field" : typeRule(mapping);
             String message = typeMessage(mapping);
-            problem = Problems.of(422, field + ": " + message, null, path, List.of(new Violation(field, rule, message)));
+            String zh = Problems.ruleZh(rule) + (mapping instanceof UnrecognizedPropertyException unknown
+                    ? "；可用字段：" + new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
+                    : "");
+            problem = Problems.of(422, field + ": " + message, field + "：" + zh, path,
+                    List.of(new Violation(field, rule, message)));
         } else if (failure instanceof JsonProcessingException json) {
             String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
                     + ", column " + json.getLocation().getColumnNr();
@@ -105,7 +114,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.error("Unexpected failure on {}", path, failure);
             problem = Problems.of(500, "unexpected failure; see the server log", path);
         }
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+        return problem;
     }
 
     /** The path of the offending value, as {@code groups.0} or {@code level}; {@code body} for the whole body. */

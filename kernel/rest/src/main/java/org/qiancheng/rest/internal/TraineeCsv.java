@@ -36,7 +36,11 @@ final class TraineeCsv {
 
     /** The text of an uploaded file, decoded as its {@code Content-Type} says ({@link Csv#decode}). */
     static String text(jakarta.ws.rs.core.MediaType type, byte[] body) {
-        String charset = type == null ? null : type.getParameters().get(jakarta.ws.rs.core.MediaType.CHARSET_PARAMETER);
+        return text(type == null ? null : type.getParameters().get(jakarta.ws.rs.core.MediaType.CHARSET_PARAMETER), body);
+    }
+
+    /** @param charset the {@code charset} of the request's {@code Content-Type}, or {@code null} */
+    static String text(String charset, byte[] body) {
         return Csv.decode(body == null ? new byte[0] : body, charset, TraineeCsv::namesAColumn);
     }
 
