@@ -244,7 +244,7 @@ public class DisbursementIT extends PlatformTestSupport {
 
         // the kind is required and must be known; the key has the format of the claims computation's
         assertProblem(http.post(disbursements, "{}"), 422, "kind", "required");
-        assertProblem(http.post(disbursements, "{\"kind\": \"GIFT\"}"), 422, "kind", "type");
+        assertProblem(http.post(disbursements, "{\"kind\": \"GIFT\"}"), 422, "kind", "enum:InstalmentKind");
         assertProblem(http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "k".repeat(201)),
                 422, IDEMPOTENCY_KEY, "format:idempotency-key");
         assertEquals("nothing was paid", 0, payments(disbursements).size());

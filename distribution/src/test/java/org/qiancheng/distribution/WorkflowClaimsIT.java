@@ -110,7 +110,7 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
     private void checkInsCountEachClassDayOnce(long enrolmentA, long enrolmentB) throws Exception {
         String checkInsA = "/enrolments/" + enrolmentA + "/check-ins";
         assertProblem(http.post(checkInsA, "{}"), 422, "day", "required");
-        assertProblem(http.post(checkInsA, "{\"day\": \"2026-12-32\"}"), 422, "day", "type");
+        assertProblem(http.post(checkInsA, "{\"day\": \"2026-12-32\"}"), 422, "day", "format:date");
         assertProblemNaming(http.post(checkInsA, "{\"day\": \"2026-12-31\"}"), 422, "day");
         LocalDate first = LocalDate.parse("2026-12-07");
         for (int i = 0; i < 20; i++) {

@@ -150,22 +150,22 @@ public class WorkflowRecordsIT extends WorkflowTestSupport {
             assertEquals(404, answer.body().get("status").asInt());
         }
 
-        // JSON of the wrong shape: 422 naming the JSON path, rule "type"; nothing stored
+        // JSON of the wrong shape: 422 naming the JSON path and the rule; nothing stored
         long projects = steps.total("/projects");
         assertProblem(http.post("/projects", """
                 {"regionCode": "510000", "name": "x", "occupationCode": "6-31-01-03", "level": "GURU",
-                 "headcount": 30}"""), 422, "level", "type");
+                 "headcount": 30}"""), 422, "level", "enum:SkillLevel");
         assertEquals(projects, steps.total("/projects"));
         assertProblem(http.post("/institutions", """
-                {"name": "某培训机构", "regionCode": "510100", "status": "GREYLISTED"}"""), 422, "status", "type");
+                {"name": "某培训机构", "regionCode": "510100", "status": "GREYLISTED"}"""), 422, "status", "enum:InstitutionStatus");
         assertProblem(http.post("/institutions", """
-                {"name": "某培训机构", "regionCode": "510100", "colour": "red"}"""), 422, "colour", "type");
+                {"name": "某培训机构", "regionCode": "510100", "colour": "red"}"""), 422, "colour", "unknown-field");
         assertProblem(http.post("/trainees", """
                 {"idNumber": "510104199001011230", "name": "张三", "groups": ["ASTRONAUT"]}"""), 422, "groups.0",
-                "type");
+                "enum:TargetGroup");
         assertProblem(http.post("/classes", """
                 {"projectId": 1, "institutionId": 1, "regionCode": "510104", "mode": "OFFLINE",
-                 "startDate": "2026-13-01", "endDate": "2026-12-30", "hours": 80}"""), 422, "startDate", "type");
+                 "startDate": "2026-13-01", "endDate": "2026-12-30", "hours": 80}"""), 422, "startDate", "format:date");
         assertProblem(http.post("/institutions", ""), 422, "body", "required");
         Http.Answer syntax = http.post("/institutions", "{\"name\": ");
         assertEquals(400, syntax.status());
