@@ -113,7 +113,8 @@ public class WorkflowEnrolmentIT extends WorkflowTestSupport {
 
         today("2027-06-26");
         assertProblem(http.post(enrolments, "{\"traineeId\": " + late + "}"), 409, "classId", "K10");
-        assertProblem(http.postCsv(enrolments + "/import", "身份证号\n510104198806180045\n"), 409, "classId", "K10");
+        assertProblem(http.postCsv(enrolments + "/import", "身份证号\n510104198806180045\n"), 409, "classId",
+                "K10");
         assertEquals("a refused enrolment stores nothing", 2, steps.total(enrolments));
     }
 

@@ -34,8 +34,8 @@ import org.qiancheng.persistence.WorkflowTx;
  * Computes the claims of one class inside one transaction: K1 (filed before its start, under a
  * published project), K9 (the class has ended by today), the policy in force on the start date
  * deciding each trainee with the trainee's earlier subsidies, the kernel's attendance check, and K4
- * (frozen when the institution is blacklisted). Enrolments that already have a claim are skipped, so repeating adds nothing.
- * Used for one class on request and for many in a settlement batch.
+ * (frozen when the institution is blacklisted). Enrolments that already have a claim are skipped,
+ * so repeating adds nothing. Used for one class on request and for many in a settlement batch.
  */
 final class ClaimComputation {
 

@@ -5,9 +5,9 @@ import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
- * The kernel-wide rules every region shares (K1–K6 of {@code DOMAIN.md}, and K7–K10: nothing that
- * has not happened is recorded, issue 17), with the national
- * source of each where the national notice states it. The kernel cites no region: an operator in
+ * The kernel-wide rules every region shares (K1–K6 of {@code DOMAIN.md}; K7–K10, nothing that has
+ * not happened is recorded, checked by {@link TimeRules}), with the national source of each where
+ * the national notice states it. The kernel cites no region: an operator in
  * any province reads the same rule and the same source, and a region's own wording of a rule
  * belongs in that region's bundle. The problem a breach raises keeps the rule's id as its rule.
  */

@@ -29,7 +29,8 @@ final class TimeRules {
         if (!start.isAfter(today)) {
             throw refused(Kind.INVALID, "startDate", KernelRule.K1, new LocalizedText(
                     "开班日期 " + start + " 不在今天 " + today + " 之后，开班前才能备案",
-                    "the start date " + start + " is not after today " + today + "; a class is filed before it starts"));
+                    "the start date " + start + " is not after today " + today
+                            + "; a class is filed before it starts"));
         }
     }
 
@@ -46,7 +47,8 @@ final class TimeRules {
         }
         if (day.isBefore(enrolledOn)) {
             throw refused(Kind.INVALID, "day", KernelRule.K7, new LocalizedText(
-                    day + " 早于学员报名日 " + enrolledOn, day + " is before the trainee's enrolment on " + enrolledOn));
+                    day + " 早于学员报名日 " + enrolledOn,
+                    day + " is before the trainee's enrolment on " + enrolledOn));
         }
     }
 
@@ -56,7 +58,8 @@ final class TimeRules {
             throw notEnded(KernelRule.K8, classId, facts, today);
         }
         if (outcome.certificate() != null) {
-            outcomeDate("certificate.issuedOn", "发证日期", "issued", outcome.certificate().issuedOn(), facts, today);
+            outcomeDate("certificate.issuedOn", "发证日期", "issued", outcome.certificate().issuedOn(), facts,
+                    today);
         }
         if (outcome.employedOn() != null) {
             outcomeDate("employedOn", "就业日期", "employed", outcome.employedOn(), facts, today);

@@ -41,9 +41,11 @@ class TimeRulesTest {
         TimeRules.checkInDay(CLASS, ENROLLED, END, END);
         TimeRules.checkInDay(CLASS, START.plusDays(2), START.plusDays(2), END.plusDays(30));
         refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, ENROLLED, START.minusDays(1), END));
-        refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, ENROLLED, END.plusDays(1), END.plusDays(9)));
+        refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, ENROLLED, END.plusDays(1),
+                END.plusDays(9)));
         refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, ENROLLED, START.plusDays(1), START));
-        refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, START.plusDays(2), START.plusDays(1), END));
+        refused(Kind.INVALID, "day", "K7", () -> TimeRules.checkInDay(CLASS, START.plusDays(2), START.plusDays(1),
+                END));
     }
 
     @Test
