@@ -12,17 +12,11 @@ import static org.qiancheng.distribution.WorkflowSteps.awaitActive;
 import static org.qiancheng.distribution.WorkflowSteps.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -33,7 +27,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.qiancheng.api.registry.PolicyRegistry;
 
@@ -42,24 +35,24 @@ import org.qiancheng.api.registry.PolicyRegistry;
  * enterprise and project-based training be paid half in advance [JS-2019 §三(十四)]: the advance is
  * the allowed share of the amount, paid once (idempotently under a key), the balance only after
  * approval and once, and the two sum to the amount; general training gets no advance. The policy
- * is in force from 2019-08-28 to 2021-12-31 and a class claims only when filed before its start, so
- * the platform's clock is first fixed at 2020-06-01 by configuration. The framework and its fresh
- * database are shared by the class; each test uses its own records.
+ * is in force from 2019-08-28 to 2021-12-31 and a class is filed before its start, so each test
+ * begins with the platform's clock at 2020-06-01 (by configuration, in place) and moves it as the
+ * class goes on: into the class for check-ins, after its end for the outcome, the claim and the
+ * payments. The framework and its fresh database are shared by the class; each test uses its own
+ * records.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class DisbursementIT extends PlatformTestSupport {
 
-    private static final String CLOCK_PID = "org.qiancheng.clock";
+    /** The day each test starts on: the projects are published and the classes filed on it. */
     private static final String TODAY = "2020-06-01";
-    private static final Instant FIXED = Instant.parse(TODAY + "T00:00:00Z");
+    /** The day the enterprise class's outcome is recorded and its claim paid. */
+    private static final String PAID_ON = "2020-08-20";
     private static final BigDecimal HALF = new BigDecimal("0.50");
-    /** The resources that depend on the workflow, and so on the clock. */
+    /** The workflow's resources. */
     private static final List<String> RESOURCES = List.of("qiancheng.institutions", "qiancheng.projects",
             "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments", "qiancheng.claims");
-
-    /** Set once the clock is fixed: the framework is shared by the tests of this class. */
-    private static volatile boolean clockFixed;
 
     @Inject
     private BundleContext context;
@@ -86,42 +79,14 @@ public class DisbursementIT extends PlatformTestSupport {
         Map<String, Long> before = Dtos.resourceServiceIds(Whiteboard.await(context,
                 d -> Dtos.resources(d).containsAll(RESOURCES), 30_000));
         awaitActive(registry, "320000");
-        if (!clockFixed) {
-            fixClock(before);
-            clockFixed = true;
-        }
-        // the configuration is left in place: the framework is discarded with this class
+        today(TODAY);
+        assertEquals("moving the clock restarts no resource", before,
+                Dtos.resourceServiceIds(Whiteboard.await(context, d -> true, 30_000)));
     }
 
-    /**
-     * Fixes "today" at {@link #TODAY}: the clock component restarts with the new configuration and
-     * the workflow and its resources with it. Waits, on service events, until every resource is
-     * registered again (a new service id) over the fixed clock, then until the server answers.
-     */
-    private void fixClock(Map<String, Long> before) throws Exception {
-        org.osgi.service.cm.Configuration clock = configurations.getConfiguration(CLOCK_PID, "?");
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("fixedInstant", FIXED.toString());
-        clock.update(properties);
-        Whiteboard.await(context, d -> {
-            Map<String, Long> now = Dtos.resourceServiceIds(d);
-            return clockIsFixed() && RESOURCES.stream().allMatch(r -> now.containsKey(r)
-                    && !now.get(r).equals(before.get(r)));
-        }, 30_000);
-        awaitAnswering("/claims?limit=1");
-    }
-
-    private boolean clockIsFixed() {
-        ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
-        if (reference == null) {
-            return false;
-        }
-        Clock clock = context.getService(reference);
-        try {
-            return clock != null && FIXED.equals(clock.instant());
-        } finally {
-            context.ungetService(reference);
-        }
+    /** Moves "today" in place (the clock service stays; nothing restarts) and reads it back. */
+    private void today(String day) throws Exception {
+        WorkflowSteps.today(configurations, context, LocalDate.parse(day));
     }
 
     @Test
@@ -138,10 +103,12 @@ public class DisbursementIT extends PlatformTestSupport {
 
         long traineeId = trainee("320102197503012017", "王秀英", "ENTERPRISE_EMPLOYEE");
         long enrolmentId = steps.enrol(classId, traineeId);
+        today("2020-07-31"); // the class's last day
         LocalDate first = LocalDate.parse("2020-07-01");
         for (int i = 0; i < 28; i++) {
             steps.checkIn(enrolmentId, first.plusDays(i));
         }
+        today(PAID_ON); // ended; the employment date is today
         steps.recordOutcome(enrolmentId, """
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-08-10"},
                  "employment": "STABLE", "employedOn": "2020-08-20"}""");
@@ -168,7 +135,7 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(claimId, advance.body().get("claimId").asLong());
         assertEquals("ADVANCE", advance.body().get("kind").asText());
         assertEquals(body(advance), expectedAdvance, advance.body().get("amount").decimalValue());
-        assertEquals(TODAY, advance.body().get("paidOn").asText());
+        assertEquals(PAID_ON, advance.body().get("paidOn").asText());
 
         // the same key answers the same payment and pays nothing more
         Http.Answer repeated = http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "adv-1");
@@ -194,7 +161,7 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(claimId, balance.body().get("claimId").asLong());
         assertNotEquals(advanceId, balance.body().get("id").asLong());
         assertEquals(body(balance), amount.subtract(expectedAdvance), balance.body().get("amount").decimalValue());
-        assertEquals(TODAY, balance.body().get("paidOn").asText());
+        assertEquals(PAID_ON, balance.body().get("paidOn").asText());
         assertTrue(balance.header("Location"), balance.header("Location") != null
                 && balance.header("Location").endsWith("/api/v1/claims/" + claimId + "/disbursements"));
 
@@ -225,10 +192,12 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(TODAY, filed.body().get("filedOn").asText());
         long traineeId = trainee("320102198206150039", "李建国", "MIGRANT_WORKER");
         long enrolmentId = steps.enrol(classId, traineeId);
+        today("2020-09-30"); // the class's last day
         LocalDate first = LocalDate.parse("2020-09-01");
         for (int i = 0; i < 27; i++) {
             steps.checkIn(enrolmentId, first.plusDays(i));
         }
+        today("2020-10-12"); // ended; the certificate was issued today
         steps.recordOutcome(enrolmentId, """
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-10-12"},
                  "employment": "NONE"}""");
@@ -300,28 +269,5 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(body(answer), 200, answer.status());
         assertTrue(body(answer), answer.body().isArray());
         return answer.body();
-    }
-
-    // ----- bounded waits on the platform's own state -----
-
-    /** Waits until a GET answers 200 (the whiteboard may still be reloading its application). */
-    private void awaitAnswering(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String last = "no answer";
-        while (true) {
-            try {
-                Http.Answer answer = http.get(path);
-                if (answer.status() == 200) {
-                    return;
-                }
-                last = answer.status() + " " + body(answer);
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("GET " + path + " never answered 200; last " + last);
-            }
-            Thread.onSpinWait();
-        }
     }
 }

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -117,6 +119,22 @@ final class RunningPlatform implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError(path + " never satisfied the condition within " + timeout + "; last: " + last);
+    }
+
+    /**
+     * Moves the running platform's "today" as an operator does: writes
+     * {@code etc/org.qiancheng.clock.config} ({@code fixedInstant} at midnight UTC of the day),
+     * beside {@code etc/} first and then renamed in, so that FileInstall reads it whole; then waits
+     * until a report of the region, which ends today unless asked otherwise, ends on the day.
+     */
+    void today(LocalDate day, String region) throws Exception {
+        Path etc = home.resolve("etc");
+        Path aside = home.resolve("org.qiancheng.clock.config.tmp"); // outside etc/, which FileInstall watches
+        Files.writeString(aside, "fixedInstant=\"" + day + "T00:00:00Z\"\n");
+        Files.move(aside, etc.resolve("org.qiancheng.clock.config"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        await("/api/v1/reports/" + region + "/indicators", r -> r.statusCode() == 200
+                && day.toString().equals(json(r).path("to").asText()), Duration.ofSeconds(30));
     }
 
     /** An answer's JSON body; an assertion error naming the body when it is not JSON. */

@@ -21,23 +21,38 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.persistence.WorkflowStore;
 
 /**
  * From attendance to a reviewed claim over HTTP: check-ins, outcomes under If-Match, idempotent
  * claim computation by the Sichuan policy, review, and the claim rules K1 (a class filed after its
- * start claims nothing) and K4 (a blacklisting freezes the claims not yet reviewed).
+ * start claims nothing) and K4 (a blacklisting freezes the claims not yet reviewed); and the time
+ * rules: check-ins on class days that have come, after the enrolment (K7), outcomes once the class
+ * has ended, dated from its start to today (K8), claims and payments once it has ended (K9). The
+ * clock moves as a class's life does: filed before the start, attended during, outcomes and
+ * claims after the end.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WorkflowClaimsIT extends WorkflowTestSupport {
 
     private static final Pattern CITATION = Pattern.compile("\\[\\S+ §.+]");
+
+    /** The kernel's store, to write a class as another path than filing would (a migration). */
+    @Inject
+    private WorkflowStore store;
 
     @Test
     public void claimsAreComputedOnceReviewedAndFrozenUnderTheKernelRules() throws Exception {
@@ -64,7 +79,9 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         long enrolmentB = steps.enrol(classId, traineeB);
 
         enrolmentReadWithItsVersion(enrolmentA, classId, traineeA);
+        today("2026-12-30"); // the class's last day
         checkInsCountEachClassDayOnce(enrolmentA, enrolmentB);
+        today("2027-01-20"); // ended; A's employment date is today
         outcomeRecordedOnlyWithTheVersionRead(enrolmentA);
         steps.recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
 
@@ -92,6 +109,169 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         // reviewed claims are neither computed nor flagged: they keep their standing
         assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
         assertEquals("REJECTED", http.get("/claims/" + claimIdB).body().get("status").asText());
+    }
+
+    /** K7: a check-in is for a day of the class that has come, not before the trainee enrolled. */
+    @Test
+    public void aCheckInIsForAClassDayThatHasComeSinceTheEnrolment() throws Exception {
+        long classId = classFiled("电工（初级）考勤时限", "2027-03-01", "2027-03-20");
+        long traineeId = steps.created("/trainees", """
+                {"idNumber": "510104198907190058", "name": "考勤甲"}""").body().get("id").asLong();
+        today("2027-03-05");
+        long enrolmentId = steps.enrol(classId, traineeId);
+        String checkIns = "/enrolments/" + enrolmentId + "/check-ins";
+        assertEquals("enrolled today", "2027-03-05", http.get("/enrolments/" + enrolmentId).body().get("enrolledOn")
+                .asText());
+        assertEquals("the enrolment day, today", 1, steps.checkIn(enrolmentId, LocalDate.parse("2027-03-05"))
+                .get("attendedDays").asInt());
+        assertProblem(http.post(checkIns, "{\"day\": \"2027-03-04\"}"), 422, "day", "K7"); // before the enrolment
+        assertProblem(http.post(checkIns, "{\"day\": \"2027-03-06\"}"), 422, "day", "K7"); // after today
+        assertProblem(http.post(checkIns, "{\"day\": \"2027-02-28\"}"), 422, "day", "K7"); // before the class
+        assertEquals("a refused check-in counts nothing", 1, attendedDays(enrolmentId));
+
+        today("2027-03-25");
+        assertEquals("the last class day", 2, steps.checkIn(enrolmentId, LocalDate.parse("2027-03-20"))
+                .get("attendedDays").asInt());
+        assertProblem(http.post(checkIns, "{\"day\": \"2027-03-21\"}"), 422, "day", "K7"); // after the class
+        assertEquals(2, attendedDays(enrolmentId));
+    }
+
+    /** K8: an outcome once the class has ended, its certificate and employment dated from the start to today. */
+    @Test
+    public void anOutcomeIsRecordedOnceTheClassHasEndedAndDatedFromItsStartToToday() throws Exception {
+        long classId = classFiled("电工（初级）结果时限", "2027-04-05", "2027-04-23");
+        long traineeId = steps.created("/trainees", """
+                {"idNumber": "510104199008200069", "name": "结果甲"}""").body().get("id").asLong();
+        long enrolmentId = steps.enrol(classId, traineeId);
+        String outcome = "/enrolments/" + enrolmentId + "/outcome";
+
+        today("2027-04-23"); // the last class day: not ended
+        assertProblem(http.send("PUT", outcome, "{\"passed\": true}", IF_MATCH, etagOf(enrolmentId)), 409,
+                "classId", "K8");
+        today("2027-04-24");
+        String dated = """
+                {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "%s"},
+                 "employment": "STABLE", "employedOn": "%s"}""";
+        assertProblem(http.send("PUT", outcome, dated.formatted("2027-04-25", "2027-04-24"), IF_MATCH,
+                etagOf(enrolmentId)), 422, "certificate.issuedOn", "K8");
+        assertProblem(http.send("PUT", outcome, dated.formatted("2027-04-04", "2027-04-24"), IF_MATCH,
+                etagOf(enrolmentId)), 422, "certificate.issuedOn", "K8");
+        assertProblem(http.send("PUT", outcome, dated.formatted("2027-04-05", "2027-04-25"), IF_MATCH,
+                etagOf(enrolmentId)), 422, "employedOn", "K8");
+        assertProblem(http.send("PUT", outcome, dated.formatted("2027-04-05", "2027-04-04"), IF_MATCH,
+                etagOf(enrolmentId)), 422, "employedOn", "K8");
+        assertFalse("a refused outcome writes nothing", http.get("/enrolments/" + enrolmentId).body().has("outcome"));
+
+        // the class's first day and today
+        JsonNode recorded = steps.recordOutcome(enrolmentId, dated.formatted("2027-04-05", "2027-04-24"));
+        assertEquals("2027-04-05", recorded.get("outcome").get("certificate").get("issuedOn").asText());
+        assertEquals("2027-04-24", recorded.get("outcome").get("employedOn").asText());
+    }
+
+    /** K9: no claim for a class that has not ended, even one not started; no payment either. */
+    @Test
+    public void claimsAndPaymentsWaitForTheEndOfTheClass() throws Exception {
+        long classId = classFiled("电工（初级）申领时限", "2027-06-07", "2027-06-25");
+        long traineeId = steps.created("/trainees", """
+                {"idNumber": "510104199109210071", "name": "申领甲"}""").body().get("id").asLong();
+        long enrolmentId = steps.enrol(classId, traineeId);
+        String claims = "/classes/" + classId + "/claims";
+        String stored = "/claims?classId=" + classId;
+
+        assertProblem(http.send("POST", claims, null), 409, "classId", "K9"); // not started
+        today("2027-06-25"); // the last class day, every day attended
+        for (LocalDate day = LocalDate.parse("2027-06-07"); !day.isAfter(LocalDate.parse("2027-06-25"));
+                day = day.plusDays(1)) {
+            steps.checkIn(enrolmentId, day);
+        }
+        assertProblem(http.send("POST", claims, null, IDEMPOTENCY_KEY, "k9-early"), 409, "classId", "K9");
+        assertEquals("a refused computation stores nothing", 0, steps.total(stored));
+
+        today("2027-06-26");
+        steps.recordOutcome(enrolmentId, "{\"passed\": true, \"employment\": \"NONE\"}");
+        Http.Answer computed = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k9-early");
+        assertEquals(computed.body() == null ? "" : computed.body().toString(), 200, computed.status());
+        assertEquals(computed.body().toString(), 1, computed.body().size());
+        long claimId = computed.body().get(0).get("id").asLong();
+        Http.Answer read = http.get("/claims/" + claimId);
+        Http.Answer approved = http.send("POST", "/claims/" + claimId + "/review",
+                "{\"approve\": true, \"reason\": \"核实出勤\"}", IF_MATCH, read.header("ETag"));
+        assertEquals(approved.body().toString(), 200, approved.status());
+
+        // the clock set back into the class (an operator's mistake): the claim exists, the class has not ended
+        String disbursements = "/claims/" + claimId + "/disbursements";
+        today("2027-06-25");
+        assertProblem(http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}"), 409, "classId", "K9");
+        assertEquals("a refused payment pays nothing", 0, http.get(disbursements).body().size());
+        today("2027-06-26");
+        Http.Answer paid = http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}");
+        assertEquals(paid.body().toString(), 201, paid.status());
+        assertEquals("2027-06-26", paid.body().get("paidOn").asText());
+    }
+
+    /** K9 in a monthly settlement: a class ending today is not taken; from the next day it is. */
+    @Test
+    public void aSettlementTakesTheClassesThatEndedBeforeToday() throws Exception {
+        Whiteboard.await(context, d -> Dtos.resources(d).contains("qiancheng.settlements"), 30_000);
+        long endedYesterday = classFiled("电工（初级）结算时限甲", "2027-07-01", "2027-07-14");
+        long endsToday = classFiled("电工（初级）结算时限乙", "2027-07-01", "2027-07-15");
+        long first = steps.enrol(endedYesterday, steps.created("/trainees", """
+                {"idNumber": "51010419921022008X", "name": "结算甲"}""").body().get("id").asLong());
+        long second = steps.enrol(endsToday, steps.created("/trainees", """
+                {"idNumber": "510104199311230092", "name": "结算乙"}""").body().get("id").asLong());
+        String month = "{\"regionCode\": \"510000\", \"month\": \"2027-07\"}";
+
+        today("2027-07-15");
+        steps.recordOutcome(first, "{\"passed\": true, \"employment\": \"NONE\"}");
+        JsonNode run = settled(month);
+        assertEquals(run.toString(), 1, run.get("classesTotal").asInt());
+        assertEquals(run.toString(), 0, run.get("classesSkipped").asInt());
+        assertEquals(run.toString(), 1, run.get("claimsCreated").asLong());
+        assertEquals(1, steps.total("/claims?classId=" + endedYesterday));
+
+        today("2027-07-16");
+        steps.recordOutcome(second, "{\"passed\": true, \"employment\": \"NONE\"}");
+        JsonNode again = settled(month);
+        assertEquals(again.toString(), 2, again.get("classesTotal").asInt());
+        assertEquals("only the class that has ended since", 1, again.get("claimsCreated").asLong());
+        assertEquals(1, steps.total("/claims?classId=" + endedYesterday));
+        assertEquals(1, steps.total("/claims?classId=" + endsToday));
+    }
+
+    /** Starts a settlement (202) and waits, bounded, on its own progress until it completed. */
+    private JsonNode settled(String month) throws Exception {
+        Http.Answer started = http.post("/settlements", month);
+        assertEquals(started.body() == null ? "" : started.body().toString(), 202, started.status());
+        String path = "/settlements/" + started.body().get("id").asLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode run = http.get(path).body();
+            if ("COMPLETED".equals(run.get("status").asText())) {
+                return run;
+            }
+            if (!"RUNNING".equals(run.get("status").asText()) || System.nanoTime() > deadline) {
+                throw new AssertionError("the settlement did not complete: " + run);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A class of 510104 filed today under a new published project of its own. */
+    private long classFiled(String name, String start, String end) throws Exception {
+        long institutionId = steps.institution(name + "学校", "510100");
+        long projectId = steps.publishedProject("""
+                {"regionCode": "510000", "name": "%s", "occupationCode": "6-31-01-03", "level": "JUNIOR",
+                 "headcount": 30}""".formatted(name)).body().get("id").asLong();
+        return steps.created("/classes", classDraft(projectId, institutionId, "510104", start, end)).body().get("id")
+                .asLong();
+    }
+
+    private int attendedDays(long enrolmentId) throws Exception {
+        return http.get("/enrolments/" + enrolmentId).body().get("attendedDays").asInt();
+    }
+
+    private String etagOf(long enrolmentId) throws Exception {
+        return http.get("/enrolments/" + enrolmentId).header("ETag");
     }
 
     /** An enrolment is read with its version; no attendance and no outcome yet. */
@@ -241,16 +421,28 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         assertEquals("APPROVED", http.get("/claims/" + claimIdA).body().get("status").asText());
     }
 
-    /** K1: a class filed after its start claims nothing. */
+    /**
+     * K1: a class is refused when filed after its start; one that arrived filed late by another path
+     * (here written straight into the store, as a migration would) claims nothing.
+     */
     private void lateClassClaimsNothing(long projectId, long institutionId) throws Exception {
-        Http.Answer late = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
-                "2026-12-05"));
-        long lateId = late.body().get("id").asLong();
+        today("2026-11-25");
+        long classes = steps.total("/classes?projectId=" + projectId);
+        assertProblem(http.post("/classes", classDraft(projectId, institutionId, "510104", "2026-11-20",
+                "2026-12-05")), 422, "startDate", "K1");
+        assertEquals("a class filed late is not stored", classes, steps.total("/classes?projectId=" + projectId));
+
+        long lateId = store.transaction(tx -> tx.classes().insert(projectId, institutionId, new ClassFacts("510104",
+                "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
+                LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-05"), 80), LocalDate.parse("2026-11-23"),
+                new BigDecimal("0.80"))).id();
+        Http.Answer late = http.get("/classes/" + lateId);
         assertTrue(late.body().toString(), LocalDate.parse(late.body().get("filedOn").asText())
                 .isAfter(LocalDate.parse("2026-11-20")));
         long traineeC = steps.created("/trainees", """
                 {"idNumber": "510104199501010015", "name": "孙丽"}""").body().get("id").asLong();
         long enrolmentC = steps.enrol(lateId, traineeC);
+        today("2026-12-06");
         steps.recordOutcome(enrolmentC, "{\"passed\": true, \"employment\": \"NONE\"}");
         assertProblem(http.send("POST", "/classes/" + lateId + "/claims", null), 422, null, "K1");
         assertEquals("a refused computation stores nothing", 0, steps.total("/claims?classId=" + lateId));
@@ -258,13 +450,16 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
 
     /** K4: a claim computed before the institution is blacklisted is frozen by it, and not reviewed. */
     private void blacklistingFreezesTheUnreviewed(long projectId, long institutionId) throws Exception {
+        today("2026-11-25");
         long thirdId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2027-01-11",
                 "2027-01-29")).body().get("id").asLong();
         long traineeD = steps.created("/trainees", """
                 {"idNumber": "510106198706050035", "name": "周强"}""").body().get("id").asLong();
         long enrolmentD = steps.enrol(thirdId, traineeD);
+        today("2027-01-12");
         steps.checkIn(enrolmentD, LocalDate.parse("2027-01-11"));
         steps.checkIn(enrolmentD, LocalDate.parse("2027-01-12"));
+        today("2027-01-30");
         steps.recordOutcome(enrolmentD, "{\"passed\": true, \"employment\": \"NONE\"}");
         Http.Answer third = http.send("POST", "/classes/" + thirdId + "/claims", null);
         assertEquals(third.body() == null ? "" : third.body().toString(), 200, third.status());

@@ -11,13 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.Test;
 
 /**
  * The whole workflow on the assembled platform, then a restart: institution → published project →
  * filed class → trainee (an invalid ID refused) → enrolment → attendance → outcome → claim by the
  * region's policy → approval → payment; after SIGTERM and a second start on the same home, every
- * record reads back as it was.
+ * record reads back as it was. The platform starts on 2026-11-25 ({@code QC_CLOCK_FIXED}) and the
+ * test moves "today" as an operator would, through {@code etc/org.qiancheng.clock.config}: into the
+ * class for the check-ins, after its end for the outcome, the claim and the payment; that day is
+ * still "today" after the restart, since the configuration wins over {@code QC_CLOCK_FIXED}.
  */
 public class WorkflowE2EIT {
 
@@ -52,10 +56,14 @@ public class WorkflowE2EIT {
                     "{\"idNumber\": \"510104199001011230\", \"name\": \"张三\"}")));
             enrolment = id(created(platform.post("/api/v1/classes/" + course + "/enrolments",
                     "{\"traineeId\": " + trainee + "}")));
+            assertEquals("no check-in for a day to come [K7]", 422, platform.post("/api/v1/enrolments/" + enrolment
+                    + "/check-ins", "{\"day\": \"2026-12-07\"}").statusCode());
+            platform.today(LocalDate.parse("2026-12-27"), "510000");
             for (int day = 7; day <= 27; day++) {
                 ok(platform.post("/api/v1/enrolments/" + enrolment + "/check-ins", "{\"day\": \"2026-12-%02d\"}"
                         .formatted(day)));
             }
+            platform.today(LocalDate.parse("2027-01-20"), "510000"); // ended; the employment date is today
             HttpResponse<String> current = platform.get("/api/v1/enrolments/" + enrolment);
             ok(platform.send("PUT", "/api/v1/enrolments/" + enrolment + "/outcome", """
                     {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-01-10"},
@@ -89,6 +97,9 @@ public class WorkflowE2EIT {
             assertTrue(stored.get("decision").get("result").get("lines").size() > 0);
             JsonNode paid = read(again, "/api/v1/claims/" + claim + "/disbursements");
             assertEquals(approved.get("amount").decimalValue(), paid.get(0).get("amount").decimalValue());
+            assertEquals("2027-01-20", paid.get(0).get("paidOn").asText());
+            assertEquals("the configured day outlives the restart", "2027-01-20",
+                    read(again, "/api/v1/reports/510000/indicators").get("to").asText());
             assertTrue("the audit trail kept every change", read(again, "/api/v1/audit").get("total").asLong() >= 30);
             assertEquals(0, again.terminate());
         }

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import static org.qiancheng.distribution.WorkflowSteps.IF_MATCH;
 import static org.qiancheng.distribution.WorkflowSteps.PROBLEM_JSON;
 import static org.qiancheng.distribution.WorkflowSteps.assertProblem;
+import static org.qiancheng.distribution.WorkflowSteps.body;
 import static org.qiancheng.distribution.WorkflowSteps.classDraft;
 import static org.qiancheng.distribution.WorkflowSteps.etag;
 import static org.qiancheng.distribution.WorkflowSteps.ids;
@@ -22,8 +23,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The directory and enrolment over HTTP: institution, project, publication under If-Match, class
- * filing, real-name trainees with masked IDs, and enrolment under the kernel rules K2–K4 and a
- * region's eligibility (the test policy's T1).
+ * filing before the start (K1), real-name trainees with masked IDs, and enrolment under the kernel
+ * rules K2–K4, K10 (not once the class has ended) and a region's eligibility (the test policy's T1).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -64,6 +65,57 @@ public class WorkflowEnrolmentIT extends WorkflowTestSupport {
         assertProblem(http.post("/classes/" + classId + "/enrolments", "{\"traineeId\": " + traineeId + "}"), 422,
                 null, "T1");
         assertEquals(0, http.get("/classes/" + classId + "/enrolments").body().get("total").asLong());
+    }
+
+    /** K1 at filing: a class starting today or earlier is refused, one starting tomorrow is filed. */
+    @Test
+    public void aClassIsFiledOnlyBeforeItsStart() throws Exception {
+        long institutionId = steps.institution("成都市备案时限测试学校", "510100");
+        long projectId = steps.publishedProject("""
+                {"regionCode": "510000", "name": "电工（初级）备案时限", "occupationCode": "6-31-01-03",
+                 "level": "JUNIOR", "headcount": 30}""").body().get("id").asLong();
+        String classes = "/classes?projectId=" + projectId;
+        assertProblem(http.post("/classes", classDraft(projectId, institutionId, "510104", BASE_DAY.toString(),
+                BASE_DAY.plusDays(20).toString())), 422, "startDate", "K1");
+        assertProblem(http.post("/classes", classDraft(projectId, institutionId, "510104",
+                BASE_DAY.minusDays(5).toString(), BASE_DAY.plusDays(10).toString())), 422, "startDate", "K1");
+        assertEquals("a refused filing stores nothing", 0, steps.total(classes));
+        Http.Answer filed = steps.created("/classes", classDraft(projectId, institutionId, "510104",
+                BASE_DAY.plusDays(1).toString(), BASE_DAY.plusDays(20).toString()));
+        assertEquals(BASE_DAY.toString(), filed.body().get("filedOn").asText());
+        assertEquals(1, steps.total(classes));
+    }
+
+    /** K10: enrolled, singly or from a file, up to the class's last day; from the day after, refused. */
+    @Test
+    public void enrolmentClosesWhenTheClassHasEnded() throws Exception {
+        long institutionId = steps.institution("成都市报名时限测试学校", "510100");
+        long projectId = steps.publishedProject("""
+                {"regionCode": "510000", "name": "电工（初级）报名时限", "occupationCode": "6-31-01-03",
+                 "level": "JUNIOR", "headcount": 30}""").body().get("id").asLong();
+        long classId = steps.created("/classes", classDraft(projectId, institutionId, "510104", "2027-06-07",
+                "2027-06-25")).body().get("id").asLong();
+        long first = steps.created("/trainees", """
+                {"idNumber": "510104198503150017", "name": "报名甲"}""").body().get("id").asLong();
+        long late = steps.created("/trainees", """
+                {"idNumber": "510104198705170032", "name": "报名丙"}""").body().get("id").asLong();
+        steps.created("/trainees", """
+                {"idNumber": "51010419860416002X", "name": "报名乙"}""");
+        steps.created("/trainees", """
+                {"idNumber": "510104198806180045", "name": "报名丁"}""");
+        String enrolments = "/classes/" + classId + "/enrolments";
+
+        today("2027-06-25");
+        steps.enrol(classId, first);
+        Http.Answer imported = http.postCsv(enrolments + "/import", "身份证号\n51010419860416002X\n");
+        assertEquals(body(imported), 200, imported.status());
+        assertEquals(2, steps.total(enrolments));
+
+        today("2027-06-26");
+        assertProblem(http.post(enrolments, "{\"traineeId\": " + late + "}"), 409, "classId", "K10");
+        assertProblem(http.postCsv(enrolments + "/import", "身份证号\n510104198806180045\n"), 409, "classId",
+                "K10");
+        assertEquals("a refused enrolment stores nothing", 2, steps.total(enrolments));
     }
 
     /** An institution of the directory, read with the same version and listed in its region. */

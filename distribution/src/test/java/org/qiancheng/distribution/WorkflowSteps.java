@@ -5,13 +5,20 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicyStatus;
 
@@ -24,6 +31,7 @@ final class WorkflowSteps {
     static final String IF_MATCH = "If-Match";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CLOCK_PID = "org.qiancheng.clock";
 
     private final Http http;
 
@@ -168,6 +176,38 @@ final class WorkflowSteps {
             named |= field.equals(violation.path("field").asText());
         }
         assertTrue("expected a violation of " + field + " in " + body(answer), named);
+    }
+
+    /**
+     * Moves the platform's "today" to a day, as an operator does: {@code fixedInstant} of the
+     * {@code org.qiancheng.clock} configuration at midnight UTC (8:00 that day in the default zone,
+     * Asia/Shanghai). Waits, bounded, until the {@code Clock} service reads the day back; the service
+     * stays registered, so nothing restarts.
+     */
+    static void today(ConfigurationAdmin configurations, BundleContext context, LocalDate day) throws IOException {
+        Instant instant = Instant.parse(day + "T00:00:00Z");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("fixedInstant", instant.toString());
+        configurations.getConfiguration(CLOCK_PID, "?").update(properties);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
+            Clock clock = reference == null ? null : context.getService(reference);
+            try {
+                if (clock != null && instant.equals(clock.instant()) && day.equals(LocalDate.now(clock))) {
+                    return;
+                }
+            } finally {
+                if (clock != null) {
+                    context.ungetService(reference);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the clock never read " + day + "; it reads "
+                        + (clock == null ? "nothing" : clock.instant()));
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Waits (bounded, on the registry's own state) until each region has an active version. */

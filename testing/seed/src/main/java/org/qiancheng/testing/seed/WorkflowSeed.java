@@ -16,7 +16,12 @@ import java.time.temporal.ChronoUnit;
  * the workflow would have stored; the enrolment-time checks are not repeated, which is why this
  * exists only for tests and benchmarks. Outcomes vary by trainee (passed or not, employed or not),
  * so the claims' amounts vary too; every {@code lateEvery}-th class is filed after its start and
- * must be skipped by a settlement [K1].
+ * must be skipped by a settlement [K1]. The dates are those the workflow would accept on a day
+ * after the month: filed a week before the start (published a month before), enrolled five days
+ * before, certificates ten and employment twenty days after each class's end. A settlement takes a
+ * class only once it has ended [K9], so run it on a day after the month's last class ended and
+ * after the last employment date (the tests and {@code bench/settlement.sh} seed classes ending
+ * in October 2026 and fix "today" at 2026-11-25).
  */
 public final class WorkflowSeed {
 

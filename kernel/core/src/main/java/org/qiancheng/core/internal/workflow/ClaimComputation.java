@@ -4,6 +4,8 @@ import static org.qiancheng.core.internal.workflow.Checks.invalid;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.qiancheng.api.claim.ClassResults;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
@@ -23,29 +26,36 @@ import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowTx;
 
 /**
  * Computes the claims of one class inside one transaction: K1 (filed before its start, under a
- * published project), the policy in force on the start date deciding each trainee with the
- * trainee's earlier subsidies, the kernel's attendance check, and K4 (frozen when the institution
- * is blacklisted). Enrolments that already have a claim are skipped, so repeating adds nothing.
- * Used for one class on request and for many in a settlement batch.
+ * published project), K9 (the class has ended by today), the policy in force on the start date
+ * deciding each trainee with the trainee's earlier subsidies, the kernel's attendance check, and K4
+ * (frozen when the institution is blacklisted). Enrolments that already have a claim are skipped,
+ * so repeating adds nothing. Used for one class on request and for many in a settlement batch.
  */
 final class ClaimComputation {
 
     private final PolicyRegistry registry;
     private final Audit audit;
+    private final Clock clock;
 
-    ClaimComputation(PolicyRegistry registry, Audit audit) {
+    ClaimComputation(PolicyRegistry registry, Audit audit, Clock clock) {
         this.registry = registry;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    /** Stores the claims due for a class and answers all its claims; a K1 breach is an INVALID error. */
+    /**
+     * Stores the claims due for a class and answers all its claims; a K1 breach is an INVALID error,
+     * a class that has not ended [K9] a CONFLICT.
+     */
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
-        refusal(tx, course).ifPresent(reason -> {
-            throw invalid("classId", KernelRule.K1.id(), reason);
+        refusal(tx, course).ifPresent(refused -> {
+            throw refused;
         });
         try {
             computeDue(tx, course);
@@ -56,17 +66,28 @@ final class ClaimComputation {
     }
 
     /**
-     * Why no claim can be made for a class at all [K1], or empty when claims can be made.
+     * Why no claim can be made for a class at all [K1, K9], or empty when claims can be made. Filing
+     * refuses a late class already; the check stays because rows can arrive by other paths.
      */
-    Optional<String> refusal(WorkflowTx tx, TrainingClass course) {
+    Optional<WorkflowException> refusal(WorkflowTx tx, TrainingClass course) {
         if (!tx.projects().find(course.projectId()).orElseThrow().published()) {
-            return Optional.of(KernelRule.K1.breach("the class's project is not published"));
+            return Optional.of(k1(new LocalizedText("班级所属项目未公布", "the class's project is not published")));
         }
         if (!course.filedBeforeStart()) {
-            return Optional.of(KernelRule.K1.breach("the class was filed on " + course.filedOn()
-                    + ", not before its start " + course.facts().startDate()));
+            return Optional.of(k1(new LocalizedText("班级于 " + course.filedOn() + " 备案，不在开班日期 "
+                    + course.facts().startDate() + " 之前", "the class was filed on " + course.filedOn()
+                    + ", not before its start " + course.facts().startDate())));
+        }
+        try {
+            TimeRules.claimable(course.id(), course.facts(), LocalDate.now(clock));
+        } catch (WorkflowException notEnded) {
+            return Optional.of(notEnded);
         }
         return Optional.empty();
+    }
+
+    private static WorkflowException k1(LocalizedText what) {
+        return new WorkflowException(Kind.INVALID, "classId", KernelRule.K1.id(), KernelRule.K1.breach(what));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class ClaimService implements Claims {
         this.store = store;
         this.clock = clock;
         this.audit = new Audit(clock);
-        this.claims = new ClaimComputation(registry, audit);
+        this.claims = new ClaimComputation(registry, audit, clock);
     }
 
     @Override

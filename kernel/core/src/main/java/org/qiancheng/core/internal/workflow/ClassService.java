@@ -23,8 +23,9 @@ import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.persistence.WorkflowStore;
 
 /**
- * Class filing with K1 (a published project) and K4 (no blacklisted institution), against the
- * catalogue in force on the class's start date; checks and writes happen in one transaction.
+ * Class filing with K1 (before its start date, under a published project) and K4 (no blacklisted
+ * institution), against the catalogue in force on the class's start date; checks and writes happen
+ * in one transaction.
  */
 @Component
 public final class ClassService implements Classes {
@@ -56,6 +57,8 @@ public final class ClassService implements Classes {
         if (end.isBefore(start)) {
             throw invalid("endDate", "not-before:startDate", "must not be before startDate " + start);
         }
+        LocalDate today = LocalDate.now(clock);
+        TimeRules.fileBeforeStart(start, today);
         int hours = Checks.atLeast("hours", draft.hours(), 1);
         BigDecimal threshold = draft.attendanceThreshold() == null ? DEFAULT_ATTENDANCE
                 : Checks.share("attendanceThreshold", draft.attendanceThreshold());
@@ -85,8 +88,7 @@ public final class ClassService implements Classes {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
-            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, LocalDate.now(clock),
-                    threshold);
+            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, today, threshold);
             return audit.created(tx, "class", filed.id(), filed);
         });
     }

@@ -31,7 +31,10 @@ import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowStore;
 import org.qiancheng.persistence.WorkflowTx;
 
-/** Enrolments (K3 and the policy's eligibility), attendance and outcomes. */
+/**
+ * Enrolments (K3, K10 and the policy's eligibility), attendance (K7) and outcomes (K8), each dated
+ * against the class period and today.
+ */
 @Component
 public final class EnrolmentService implements Enrolments {
 
@@ -51,13 +54,13 @@ public final class EnrolmentService implements Enrolments {
 
     @Override
     public Enrolment enrol(long classId, long traineeId) {
-        return store.transaction(tx -> enrolIn(tx, course(tx, classId), traineeId));
+        return store.transaction(tx -> enrolIn(tx, enrollable(tx, classId), traineeId));
     }
 
     @Override
     public List<Enrolment> importEnrolments(long classId, List<String> idNumbers) {
         return store.transaction(tx -> {
-            TrainingClass course = course(tx, classId);
+            TrainingClass course = enrollable(tx, classId);
             List<RowError> errors = new ArrayList<>();
             List<Enrolment> enrolled = new ArrayList<>();
             for (int i = 0; i < idNumbers.size(); i++) {
@@ -98,10 +101,7 @@ public final class EnrolmentService implements Enrolments {
             Enrolment enrolment = tx.enrolments().find(enrolmentId)
                     .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
             ClassFacts facts = tx.classes().find(enrolment.classId()).orElseThrow().facts();
-            if (day.isBefore(facts.startDate()) || day.isAfter(facts.endDate())) {
-                throw invalid("day", "within-class", day + " is not a day of the class (" + facts.startDate() + ".."
-                        + facts.endDate() + ")");
-            }
+            TimeRules.checkInDay(facts, enrolment.enrolledOn(), day, LocalDate.now(clock));
             return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment,
                     tx.enrolments().checkIn(enrolmentId, day));
         });
@@ -113,6 +113,8 @@ public final class EnrolmentService implements Enrolments {
         return store.transaction(tx -> {
             Enrolment before = tx.enrolments().find(enrolmentId)
                     .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            ClassFacts facts = tx.classes().find(before.classId()).orElseThrow().facts();
+            TimeRules.outcome(before.classId(), facts, outcome, LocalDate.now(clock));
             return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
                     tx.enrolments().recordOutcome(enrolmentId, outcome, expectedVersion));
         });
@@ -120,6 +122,13 @@ public final class EnrolmentService implements Enrolments {
 
     private static TrainingClass course(WorkflowTx tx, long classId) {
         return tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
+    }
+
+    /** The class, while it takes enrolments: until it has ended [K10]. */
+    private TrainingClass enrollable(WorkflowTx tx, long classId) {
+        TrainingClass course = course(tx, classId);
+        TimeRules.enrollable(classId, course.facts(), LocalDate.now(clock));
+        return course;
     }
 
     private Enrolment enrolIn(WorkflowTx tx, TrainingClass course, long traineeId) {

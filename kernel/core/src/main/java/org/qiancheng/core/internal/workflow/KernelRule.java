@@ -5,8 +5,9 @@ import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
- * The kernel-wide rules every region shares (K1–K6 of {@code DOMAIN.md}), with the national
- * source of each where the national notice states it. The kernel cites no region: an operator in
+ * The kernel-wide rules every region shares (K1–K6 of {@code DOMAIN.md}; K7–K10, nothing that has
+ * not happened is recorded, checked by {@link TimeRules}), with the national source of each where
+ * the national notice states it. The kernel cites no region: an operator in
  * any province reads the same rule and the same source, and a region's own wording of a rule
  * belongs in that region's bundle. The problem a breach raises keeps the rule's id as its rule.
  */
@@ -35,7 +36,22 @@ enum KernelRule {
     /** The kernel's own principle (DESIGN.md, principle 8); no notice states it. */
     K6("金额精确到分，每个明细行按四舍五入取整到分",
             "money is exact: yuan with two decimals, rounded half up to the fen at the end of each line item",
-            null);
+            null),
+    /** 虚假培训 — attendance on a day the trainee could not have trained is false training. */
+    K7("考勤只能记录在班级培训期内、不晚于今天且不早于学员报名日的日期",
+            "a check-in is for a day of the class period, not after today and not before the trainee's enrolment",
+            "CN-2025 §六(十八)"),
+    /** 虚假评价 — an evaluation before the training ended, or dated in the future, is a false evaluation. */
+    K8("培训结果在班级结业后记录，证书发证日期和就业日期不晚于今天、不早于开班日期",
+            "an outcome is recorded once the class has ended; its certificate and employment dates are not after"
+                    + " today and not before the class start",
+            "CN-2025 §六(十八)"),
+    /** 骗取套取补贴资金 — subsidy claimed or paid for training not yet done. */
+    K9("只有已结业班级才能申领补贴、拨付资金",
+            "claims and payments are only for a class that has ended", "CN-2025 §六(十八)"),
+    /** 虚假培训 — a trainee enrolled after the training cannot have trained in it. */
+    K10("班级结业后不再报名",
+            "no trainee is enrolled in a class that has ended", "CN-2025 §六(十八)");
 
     private final LocalizedText text;
     private final Citation source;

@@ -16,7 +16,8 @@ import org.qiancheng.persistence.WorkflowTx;
 
 /**
  * Instalments of a claim: an advance within the share its decision allows, then the balance of
- * the approved amount; each at most once, the total never above the amount.
+ * the approved amount; each at most once, the total never above the amount; only on a claim of a
+ * class that has ended [K9] (a claim can only be computed then, but rows can arrive by other paths).
  */
 final class Payments {
 
@@ -25,6 +26,7 @@ final class Payments {
 
     static Disbursement pay(WorkflowTx tx, Claim claim, InstalmentKind kind, LocalDate today) {
         tx.claims().lock(claim.id());
+        TimeRules.claimable(claim.classId(), tx.classes().find(claim.classId()).orElseThrow().facts(), today);
         List<Disbursement> paid = tx.claims().disbursements(claim.id());
         if (paid.stream().anyMatch(d -> d.kind() == kind)) {
             throw conflict("kind", "once", "claim " + claim.id() + " has its " + kind + " paid already");

@@ -13,6 +13,7 @@ import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.Settlement;
 import org.qiancheng.api.workflow.SettlementStatus;
 import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.SettlementTx;
 import org.qiancheng.persistence.WorkflowTx;
 
@@ -59,9 +60,9 @@ final class SettlementBatch {
         // one set of snapshots for the whole batch: an activation meanwhile applies from the next batch
         try (PolicySnapshots policies = new PolicySnapshots(registry)) {
             for (TrainingClass course : classes) {
-                Optional<String> refusal = claims.refusal(tx, course);
+                Optional<WorkflowException> refusal = claims.refusal(tx, course);
                 if (refusal.isPresent()) {
-                    skipped.add(skipLine(course, refusal.get()));
+                    skipped.add(skipLine(course, refusal.get().getMessage()));
                     continue;
                 }
                 try {
@@ -80,11 +81,11 @@ final class SettlementBatch {
         return runs.recordBatch(runId, classes.get(classes.size() - 1).id(), classes.size(), skipped, stored, amount);
     }
 
-    /** The classes of a run's month that have ended by today. */
+    /** The last end date of the classes of a run's month that have ended by today: before today [K9]. */
     LocalDate lastDay(YearMonth month) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         LocalDate end = month.atEndOfMonth();
-        return today.isBefore(end) ? today : end;
+        return yesterday.isBefore(end) ? yesterday : end;
     }
 
     private static String skipLine(TrainingClass course, String reason) {

@@ -62,7 +62,7 @@ public final class SettlementService implements Settlements {
         this.store = store;
         this.clock = clock;
         this.audit = new Audit(clock);
-        this.batch = new SettlementBatch(new ClaimComputation(registry, audit), registry, audit, clock);
+        this.batch = new SettlementBatch(new ClaimComputation(registry, audit, clock), registry, audit, clock);
         this.batchSize = Math.max(1, Math.min(1000, config.classesPerBatch()));
         int interrupted = store.transaction(tx -> tx.settlements().interruptRunning(
                 "the node stopped before the run finished; resume it"));
