@@ -119,11 +119,15 @@ public final class RegionArtifacts implements ArtifactInstaller {
     public synchronized void install(File artifact) throws Exception {
         String file = artifact.getName();
         Path kept = accepted.resolve(file);
+        byte[] jar = Files.readAllBytes(artifact.toPath());
         if (!slots.containsKey(file) && Files.isRegularFile(kept)) {
-            // a restart: the jar accepted last decides again, whatever deploy/ holds now
-            arrive(file, Files.readAllBytes(kept), true);
+            byte[] keptJar = Files.readAllBytes(kept);
+            if (!JarCheck.sha256(keptJar).equals(JarCheck.sha256(jar))) {
+                // a restart: the jar accepted last decides again, whatever deploy/ holds now
+                arrive(file, keptJar, true);
+            }
         }
-        arrive(file, Files.readAllBytes(artifact.toPath()), false);
+        arrive(file, jar, false);
     }
 
     @Override
