@@ -46,6 +46,11 @@ final class BrokenFixture {
                         "\"amount\": 999"));
     }
 
+    /** The 2025 fixture re-versioned (from 2026-01-01) and otherwise unchanged: a good successor. */
+    static InputStream revised(Path fixture2025, String version) throws IOException {
+        return rewrite(fixture2025, version, (name, content) -> content, null);
+    }
+
     /**
      * The 2025 fixture re-versioned (from 2026-01-01), each text entry passed through {@code edit},
      * and, when {@code extraCase} is given, one more case {@link #CASE} made from the entries read.

@@ -27,6 +27,7 @@ import org.qiancheng.api.registry.RoutingIssue;
 import org.qiancheng.api.workflow.Comparison;
 import org.qiancheng.api.workflow.Comparisons;
 import org.qiancheng.api.workflow.Operators;
+import org.qiancheng.engine.Violation;
 
 /** Installed policy versions, their standing, routing issues, documents and pins. */
 @Component(service = PoliciesResource.class, scope = ServiceScope.PROTOTYPE)
@@ -132,7 +133,8 @@ public final class PoliciesResource {
      * {@code POST /api/v1/policies/{code}/{version}/activate} with {@code {"reason": "…"}}: the version
      * is in force for its whole period at once and the versions of its region starting on the same
      * day are RETIRED; stored with the operator ({@code X-Operator}). 200 with the stored decision;
-     * 404 when the version is not installed, 422 when it is refused, 409 when it is active already.
+     * 404 when the version is not installed, 422 when it is refused, 409 when it is active already or
+     * still VALIDATING (rule {@code status:VALIDATING}).
      */
     @POST
     @Path("{code}/{version}/activate")
@@ -142,6 +144,13 @@ public final class PoliciesResource {
         if (known.status() == PolicyStatus.REFUSED) {
             throw Problems.invalid("version", "installed-valid-version", "version " + version + " of region " + region
                     + " is refused: " + known.reason());
+        }
+        if (known.status() == PolicyStatus.VALIDATING) {
+            String detail = "version " + version + " of region " + region + " is still VALIDATING (its parameters and"
+                    + " case files are being checked); activate it once it is STANDBY";
+            throw new ProblemException(Problems.of(409, "version: " + detail, "version：地区 " + region + " 的版本 " + version
+                    + " 仍在校验中（VALIDATING，正在检查参数和案例文件），待其转为待命（STANDBY）后再激活", null,
+                    List.of(new Violation("version", "status:VALIDATING", detail))));
         }
         return registry.activate(region, version, Operators.current(), reason(body));
     }

@@ -3,8 +3,12 @@ package org.qiancheng.core.internal.registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,7 @@ import org.qiancheng.api.registry.Activation;
 import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
+import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RegionSummary;
 import org.qiancheng.api.registry.RoutingIssue;
@@ -44,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * leaving is taken out of routing at once and its unregistration waits for the snapshots in use.
  * Immediate, so that versions are validated when they arrive, not when someone first asks.
  */
-@Component(immediate = true, configurationPid = RegistryConfiguration.PID)
+@Component(immediate = true, configurationPid = RegistryConfiguration.PID,
+        service = {PolicyRegistry.class, Arrivals.class})
 @Designate(ocd = RegistryConfiguration.class)
-public final class PolicyRegistryComponent implements PolicyRegistry {
+public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryComponent.class);
 
@@ -56,6 +62,10 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
     private final int refreshSeconds;
     /** Serialises operators' decisions: checked, stored, then applied, one at a time. */
     private final Object decisions = new Object();
+    /** Notified whenever a policy service has been dealt with; {@link #checked} waits on it. */
+    private final Object arrivals = new Object();
+    /** Services that arrived unidentifiable (their descriptor threw), with why; never in the registry. */
+    private final Map<Long, List<String>> unidentifiable = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "qc-policy-history"));
 
@@ -112,6 +122,16 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPolicy(ServiceReference<RegionPolicy> reference, RegionPolicy policy) {
+        try {
+            validate(reference, policy);
+        } finally {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+        }
+    }
+
+    private void validate(ServiceReference<RegionPolicy> reference, RegionPolicy policy) {
         long key = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
         String hash = BundleContent.hash(bundle);
@@ -128,13 +148,19 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
             if (!failing.isEmpty()) {
                 throw new PolicyRefusedException(failing);
             }
-            registry.install(Installed.loaded(key, loaded, limits));
-            LOG.info("Policy {} {} from {} installed; its cases pass", loaded.descriptor().regionCode(),
-                    loaded.descriptor().version(), bundle.getSymbolicName());
+            Installed installed = registry.install(Installed.loaded(key, loaded, limits));
+            if (installed.valid()) {
+                LOG.info("Policy {} {} from {} installed; its cases pass", loaded.descriptor().regionCode(),
+                        loaded.descriptor().version(), bundle.getSymbolicName());
+            } else {
+                LOG.warn("Policy {} {} from {} REFUSED: {}", installed.region(), installed.version(),
+                        bundle.getSymbolicName(), installed.refusal);
+            }
         } catch (PolicyRefusedException e) {
             PolicyDescriptor descriptor = safeDescriptor(policy);
             if (descriptor == null) {
                 LOG.error("Policy from {} refused and unidentifiable: {}", bundle.getSymbolicName(), e.reasons());
+                unidentifiable.put(key, e.reasons());
                 registry.forget(key);
                 return;
             }
@@ -148,10 +174,62 @@ public final class PolicyRegistryComponent implements PolicyRegistry {
 
     void removePolicy(ServiceReference<RegionPolicy> reference) throws InterruptedException {
         long key = (Long) reference.getProperty(Constants.SERVICE_ID);
+        unidentifiable.remove(key);
         if (!registry.uninstall(key)) {
             LOG.warn("Policy service {} of {} removed while snapshots were still open after {}", key,
                     reference.getBundle().getSymbolicName(), drain);
         }
+    }
+
+    @Override
+    public Outcome checked(Bundle bundle, Duration forService, Duration forValidation) throws InterruptedException {
+        long start = System.nanoTime();
+        synchronized (arrivals) {
+            while (true) {
+                List<Long> keys = policyServices(bundle);
+                List<PolicyVersion> versions = new ArrayList<>();
+                List<String> refusals = new ArrayList<>();
+                boolean pending = false;
+                for (long key : keys) {
+                    Optional<PolicyVersion> standing = registry.standing(key);
+                    if (unidentifiable.containsKey(key)) {
+                        refusals.add("a region policy that cannot describe itself: " + unidentifiable.get(key));
+                    } else if (standing.isEmpty() || standing.get().status() == PolicyStatus.VALIDATING) {
+                        pending = true;
+                    } else {
+                        versions.add(standing.get());
+                        if (standing.get().status() == PolicyStatus.REFUSED) {
+                            refusals.add(standing.get().descriptor().regionCode() + " "
+                                    + standing.get().descriptor().version() + " REFUSED: " + standing.get().reason());
+                        }
+                    }
+                }
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                Duration limit = keys.isEmpty() ? forService : forValidation;
+                if (!keys.isEmpty() && !pending) {
+                    return new Outcome(versions, refusals);
+                }
+                if (waited.compareTo(limit) >= 0) {
+                    refusals.add(keys.isEmpty() ? bundle.getSymbolicName() + " " + bundle.getVersion()
+                            + " registered no region policy service within " + forService.toSeconds() + " s"
+                            : "still VALIDATING after " + forValidation.toSeconds() + " s");
+                    return new Outcome(versions, refusals);
+                }
+                arrivals.wait(Math.max(1, limit.minus(waited).toMillis()));
+            }
+        }
+    }
+
+    private static List<Long> policyServices(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        List<Long> keys = new ArrayList<>();
+        for (ServiceReference<?> service : registered == null ? new ServiceReference<?>[0] : registered) {
+            String[] classes = (String[]) service.getProperty(Constants.OBJECTCLASS);
+            if (Arrays.asList(classes).contains(RegionPolicy.class.getName())) {
+                keys.add((Long) service.getProperty(Constants.SERVICE_ID));
+            }
+        }
+        return keys;
     }
 
     @Override

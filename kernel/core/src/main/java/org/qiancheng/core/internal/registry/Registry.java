@@ -43,10 +43,14 @@ final class Registry {
      * Installs a version. A city plugin is checked against every installed valid version of its
      * parent region at once, so an override that breaks the parent's bounds shows as REFUSED with
      * the reason instead of failing each request.
+     *
+     * @return the version as installed: refused when a city plugin breaks its parent's bounds
      */
-    synchronized void install(Installed version) {
-        installed.put(version.key, checkedAgainstParent(version));
+    synchronized Installed install(Installed version) {
+        Installed checked = checkedAgainstParent(version);
+        installed.put(version.key, checked);
         lifecycles.clear();
+        return checked;
     }
 
     private Installed checkedAgainstParent(Installed version) {
@@ -171,6 +175,13 @@ final class Registry {
 
     /** The decision to activate a version, checked against the present state; not yet stored. */
     synchronized Activation activation(String region, String version, String actor, String reason, Instant at) {
+        boolean validating = installed.values().stream().anyMatch(i -> i.validating() && i.region().equals(region)
+                && i.version().equals(version));
+        if (validating && findValid(region, version).isEmpty()) {
+            throw new ActivationException("status:VALIDATING", "version " + version + " of region " + region
+                    + " is still VALIDATING (its parameters and case files are being checked); activate it once it is"
+                    + " STANDBY");
+        }
         Installed chosen = find(region, version);
         Lifecycle lifecycle = lifecycle(region);
         List<Installed> retired = lifecycle.retiredBy(chosen);
@@ -203,14 +214,22 @@ final class Registry {
     synchronized List<PolicyVersion> versions() {
         List<PolicyVersion> versions = new ArrayList<>();
         byRegion().forEach((region, all) -> {
-            Lifecycle lifecycle = lifecycle(region);
-            String pinned = lifecycle.pinned().filter(v -> findValid(region, v).isPresent()).orElse(null);
-            Routing routing = new Routing(lifecycle.active());
             for (Installed version : all) {
-                versions.add(standing(version, lifecycle, pinned, routing));
+                versions.add(standing(version));
             }
         });
         return versions;
+    }
+
+    /** The standing of the version a service registered, as {@link #versions()} lists it; empty when not installed. */
+    synchronized Optional<PolicyVersion> standing(long key) {
+        return Optional.ofNullable(installed.get(key)).map(this::standing);
+    }
+
+    private PolicyVersion standing(Installed version) {
+        Lifecycle lifecycle = lifecycle(version.region());
+        String pinned = lifecycle.pinned().filter(v -> findValid(version.region(), v).isPresent()).orElse(null);
+        return standing(version, lifecycle, pinned, new Routing(lifecycle.active()));
     }
 
     /** One version as {@link #versions()} lists it; the valid one when a refused twin is installed too. */
@@ -225,11 +244,14 @@ final class Registry {
         return issues;
     }
 
-    /** The regions and their checked versions: one still being validated shows in versions(), not here. */
+    /**
+     * The regions and their valid versions: one still being validated, or refused, shows in
+     * versions() with its status, never here.
+     */
     synchronized List<RegionSummary> regions() {
         List<RegionSummary> regions = new ArrayList<>();
         byRegion().forEach((region, all) -> {
-            List<Installed> checked = all.stream().filter(v -> !v.validating()).toList();
+            List<Installed> checked = all.stream().filter(Installed::valid).toList();
             if (!checked.isEmpty()) {
                 Installed newest = checked.get(checked.size() - 1);
                 regions.add(new RegionSummary(region, newest.descriptor.regionName(),

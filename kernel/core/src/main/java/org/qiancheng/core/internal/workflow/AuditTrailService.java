@@ -3,9 +3,13 @@ package org.qiancheng.core.internal.workflow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.AuditTrail;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.WorkflowStore;
 
 /** Reads the audit trail that {@link Audit} writes with every change. */
@@ -19,8 +23,17 @@ public final class AuditTrailService implements AuditTrail {
         this.store = store;
     }
 
+    /** Every kind of record the trail holds: what {@code Audit} and the hot folder write as the entity. */
+    static final Set<String> ENTITIES = Set.of("institution", "project", "class", "trainee", "enrolment", "claim",
+            "disbursement", "settlement", "bundle");
+
     @Override
     public Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {
+        if (entity != null && !ENTITIES.contains(entity)) {
+            String known = String.join(", ", new TreeSet<>(ENTITIES));
+            throw new WorkflowException(WorkflowException.Kind.INVALID, "entity", "enum",
+                    new LocalizedText("须为以下之一：" + known, "must be one of " + known));
+        }
         Checks.page(offset, limit);
         return store.transaction(tx -> tx.audit().list(entity, entityId, offset, limit));
     }

@@ -191,6 +191,35 @@ class RegistryTest {
     }
 
     @Test
+    void activatingAVersionStillBeingValidatedIsAConflictNamingItsStatus() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        Installed arriving = FakePolicy.installed(2, REGION, "2025.2.0", "2025-01-01", null, "200");
+        registry.install(Installed.validating(2, arriving.descriptor, arriving.identity));
+
+        ActivationException refused = assertThrows(ActivationException.class,
+                () -> registry.activation(REGION, "2025.2.0", "op", null, AT));
+        assertEquals("status:VALIDATING", refused.rule());
+        assertThrows(NoPolicyException.class, () -> registry.activation(REGION, "2031.1.0", "op", null, AT),
+                "a version not installed at all is still not found");
+        registry.install(arriving);
+        assertEquals("2025.2.0", registry.activation(REGION, "2025.2.0", "op", null, AT).version());
+    }
+
+    @Test
+    void aRefusedVersionIsNeverListedAmongTheRegionsVersions() {
+        registry.install(FakePolicy.installed(1, REGION, "2025.1.0", "2025-01-01", null, "100"));
+        Installed broken = FakePolicy.installed(2, REGION, "2026.1.0", "2026-01-01", null, "200");
+        registry.install(Installed.refused(2, broken.descriptor, broken.identity, List.of("case x: expected 1")));
+        Installed alone = FakePolicy.installed(3, "980000", "2026.1.0", "2026-01-01", null, "300");
+        registry.install(Installed.refused(3, alone.descriptor, alone.identity, List.of("case y: expected 2")));
+
+        assertEquals(1, registry.regions().size(), "a region whose only version is refused is not listed");
+        assertEquals(List.of("2025.1.0"), registry.regions().get(0).versions());
+        assertEquals(PolicyStatus.REFUSED, registry.standing(2).orElseThrow().status());
+        assertEquals(PolicyStatus.ACTIVE, registry.standing(1).orElseThrow().status());
+    }
+
+    @Test
     void aPinOverridesTheDateUntilUnpinned() {
         registry.install(FakePolicy.installed(1, REGION, "2021.1.0", "2021-04-30", "2021-12-31", "100"));
         registry.install(FakePolicy.installed(2, REGION, "2025.1.0", "2025-01-01", null, "200"));

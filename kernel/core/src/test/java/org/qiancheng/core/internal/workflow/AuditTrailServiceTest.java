@@ -1,0 +1,66 @@
+package org.qiancheng.core.internal.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.AuditTx;
+import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.WorkflowTx;
+
+class AuditTrailServiceTest {
+
+    private final List<String> asked = new ArrayList<>();
+
+    private AuditTrailService trail() {
+        AuditTx audit = new AuditTx() {
+            @Override
+            public void append(java.time.Instant at, String actor, String action, String entity, long entityId,
+                    Object before, Object after) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Page<AuditEvent> list(String entity, Long entityId, int offset, int limit) {
+                asked.add(entity);
+                return new Page<>(List.of(), 0, offset, limit);
+            }
+        };
+        WorkflowTx tx = (WorkflowTx) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WorkflowTx.class}, (proxy, method, args) -> audit);
+        WorkflowStore store = new WorkflowStore() {
+            @Override
+            public <T> T transaction(java.util.function.Function<WorkflowTx, T> work) {
+                return work.apply(tx);
+            }
+        };
+        return new AuditTrailService(store);
+    }
+
+    @Test
+    void everyKindOfRecordTheKernelAuditsCanBeAskedFor() {
+        AuditTrailService trail = trail();
+        for (String entity : List.of("institution", "project", "class", "trainee", "enrolment", "claim",
+                "disbursement", "settlement", "bundle")) {
+            trail.audit(entity, null, 0, 10);
+        }
+        trail.audit(null, null, 0, 10);
+        assertEquals(10, asked.size());
+        assertEquals("settlement", asked.get(7));
+    }
+
+    @Test
+    void anUnknownKindIsInvalidNamingTheField() {
+        WorkflowException refused = assertThrows(WorkflowException.class, () -> trail().audit("payment", null, 0, 10));
+        assertEquals(WorkflowException.Kind.INVALID, refused.kind());
+        assertEquals("entity", refused.field());
+        assertEquals("enum", refused.rule());
+        assertEquals(List.of(), asked);
+    }
+}
