@@ -16,7 +16,7 @@ import org.junit.Test;
 import org.qiancheng.distribution.OpenApiOperations.Operation;
 
 /**
- * Two thousand requests, each wrong in one place, over every operation of the served OpenAPI
+ * Four thousand requests, each wrong in one place, over every operation of the served OpenAPI
  * document, against the real process: none may fail the server (5xx), every refusal is
  * problem+json, and afterwards every list, the audit trail and deploy/ are exactly as before.
  * Seeded: the same requests every run ({@code -Dqc.fuzz.seed}, {@code -Dqc.fuzz.requests} change them).
@@ -24,7 +24,7 @@ import org.qiancheng.distribution.OpenApiOperations.Operation;
 public class MalformedRequestsE2EIT {
 
     private static final long SEED = Long.getLong("qc.fuzz.seed", 20261205L);
-    private static final int REQUESTS = Integer.getInteger("qc.fuzz.requests", 2_000);
+    private static final int REQUESTS = Integer.getInteger("qc.fuzz.requests", 4_000);
 
     @Test
     public void malformedRequestsAreRefusedAsProblemsAndChangeNothing() throws Exception {

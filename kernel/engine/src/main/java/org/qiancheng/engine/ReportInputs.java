@@ -50,7 +50,8 @@ public final class ReportInputs {
                     List.of("region", "occupation", "level", "mode", "kind", "startDate", "endDate", "hours")), region);
             ClassResults results = Scenarios.results(new Fields(path + ".results", entry.raw("results"), violations,
                     List.of("enrolled", "evaluated", "passed", "certified", "employed", "entrepreneurs", "satisfaction")));
-            Integer highSkilled = entry.has("highSkilledCertified") ? entry.integer("highSkilledCertified", true, 0) : 0;
+            Integer highSkilled = entry.has("highSkilledCertified") ? entry.integer("highSkilledCertified", true, 0)
+                    : Integer.valueOf(0);
             BigDecimal subsidy = entry.has("subsidy") ? entry.decimal("subsidy", true, BigDecimal.ZERO, null)
                     : BigDecimal.ZERO;
             if (id != null && facts != null && results != null && highSkilled != null && subsidy != null
