@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# P1: decisions per second per core, in process, with the full trace, for every shipped region
+# version (JMH, one thread, 1 fork, 3 × 2 s warm-up, 5 × 2 s measured).
+#   bench/decisions.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -o package -DskipTests -pl bench/decisions -am
+java -cp "bench/decisions/target/classes:$(cat bench/decisions/target/classpath.txt)" \
+  -Dqc.repo="$PWD" org.qiancheng.bench.DecisionsPerSecond

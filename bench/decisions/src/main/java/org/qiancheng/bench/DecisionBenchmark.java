@@ -1,0 +1,54 @@
+package org.qiancheng.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.qiancheng.api.claim.Decision;
+
+/**
+ * Decisions per second on one core: a region version decides one trainee's claim through the
+ * engine exactly as a preview or a settlement does — the decision with its policy identity, every
+ * cited line and every dated parameter read. One thread, so the score is per core.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DecisionBenchmark {
+
+    /** The jar file names in target/regions, with the preview scenario of their region. */
+    @Param({"region-national.jar:preview-national", "region-sichuan.jar:preview-sichuan",
+            "region-sichuan-2021.jar:preview-sichuan", "region-sichuan-2025-2.jar:preview-sichuan",
+            "region-xian.jar:preview-xian", "region-jiangsu.jar:preview-jiangsu"})
+    public String region;
+
+    private RegionUnderTest underTest;
+
+    @Setup(Level.Trial)
+    public void load() throws Exception {
+        String[] parts = region.split(":");
+        Path repo = Path.of(System.getProperty("qc.repo", "."));
+        underTest = RegionUnderTest.load(repo.resolve("bench/decisions/target/regions").resolve(parts[0]),
+                repo.resolve("docs/examples").resolve(parts[1] + ".json"));
+    }
+
+    @Benchmark
+    public Decision decide() {
+        return underTest.policy.decide(underTest.input);
+    }
+}
