@@ -2,11 +2,14 @@ package org.qiancheng.api.rule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -94,29 +97,57 @@ public record Rule(String id, LocalizedText name, Citation citation, String cite
      * @throws IllegalArgumentException naming a missing or unused argument
      */
     public LocalizedText label(Map<String, ?> args) {
-        Set<String> names = placeholders(label.zh());
-        for (String name : names) {
+        Template zh = Template.of(label.zh());
+        for (String name : zh.names()) {
             if (!args.containsKey(name)) {
                 throw new IllegalArgumentException("rule " + id + ": no value for {" + name + "}");
             }
         }
         for (String given : args.keySet()) {
-            if (!names.contains(given)) {
+            if (!zh.names().contains(given)) {
                 throw new IllegalArgumentException("rule " + id + ": the label has no {" + given + "} (placeholders: "
-                        + names + ")");
+                        + zh.names() + ")");
             }
         }
-        return new LocalizedText(fill(label.zh(), args, true), fill(label.en(), args, false));
+        return new LocalizedText(zh.fill(args, true), Template.of(label.en()).fill(args, false));
     }
 
-    private static String fill(String template, Map<String, ?> args, boolean zh) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(format(args.get(m.group(1)), m.group(2), zh)));
+    /**
+     * A label read once into literal text and placeholders, so that a decision fills its lines
+     * without matching a pattern each time (labels are filled for every line of every claim).
+     */
+    private record Template(List<String> literals, List<String> placeholders, List<String> formats, Set<String> names) {
+
+        /** Templates by their text: few (a bundle's labels), shared by every version that uses the same text. */
+        private static final Map<String, Template> READ = new ConcurrentHashMap<>();
+
+        static Template of(String text) {
+            return READ.computeIfAbsent(text, Template::read);
         }
-        m.appendTail(out);
-        return out.toString();
+
+        private static Template read(String text) {
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> formats = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                literals.add(text.substring(at, m.start()));
+                names.add(m.group(1));
+                formats.add(m.group(2));
+                at = m.end();
+            }
+            literals.add(text.substring(at));
+            return new Template(literals, names, formats, new LinkedHashSet<>(names));
+        }
+
+        String fill(Map<String, ?> args, boolean zh) {
+            StringBuilder out = new StringBuilder(literals.get(0));
+            for (int i = 0; i < placeholders.size(); i++) {
+                out.append(format(args.get(placeholders.get(i)), formats.get(i), zh)).append(literals.get(i + 1));
+            }
+            return out.toString();
+        }
     }
 
     private static String format(Object value, String format, boolean zh) {
