@@ -43,6 +43,14 @@ public interface Sessions {
     void checkCsrf(Authentication session, String csrfToken);
 
     /**
+     * The session of the {@link CurrentUser}, as resolved from the request.
+     *
+     * @return the current session and its user
+     * @throws AccessException UNAUTHENTICATED (rule {@code session}) without a session
+     */
+    Authentication current();
+
+    /**
      * Ends the session of the {@link CurrentUser}; its token is refused from now on.
      *
      * @throws AccessException UNAUTHENTICATED without a session
@@ -56,8 +64,9 @@ public interface Sessions {
      * @param currentPassword the password now
      * @param newPassword the new password, meeting the password policy and differing from the current
      * @return the user after the change
-     * @throws AccessException UNAUTHENTICATED without a session or when the current password is wrong
-     *     (rule {@code credentials}); INVALID when the new one breaks the policy (rule {@code password:…})
+     * @throws AccessException UNAUTHENTICATED without a session; INVALID when the current password is wrong
+     *     (field {@code currentPassword}, rule {@code credentials}) or the new one breaks the policy (rule
+     *     {@code password:…})
      */
     User changePassword(String currentPassword, String newPassword);
 }

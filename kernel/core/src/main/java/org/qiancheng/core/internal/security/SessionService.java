@@ -166,6 +166,11 @@ public final class SessionService implements Sessions {
     }
 
     @Override
+    public Authentication current() {
+        return Guard.session();
+    }
+
+    @Override
     public void logout() {
         Authentication session = Guard.session();
         Instant at = clock.instant();
