@@ -15,6 +15,7 @@ import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Role;
 import org.qiancheng.api.security.User;
+import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.WorkflowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +69,25 @@ final class InitialAdmin {
         }
         // the file first: an account whose generated password was lost would lock everybody out
         Path file = generated ? write(log, password) : null;
-        User admin = store.transaction(tx -> {
-            User created = tx.accounts().insertUser(USERNAME, passwords.hash(password), Set.of(Role.SECURITY_ADMIN),
-                    List.of(RegionCodes.NATIONAL), true, clock.instant());
-            SecurityAudit.user(tx, clock.instant(), "system", "created", created.id(), null, created);
-            return created;
-        });
+        User admin;
+        try {
+            admin = store.transaction(tx -> {
+                User created = tx.accounts().insertUser(USERNAME, passwords.hash(password),
+                        Set.of(Role.SECURITY_ADMIN), List.of(RegionCodes.NATIONAL), true, clock.instant());
+                SecurityAudit.user(tx, clock.instant(), "system", "created", created.id(), null, created);
+                return created;
+            });
+        } catch (WorkflowException e) {
+            if (e.kind() != WorkflowException.Kind.CONFLICT) {
+                throw e;
+            }
+            // another node sharing the database created it first: its password is the one that counts
+            LOG.info("First start: account 'admin' was created by another node meanwhile");
+            if (file != null) {
+                forget(log);
+            }
+            return;
+        }
         if (generated) {
             String banner = "\n=== Qiancheng: first start. Account 'admin' (security administrator) created with the"
                     + " one-time password\n===     " + password + "\n=== It must be changed at the first login; it is"
