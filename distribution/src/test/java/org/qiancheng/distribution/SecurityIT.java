@@ -11,6 +11,9 @@ import static org.qiancheng.distribution.WorkflowSteps.body;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Hashtable;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -23,6 +26,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -31,7 +35,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * before anything else; a security admin creates a clerk who logs in; wrong passwords lock the clerk
  * out from that address only, until an admin unlocks; logout ends the token; the cookie needs the
  * CSRF header on writes; {@code /users} needs a session and the role; a session names the actor of
- * the audit trail; and {@code requireSession=true} closes every endpoint but health and login.
+ * the audit trail; sessions end idle after 30 minutes and absolutely after 12 hours on the platform's
+ * clock; and {@code requireSession=true} closes every endpoint but health and login.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -279,6 +284,58 @@ public class SecurityIT extends PlatformTestSupport {
         } finally {
             config.delete();
             awaitStatus("/classes", 200);
+        }
+    }
+
+    @Test
+    public void sessionsEndThirtyMinutesAfterTheirLastUseAndTwelveHoursAfterTheLoginOnThePlatformClock()
+            throws Exception {
+        Instant start = Instant.parse(TODAY);
+        String admin = admin();
+        try {
+            clockAt(start.plus(Duration.ofMinutes(29)));
+            assertEquals(200, http.send("GET", "/session", null, "Authorization", bearer(admin)).status());
+            clockAt(start.plus(Duration.ofMinutes(29 + 30)));
+            assertProblem(http.send("GET", "/session", null, "Authorization", bearer(admin)), 401, null, "session");
+
+            Instant login = start.plus(Duration.ofHours(1));
+            clockAt(login);
+            String token = token("admin", ADMIN_PASSWORD);
+            Instant at = login;
+            while (at.plus(Duration.ofMinutes(25)).isBefore(login.plus(Duration.ofHours(12)))) {
+                at = at.plus(Duration.ofMinutes(25));
+                clockAt(at);
+                Http.Answer used = http.send("GET", "/session", null, "Authorization", bearer(token));
+                assertEquals(at + ": " + body(used), 200, used.status());
+            }
+            clockAt(login.plus(Duration.ofHours(12)));
+            assertProblem(http.send("GET", "/session", null, "Authorization", bearer(token)), 401, null, "session");
+        } finally {
+            configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").delete();
+            clockAt(start);
+        }
+    }
+
+    /** Sets the platform's clock to an instant by configuration and waits until the Clock service reads it. */
+    private void clockAt(Instant instant) throws Exception {
+        if (!instant.equals(Instant.parse(TODAY))) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put("fixedInstant", instant.toString());
+            configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").update(properties);
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
+            Clock clock = context.getService(reference);
+            try {
+                if (instant.equals(clock.instant())) {
+                    return;
+                }
+            } finally {
+                context.ungetService(reference);
+            }
+            assertTrue("the clock never read " + instant, System.currentTimeMillis() < deadline);
+            Thread.onSpinWait();
         }
     }
 

@@ -18,6 +18,12 @@ public final class UserDrafts {
      * @param regions at least one GB/T 2260 code, each within the creating administrator's regions
      */
     public record NewUser(String username, String password, Set<Role> roles, List<String> regions) {
+
+        /** Keeps the password out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", roles=" + roles + ", regions=" + regions + "]";
+        }
     }
 
     /**
