@@ -33,14 +33,16 @@ public final class FrameworkConfig {
      * The framework properties the operator sets through the environment, where set and not blank:
      * {@code QC_CLOCK_FIXED} freezes "today" (e.g. {@code 2026-11-25T00:00:00Z}, demonstrations and
      * tests); {@code QC_DB_URL}, {@code QC_DB_USER}, {@code QC_DB_PASSWORD} choose the database when
-     * no {@code url} is configured for {@code org.qiancheng.persistence} in {@code etc/}.
+     * no {@code url} is configured for {@code org.qiancheng.persistence} in {@code etc/};
+     * {@code QC_ADMIN_PASSWORD} is the password of the first account, {@code admin}, created at the
+     * first start (read only then; it must meet the password policy).
      */
     public static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> properties = new TreeMap<>();
         ENVIRONMENT.forEach((variable, property) -> {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
-                properties.put(property, variable.equals("QC_DB_PASSWORD") ? value : value.trim());
+                properties.put(property, variable.endsWith("_PASSWORD") ? value : value.trim());
             }
         });
         return properties;
@@ -78,6 +80,7 @@ public final class FrameworkConfig {
 
     /** Environment variable → framework property. */
     static final Map<String, String> ENVIRONMENT = Map.of(
+            "QC_ADMIN_PASSWORD", "qc.admin.password",
             "QC_CLOCK_FIXED", "qc.clock.fixed",
             "QC_DB_URL", "qc.db.url",
             "QC_DB_USER", "qc.db.user",

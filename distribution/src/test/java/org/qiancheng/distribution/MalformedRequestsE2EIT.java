@@ -89,7 +89,9 @@ public class MalformedRequestsE2EIT {
         Map<String, String> bodies = new LinkedHashMap<>();
         List<String> paths = new ArrayList<>(operations.stream()
                 .filter(o -> o.method().equals("GET") && !o.hasPathParameters())
-                .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health")).toList());
+                .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health"))
+                // phase 1 of accounts: these need a session already; the others still answer without one
+                .filter(p -> !p.startsWith("/api/v1/users") && !p.startsWith("/api/v1/session")).toList());
         paths.addAll(List.of("/api/v1/audit?limit=500", "/api/v1/classes/1", "/api/v1/classes/1/enrolments",
                 "/api/v1/trainees/1", "/api/v1/institutions/1", "/api/v1/projects/1", "/api/v1/enrolments/1",
                 "/api/v1/policies/510000/activations"));

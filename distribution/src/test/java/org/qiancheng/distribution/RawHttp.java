@@ -24,7 +24,13 @@ final class RawHttp {
     }
 
     static Answer send(int port, byte[] request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return sendFrom("127.0.0.1", port, request);
+    }
+
+    /** Sends from a local address of the client's choice, e.g. {@code 127.0.0.2}: another source address. */
+    static Answer sendFrom(String localAddress, int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);

@@ -57,6 +57,7 @@ public class FrameworkConfigTest {
                 "QC_DB_URL", "jdbc:postgresql://db:5432/qiancheng",
                 "QC_DB_USER", "qiancheng",
                 "QC_DB_PASSWORD", " s3cret ",
+                "QC_ADMIN_PASSWORD", " Admin-Pass-2026 ",
                 "QC_PORT", "9090",
                 "PATH", "/usr/bin"));
 
@@ -64,7 +65,8 @@ public class FrameworkConfigTest {
                 "qc.clock.fixed", "2026-11-25T00:00:00Z",
                 "qc.db.url", "jdbc:postgresql://db:5432/qiancheng",
                 "qc.db.user", "qiancheng",
-                "qc.db.password", " s3cret "), properties);
+                "qc.db.password", " s3cret ",
+                "qc.admin.password", " Admin-Pass-2026 "), properties);
         assertEquals("blank variables set nothing, so the configured or default database is used", Map.of(),
                 FrameworkConfig.fromEnvironment(Map.of("QC_DB_URL", " ", "QC_CLOCK_FIXED", "")));
     }

@@ -35,6 +35,9 @@ public interface WorkflowTx {
     /** @return the settlement runs, in this transaction */
     SettlementTx settlements();
 
+    /** @return the user accounts, sessions and failed logins, in this transaction */
+    AccountTx accounts();
+
     /**
      * Remembers an idempotency key for a request.
      *

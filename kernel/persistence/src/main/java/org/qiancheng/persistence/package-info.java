@@ -3,10 +3,11 @@
  * <p>
  * Used by the kernel only, versioned as 0.x: a minor version may break callers. 0.5.0 split the
  * single {@code WorkflowTx} of 0.4.0 into one repository per aggregate behind the same transaction
- * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()}).
+ * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()});
+ * 0.6.0 added the user accounts, sessions and failed logins ({@link org.qiancheng.persistence.WorkflowTx#accounts()}).
  */
 @Export
-@Version("0.5.0")
+@Version("0.6.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

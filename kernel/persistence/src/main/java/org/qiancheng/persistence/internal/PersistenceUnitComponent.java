@@ -44,7 +44,10 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
             "org.qiancheng.persistence.internal.workflow.AuditEventEntity",
             "org.qiancheng.persistence.internal.workflow.SettlementEntity",
-            "org.qiancheng.persistence.internal.workflow.PolicyEventEntity");
+            "org.qiancheng.persistence.internal.workflow.PolicyEventEntity",
+            "org.qiancheng.persistence.internal.workflow.UserEntity",
+            "org.qiancheng.persistence.internal.workflow.SessionEntity",
+            "org.qiancheng.persistence.internal.workflow.LoginFailureEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

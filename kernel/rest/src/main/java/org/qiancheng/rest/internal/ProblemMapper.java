@@ -22,6 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.engine.InvalidScenarioException;
@@ -53,7 +54,15 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Problem problem = problem(failure, uri == null ? null : uri.getRequestUri().getPath());
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(PROBLEM_JSON).entity(problem);
+        if (failure instanceof AccessException refused) {
+            if (refused.kind() == AccessException.Kind.UNAUTHENTICATED) {
+                answer.header("WWW-Authenticate", "Bearer realm=\"qiancheng\"");
+            } else if (refused.retryAfter() != null) {
+                answer.header("Retry-After", Math.max(1, refused.retryAfter().toSeconds()));
+            }
+        }
+        return answer.build();
     }
 
     /** The problem document of a failure on {@code path}. */
@@ -74,6 +83,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             boolean syntax = invalid.violations().stream().anyMatch(v -> "json".equals(v.rule()));
             problem = Problems.of(syntax ? 400 : 422, invalid.getMessage(), path, invalid.violations());
         } else if (failure instanceof WorkflowException refused) {
+            problem = Problems.of(refused, path);
+        } else if (failure instanceof AccessException refused) {
             problem = Problems.of(refused, path);
         } else if (failure instanceof InvalidDefinitionException
                 || failure instanceof JsonMappingException writing && writing.getProcessor() instanceof JsonGenerator) {

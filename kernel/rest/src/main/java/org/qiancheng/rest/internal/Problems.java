@@ -13,6 +13,8 @@ final class Problems {
 
     private static final Map<Integer, String[]> TITLES = Map.ofEntries(
             entry(400, new String[] {"Bad Request", "请求格式错误"}),
+            entry(401, new String[] {"Unauthorized", "未登录或会话无效"}),
+            entry(403, new String[] {"Forbidden", "无权执行此操作"}),
             entry(404, new String[] {"Not Found", "未找到"}),
             entry(405, new String[] {"Method Not Allowed", "不支持该请求方法"}),
             entry(406, new String[] {"Not Acceptable", "无法提供所请求的格式"}),
@@ -25,6 +27,7 @@ final class Problems {
             entry(415, new String[] {"Unsupported Media Type", "不支持的内容类型"}),
             entry(422, new String[] {"Unprocessable Content", "内容未通过校验"}),
             entry(428, new String[] {"Precondition Required", "缺少前提条件"}),
+            entry(429, new String[] {"Too Many Requests", "尝试次数过多"}),
             entry(431, new String[] {"Request Header Fields Too Large", "请求头过大"}),
             entry(500, new String[] {"Internal Server Error", "服务器内部错误"}),
             entry(501, new String[] {"Not Implemented", "服务器不支持该功能"}),
@@ -197,6 +200,25 @@ final class Problems {
     static ProblemException preconditionFailed(String header, String message) {
         return new ProblemException(of(412, header + ": " + message, null,
                 List.of(new Violation(header, "version", message))));
+    }
+
+    /**
+     * An access refusal as a problem: UNAUTHENTICATED 401, FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409,
+     * INVALID 422, LOCKED 429, with the field (where there is one) and the rule as the one violation.
+     */
+    static Problem of(org.qiancheng.api.security.AccessException refused, String instance) {
+        int status = switch (refused.kind()) {
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 422;
+            case LOCKED -> 429;
+        };
+        String field = refused.field();
+        return of(status, field == null ? refused.getMessage() : field + ": " + refused.getMessage(),
+                field == null ? refused.messageZh() : field + "：" + refused.messageZh(), instance,
+                List.of(new Violation(field, refused.rule(), refused.getMessage())));
     }
 
     /**

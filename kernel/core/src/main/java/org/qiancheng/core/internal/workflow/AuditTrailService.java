@@ -23,9 +23,12 @@ public final class AuditTrailService implements AuditTrail {
         this.store = store;
     }
 
-    /** Every kind of record the trail holds: what {@code Audit} and the hot folder write as the entity. */
+    /**
+     * Every kind of record the trail holds: what {@code Audit} and the hot folder write as the entity,
+     * and {@code user} for logins, sessions and accounts.
+     */
     static final Set<String> ENTITIES = Set.of("institution", "project", "class", "trainee", "enrolment", "claim",
-            "disbursement", "settlement", "bundle");
+            "disbursement", "settlement", "bundle", "user");
 
     @Override
     public Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {

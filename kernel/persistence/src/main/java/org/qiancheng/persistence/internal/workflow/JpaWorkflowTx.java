@@ -2,6 +2,7 @@ package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.EntityManager;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.AccountTx;
 import org.qiancheng.persistence.AuditTx;
 import org.qiancheng.persistence.ClaimTx;
 import org.qiancheng.persistence.ClassTx;
@@ -24,6 +25,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final ClaimTx claims;
     private final AuditTx audit;
     private final SettlementTx settlements;
+    private final AccountTx accounts;
 
     JpaWorkflowTx(EntityManager manager) {
         this.rows = new Rows(manager);
@@ -35,6 +37,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.enrolments = new JpaEnrolments(rows);
         this.claims = new JpaClaims(rows);
         this.audit = new JpaAuditTrail(rows);
+        this.accounts = new JpaAccounts(rows);
     }
 
     @Override
@@ -75,6 +78,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public SettlementTx settlements() {
         return settlements;
+    }
+
+    @Override
+    public AccountTx accounts() {
+        return accounts;
     }
 
     @Override

@@ -1,0 +1,46 @@
+package org.qiancheng.core.internal.security;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Accounts and sessions ({@code etc/org.qiancheng.security.config}): the password policy and work
+ * factor, the lockout after failed logins, the session timeouts, and whether every endpoint needs a
+ * session. The REST layer reads {@code requireSession} from the same PID.
+ */
+@ObjectClassDefinition(name = "Qiancheng accounts and sessions")
+public @interface SecurityConfiguration {
+
+    /** The configuration PID shared by the security services and the REST authentication filter. */
+    String PID = "org.qiancheng.security";
+
+    @AttributeDefinition(description = "Shortest password accepted, in characters (at least 8)")
+    int passwordMinLength() default 12;
+
+    @AttributeDefinition(description = "How many of the four character classes (lower case, upper case, digits,"
+            + " others) a password contains at least, 1 to 4")
+    int passwordMinClasses() default 3;
+
+    @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new passwords (at least 600000);"
+            + " stored with each hash, so raising it leaves existing passwords valid")
+    int passwordIterations() default 600_000;
+
+    @AttributeDefinition(description = "Failed logins of one account from one source address that lock it")
+    int lockoutFailures() default 5;
+
+    @AttributeDefinition(description = "Minutes within which those failures count")
+    int lockoutWindowMinutes() default 15;
+
+    @AttributeDefinition(description = "Minutes the account stays locked for that source address")
+    int lockoutMinutes() default 15;
+
+    @AttributeDefinition(description = "Minutes after its last use that a session ends")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(description = "Minutes after the login that a session ends, used or not")
+    int sessionAbsoluteMinutes() default 720;
+
+    @AttributeDefinition(description = "Whether every endpoint but GET /api/v1/health and POST /api/v1/session"
+            + " answers 401 without a session (phase 1: false, a request without credentials acts as before)")
+    boolean requireSession() default false;
+}

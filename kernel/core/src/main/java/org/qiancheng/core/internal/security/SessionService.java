@@ -1,0 +1,250 @@
+package org.qiancheng.core.internal.security;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.qiancheng.api.security.AccessException;
+import org.qiancheng.api.security.AccessException.Kind;
+import org.qiancheng.api.security.Authentication;
+import org.qiancheng.api.security.Session;
+import org.qiancheng.api.security.Sessions;
+import org.qiancheng.api.security.User;
+import org.qiancheng.persistence.AccountTx;
+import org.qiancheng.persistence.AccountTx.Credentials;
+import org.qiancheng.persistence.AccountTx.StoredSession;
+import org.qiancheng.persistence.WorkflowStore;
+
+/**
+ * Logins, sessions and password changes. A password is checked outside any transaction (PBKDF2
+ * takes a noticeable fraction of a second); an unknown username is checked against a dummy hash so
+ * that it takes the same time and gets the same answer as a wrong password. At the first start it
+ * creates the first account ({@link InitialAdmin}).
+ */
+@Component(configurationPid = SecurityConfiguration.PID)
+@Designate(ocd = SecurityConfiguration.class)
+public final class SessionService implements Sessions {
+
+    private static final int MAX_NAME = 64;
+    private static final int MAX_SOURCE = 100;
+
+    private final WorkflowStore store;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Tokens tokens = new Tokens(random);
+    private final Path log;
+    private volatile Settings settings;
+    private volatile Passwords passwords;
+    /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
+    private volatile AccountTx.PasswordHash dummy;
+
+    @Activate
+    public SessionService(@Reference WorkflowStore store, @Reference Clock clock, SecurityConfiguration config,
+            BundleContext context) {
+        this.store = store;
+        this.clock = clock;
+        String home = context.getProperty("qc.home");
+        this.log = Path.of(home == null ? "runtime" : home).resolve("log");
+        modified(config);
+        InitialAdmin.ensure(store, clock, settings, passwords, random, context.getProperty(InitialAdmin.PROPERTY), log);
+    }
+
+    /** A new configuration applies to the next request; sessions and hashes already stored stay valid. */
+    @Modified
+    void modified(SecurityConfiguration config) {
+        Settings next = Settings.of(config);
+        Passwords hasher = new Passwords(random, next.iterations());
+        this.dummy = hasher.hash(tokens.next());
+        this.passwords = hasher;
+        this.settings = next;
+    }
+
+    @Override
+    public Session login(String username, String password, String source) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        String from = source == null || source.isBlank() ? "unknown"
+                : source.length() > MAX_SOURCE ? source.substring(0, MAX_SOURCE) : source;
+        String secret = password == null ? "" : password;
+        Settings now = settings;
+        Instant at = clock.instant();
+        String account = name;
+        Attempt attempt = store.transaction(tx -> new Attempt(tx.accounts().credentials(account),
+                now.lockout().lockedUntil(times(tx.accounts().failures(account, from, at.minus(now.lockout().lookBack()))),
+                        at)));
+        boolean known = attempt.credentials().isPresent();
+        if (attempt.lockedUntil().isPresent()) {
+            Instant until = attempt.lockedUntil().get();
+            store.transaction(tx -> {
+                SecurityAudit.session(tx, at, SecurityAudit.ANONYMOUS, "login-refused-locked",
+                        attempt.credentials().map(c -> c.user().id()).orElse(0L),
+                        SecurityAudit.attempt(account, known, from));
+                return null;
+            });
+            throw locked(Duration.between(at, until));
+        }
+        // same work whether or not the account exists; a password over the policy's maximum is never right
+        boolean right = secret.length() <= PasswordPolicy.MAX_LENGTH
+                & passwords.matches(secret.length() <= PasswordPolicy.MAX_LENGTH ? secret : "",
+                        attempt.credentials().map(Credentials::password).orElse(dummy));
+        Optional<User> user = attempt.credentials().map(Credentials::user).filter(u -> right && !u.disabled());
+        if (user.isPresent()) {
+            return open(user.get(), from, at, now);
+        }
+        Optional<Instant> lockedNow = store.transaction(tx -> {
+            tx.accounts().recordFailure(account, from, at);
+            long id = attempt.credentials().map(c -> c.user().id()).orElse(0L);
+            SecurityAudit.session(tx, at, SecurityAudit.ANONYMOUS, "login-failed", id,
+                    SecurityAudit.attempt(account, known, from));
+            Optional<Instant> until = now.lockout().lockedUntil(times(tx.accounts().failures(account, from,
+                    at.minus(now.lockout().lookBack()))), at);
+            until.ifPresent(end -> SecurityAudit.session(tx, at, SecurityAudit.ANONYMOUS, "locked", id, Map.of(
+                    "username", known ? account : SecurityAudit.masked(account), "source", from, "until", end.toString())));
+            return until;
+        });
+        throw wrongCredentials(lockedNow.isPresent());
+    }
+
+    private Session open(User user, String source, Instant at, Settings now) {
+        SessionTimes times = new SessionTimes(now.idle(), now.absolute());
+        String token = tokens.next();
+        String csrf = tokens.next();
+        Instant absoluteEnd = times.absoluteEnd(at);
+        store.transaction(tx -> {
+            tx.accounts().forgetFailures(user.username(), source);
+            long id = tx.accounts().openSession(user.id(), Tokens.hash(token), Tokens.hash(csrf), at, absoluteEnd,
+                    source);
+            SecurityAudit.session(tx, at, user.username(), "login", user.id(), Map.of("sessionId", id, "source", source));
+            return id;
+        });
+        return new Session(token, csrf, times.end(at, absoluteEnd), user);
+    }
+
+    @Override
+    public Authentication authenticate(String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw invalidSession();
+        }
+        Settings now = settings;
+        SessionTimes times = new SessionTimes(now.idle(), now.absolute());
+        Instant at = clock.instant();
+        return store.transaction(tx -> {
+            StoredSession session = tx.accounts().session(Tokens.hash(token)).orElseThrow(SessionService::invalidSession);
+            if (session.revokedAt() != null || times.ended(session.lastSeenAt(), session.absoluteEnd(), at)) {
+                throw invalidSession();
+            }
+            User user = tx.accounts().user(session.userId()).filter(u -> !u.disabled())
+                    .orElseThrow(SessionService::invalidSession);
+            Instant lastSeen = session.lastSeenAt();
+            if (Duration.between(lastSeen, at).compareTo(SessionTimes.TOUCH_AFTER) >= 0) {
+                tx.accounts().touchSession(session.id(), at);
+                lastSeen = at;
+            }
+            return new Authentication(user, session.id(), times.end(lastSeen, session.absoluteEnd()),
+                    session.csrfHash());
+        });
+    }
+
+    @Override
+    public void checkCsrf(Authentication session, String csrfToken) {
+        if (!Tokens.wellFormed(csrfToken) || !Tokens.matches(csrfToken, session.csrfHash())) {
+            throw new AccessException(Kind.FORBIDDEN, "X-CSRF-Token", "csrf", "a request with the session cookie that"
+                    + " changes something must carry X-CSRF-Token with the csrfToken of the login",
+                    "携带会话 Cookie 的写操作须在请求头 X-CSRF-Token 中携带登录时返回的 csrfToken");
+        }
+    }
+
+    @Override
+    public Authentication current() {
+        return Guard.session();
+    }
+
+    @Override
+    public void logout() {
+        Authentication session = Guard.session();
+        Instant at = clock.instant();
+        store.transaction(tx -> {
+            tx.accounts().revokeSession(session.sessionId(), at);
+            SecurityAudit.session(tx, at, session.user().username(), "logout", session.user().id(),
+                    Map.of("sessionId", session.sessionId()));
+            return null;
+        });
+    }
+
+    @Override
+    public User changePassword(String currentPassword, String newPassword) {
+        Authentication session = Guard.session();
+        User user = session.user();
+        Settings now = settings;
+        Credentials stored = store.transaction(tx -> tx.accounts().credentials(user.username()))
+                .orElseThrow(SessionService::invalidSession);
+        String current = currentPassword == null ? "" : currentPassword;
+        if (current.length() > PasswordPolicy.MAX_LENGTH || !passwords.matches(current, stored.password())) {
+            Instant at = clock.instant();
+            store.transaction(tx -> {
+                SecurityAudit.user(tx, at, user.username(), "password-change-refused", user.id(), null,
+                        Map.of("reason", "wrong current password"));
+                return null;
+            });
+            throw new AccessException(Kind.INVALID, "currentPassword", "credentials", "is not your current password",
+                    "不是您当前的密码");
+        }
+        now.policy().check("newPassword", user.username(), newPassword);
+        if (newPassword.equals(current)) {
+            throw new AccessException(Kind.INVALID, "newPassword", "password:unchanged",
+                    "must differ from the current password", "不得与当前密码相同");
+        }
+        AccountTx.PasswordHash hash = passwords.hash(newPassword);
+        Instant at = clock.instant();
+        User changed = store.transaction(tx -> {
+            User after = tx.accounts().setPassword(user.id(), hash, false, at);
+            int ended = tx.accounts().revokeSessions(user.id(), at, session.sessionId());
+            SecurityAudit.user(tx, at, user.username(), "password-changed", user.id(), null,
+                    Map.of("otherSessionsEnded", ended));
+            return after;
+        });
+        if (InitialAdmin.USERNAME.equals(user.username())) {
+            InitialAdmin.forget(log);
+        }
+        return changed;
+    }
+
+    private static List<Instant> times(List<AccountTx.Failure> failures) {
+        return failures.stream().map(AccountTx.Failure::at).toList();
+    }
+
+    private record Attempt(Optional<Credentials> credentials, Optional<Instant> lockedUntil) {
+    }
+
+    static AccessException invalidSession() {
+        return new AccessException(Kind.UNAUTHENTICATED, null, "session", "the session token is unknown, has expired"
+                + " or was revoked; log in again (POST /api/v1/session)",
+                "会话令牌无效、已过期或已被注销；请重新登录（POST /api/v1/session）");
+    }
+
+    private static AccessException wrongCredentials(boolean nowLocked) {
+        return new AccessException(Kind.UNAUTHENTICATED, "password", "credentials",
+                "wrong username or password" + (nowLocked ? "; too many failures: logins of this account from this"
+                        + " address are now locked for a while" : ""),
+                "用户名或密码错误" + (nowLocked ? "；失败次数过多，该账户从此地址的登录已被暂时锁定" : ""));
+    }
+
+    static AccessException locked(Duration left) {
+        long minutes = Math.max(1, (left.getSeconds() + 59) / 60);
+        return new AccessException(Kind.LOCKED, "username", "locked", "too many failed logins: logins of this account"
+                + " from this address are locked for " + minutes + " more minute(s), or until a security administrator"
+                + " unlocks it", "登录失败次数过多：该账户从此地址的登录已锁定，还需 " + minutes + " 分钟，或由安全管理员解锁",
+                left);
+    }
+}

@@ -1,0 +1,124 @@
+package org.qiancheng.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.security.AccessException;
+import org.qiancheng.api.security.Accounts;
+import org.qiancheng.api.security.User;
+import org.qiancheng.api.security.UserDrafts.NewUser;
+import org.qiancheng.api.security.UserDrafts.UserChange;
+import org.qiancheng.api.workflow.Page;
+
+/**
+ * User accounts, for a security administrator (the kernel checks the role on every call): create,
+ * read, list, change roles, regions or standing with {@code If-Match}, delete, unlock, end sessions.
+ */
+@Component(service = UsersResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsName("qiancheng.users")
+@JSONRequired
+@Path("v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UsersResource {
+
+    private final Accounts accounts;
+
+    @Context
+    UriInfo uri;
+
+    @Activate
+    public UsersResource(@Reference Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** {@code POST /api/v1/users}: 201 with its address and {@code ETag}; the user must change the password. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewUser draft) {
+        User created = accounts.create(Requests.body(draft));
+        return ETags.created(uri, created.id(), created, created.version());
+    }
+
+    /** {@code GET /api/v1/users?offset=&limit=}. */
+    @GET
+    public Page<User> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return accounts.users(Requests.offset(offset), Requests.limit(limit));
+    }
+
+    /** {@code GET /api/v1/users/{id}}: with {@code ETag}. */
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        User user = accounts.user(id);
+        return ETags.ok(user, user.version());
+    }
+
+    /** {@code PUT /api/v1/users/{id}} with {@code If-Match}: roles, regions, disabled; absent ones stay. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch, UserChange change) {
+        long expected = ETags.expected(ifMatch, () -> accounts.user(id).version());
+        User changed = versioned(() -> accounts.update(id, Requests.body(change), expected));
+        return ETags.ok(changed, changed.version());
+    }
+
+    /** {@code DELETE /api/v1/users/{id}} with {@code If-Match}: 204; the user's sessions end. */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        long expected = ETags.expected(ifMatch, () -> accounts.user(id).version());
+        versioned(() -> {
+            accounts.delete(id, expected);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /** {@code POST /api/v1/users/{id}/unlock}: lifts every lockout of the user. */
+    @POST
+    @Path("{id}/unlock")
+    public User unlock(@PathParam("id") long id) {
+        return accounts.unlock(id);
+    }
+
+    /** {@code DELETE /api/v1/users/{id}/sessions}: ends every session of the user. */
+    @DELETE
+    @Path("{id}/sessions")
+    public Map<String, Integer> revokeSessions(@PathParam("id") long id) {
+        return Map.of("sessionsEnded", accounts.revokeSessions(id));
+    }
+
+    /** A stale version is 412, as for every record updated with If-Match. */
+    private static <T> T versioned(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (AccessException e) {
+            if (e.kind() == AccessException.Kind.CONFLICT && ("version".equals(e.rule()) || "version".equals(e.field()))) {
+                throw Problems.preconditionFailed(ETags.IF_MATCH, e.getMessage());
+            }
+            throw e;
+        }
+    }
+}
