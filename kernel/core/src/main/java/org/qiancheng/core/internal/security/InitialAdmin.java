@@ -11,6 +11,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Role;
@@ -52,21 +58,9 @@ final class InitialAdmin {
         if (store.transaction(tx -> tx.accounts().countUsers()) > 0) {
             return;
         }
+        checkGiven(settings, given);
         boolean generated = given == null || given.isEmpty();
         String password = generated ? generate(random, settings.policy()) : given;
-        if (!generated) {
-            try {
-                settings.policy().check("QC_ADMIN_PASSWORD", USERNAME, password);
-            } catch (AccessException e) {
-                String message = "QC_ADMIN_PASSWORD (framework property " + PROPERTY + ") breaks the password policy ("
-                        + e.rule() + ": " + e.getMessage() + "); the security service does not start and nobody can"
-                        + " log in. Set a password of at least " + settings.policy().minLength() + " characters with "
-                        + settings.policy().minClasses() + " of: lower case, upper case, digits, others, or unset it"
-                        + " to have one generated.";
-                LOG.error(message);
-                throw new IllegalStateException(message);
-            }
-        }
         // the file first: an account whose generated password was lost would lock everybody out
         Path file = generated ? write(log, password) : null;
         User admin;
@@ -103,6 +97,56 @@ final class InitialAdmin {
         } else {
             LOG.info("First start: account 'admin' created (id {}) with the password of QC_ADMIN_PASSWORD; change it"
                     + " at the first login", admin.id());
+        }
+    }
+
+    /**
+     * Checks a given first password against the policy, before anything is hashed or stored.
+     *
+     * @param given the password from {@value #PROPERTY}, or {@code null} for a generated one
+     * @throws IllegalStateException when it breaks the policy: the service does not start
+     */
+    static void checkGiven(Settings settings, String given) {
+        if (given == null || given.isEmpty()) {
+            return;
+        }
+        try {
+            settings.policy().check("QC_ADMIN_PASSWORD", USERNAME, given);
+        } catch (AccessException e) {
+            String message = "QC_ADMIN_PASSWORD (framework property " + PROPERTY + ") breaks the password policy ("
+                    + e.rule() + ": " + e.getMessage() + "); the security service does not start and nobody can"
+                    + " log in. Set a password of at least " + settings.policy().minLength() + " characters with "
+                    + settings.policy().minClasses() + " of: lower case, upper case, digits, others, or unset it"
+                    + " to have one generated.";
+            LOG.error(message);
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /**
+     * Runs the first start's work beside the framework's start, not in its way: hashing a password
+     * costs most of a second on a cold JVM, and the activation thread starts everything else.
+     */
+    static Future<?> beside(Runnable work) {
+        ExecutorService starting = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "qc-security-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<?> done = starting.submit(work);
+        starting.shutdown();
+        return done;
+    }
+
+    /** Waits for that work (a login needs the first account); a failure was the work's to log. */
+    static void await(Future<?> work) {
+        try {
+            work.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("First-start account check did not complete: {}", String.valueOf(e.getCause() == null ? e
+                    : e.getCause()));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,8 @@ public final class SessionService implements Sessions {
     private volatile Passwords passwords;
     /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
     private volatile AccountTx.PasswordHash dummy;
+    /** The first start's work (the dummy hash, the first account), done off the activation thread. */
+    private final Future<?> ready;
 
     @Activate
     public SessionService(@Reference WorkflowStore store, @Reference Clock clock, SecurityConfiguration config,
@@ -57,21 +60,42 @@ public final class SessionService implements Sessions {
         String home = context.getProperty("qc.home");
         this.log = Path.of(home == null ? "runtime" : home).resolve("log");
         modified(config);
-        InitialAdmin.ensure(store, clock, settings, passwords, random, context.getProperty(InitialAdmin.PROPERTY), log);
+        String given = context.getProperty(InitialAdmin.PROPERTY);
+        InitialAdmin.checkGiven(settings, given);
+        this.ready = InitialAdmin.beside(() -> {
+            dummy();
+            InitialAdmin.ensure(store, clock, settings, passwords, random, given, log);
+        });
     }
 
     /** A new configuration applies to the next request; sessions and hashes already stored stay valid. */
     @Modified
     void modified(SecurityConfiguration config) {
         Settings next = Settings.of(config);
-        Passwords hasher = new Passwords(random, next.iterations());
-        this.dummy = hasher.hash(tokens.next());
-        this.passwords = hasher;
+        this.passwords = new Passwords(random, next.iterations());
+        this.dummy = null;
         this.settings = next;
     }
 
+    /** The hash an unknown username is checked against, made with the present work factor. */
+    private AccountTx.PasswordHash dummy() {
+        AccountTx.PasswordHash hash = dummy;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummy;
+                if (hash == null) {
+                    hash = passwords.hash(tokens.next());
+                    dummy = hash;
+                }
+            }
+        }
+        return hash;
+    }
+
+
     @Override
     public Session login(String username, String password, String source) {
+        InitialAdmin.await(ready);
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         String from = source == null || source.isBlank() ? "unknown"
@@ -97,7 +121,7 @@ public final class SessionService implements Sessions {
         // same work whether or not the account exists; a password over the policy's maximum is never right
         boolean right = secret.length() <= PasswordPolicy.MAX_LENGTH
                 & passwords.matches(secret.length() <= PasswordPolicy.MAX_LENGTH ? secret : "",
-                        attempt.credentials().map(Credentials::password).orElse(dummy));
+                        attempt.credentials().map(Credentials::password).orElseGet(this::dummy));
         Optional<User> user = attempt.credentials().map(Credentials::user).filter(u -> right && !u.disabled());
         if (user.isPresent()) {
             return open(user.get(), from, at, now);
