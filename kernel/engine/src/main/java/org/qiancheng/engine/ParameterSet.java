@@ -115,8 +115,11 @@ public final class ParameterSet implements Parameters {
 
     @Override
     public LocalDate effectiveFrom(String name, LocalDate on) {
-        value(name, on);
-        return file(name).values().floorKey(on);
+        LocalDate from = file(name).values().floorKey(Objects.requireNonNull(on, "on"));
+        if (from == null) {
+            value(name, on); // names the parameter and its first date
+        }
+        return from;
     }
 
     @Override

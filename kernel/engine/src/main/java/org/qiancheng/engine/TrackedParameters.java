@@ -14,7 +14,11 @@ import org.qiancheng.api.rule.Rules;
 public final class TrackedParameters implements Parameters {
 
     private final Parameters parameters;
-    private final Map<String, ParameterUse> uses = new LinkedHashMap<>();
+    private final Map<Use, ParameterUse> uses = new LinkedHashMap<>();
+
+    /** A value read: the parameter and the start date of its value. */
+    private record Use(String name, LocalDate from) {
+    }
 
     TrackedParameters(Parameters parameters) {
         this.parameters = parameters;
@@ -24,7 +28,7 @@ public final class TrackedParameters implements Parameters {
     public ParameterValue value(String name, LocalDate on) {
         ParameterValue value = parameters.value(name, on);
         LocalDate from = parameters.effectiveFrom(name, on);
-        uses.putIfAbsent(name + "@" + from, new ParameterUse(name, from, parameters.reference(name)));
+        uses.computeIfAbsent(new Use(name, from), use -> new ParameterUse(name, from, parameters.reference(name)));
         return value;
     }
 

@@ -38,6 +38,21 @@ public record Citation(String document, String clause) {
      * @throws IllegalArgumentException when the text has no document key followed by a clause
      */
     public static Citation parse(String text) {
+        Citation known = text == null ? null : PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Citation parsed = read(text);
+        if (PARSED.size() < 10_000) {
+            PARSED.putIfAbsent(text, parsed);
+        }
+        return parsed;
+    }
+
+    /** Citations already read, by their text: a policy cites the same few clauses in every decision. */
+    private static final java.util.Map<String, Citation> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Citation read(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text.trim());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a citation: '" + text + "' (expected e.g. \"CN-2025 §四(十二)\")");

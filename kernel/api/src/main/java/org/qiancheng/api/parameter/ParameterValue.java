@@ -16,7 +16,10 @@ import org.qiancheng.api.model.LocalizedText;
  */
 public final class ParameterValue {
 
-    private final String path;
+    /** The parent of a member, and the member's key or index: its path is built only for a message. */
+    private final ParameterValue parent;
+    private final Object segment;
+    private String path;
     private final Object node;
 
     /**
@@ -30,15 +33,29 @@ public final class ParameterValue {
         this(path, freeze(path, node), true);
     }
 
-    /** For members of an already frozen tree: no second copy on every access. */
+    /** For the root of an already frozen tree: no second copy. */
     private ParameterValue(String path, Object frozen, boolean alreadyFrozen) {
+        this.parent = null;
+        this.segment = null;
         this.path = path;
         this.node = frozen;
     }
 
+    /** For a member: no copy, and no path text until a message needs it (members are read per decision). */
+    private ParameterValue(ParameterValue parent, Object segment, Object member) {
+        this.parent = parent;
+        this.segment = segment;
+        this.node = member;
+    }
+
     /** @return the path of this value, for messages */
     public String path() {
-        return path;
+        String known = path;
+        if (known == null) {
+            known = parent.path() + "[" + segment + "]";
+            path = known;
+        }
+        return known;
     }
 
     /** @return the number */
@@ -83,13 +100,14 @@ public final class ParameterValue {
 
     /** @return the member of this object */
     public ParameterValue get(String key) {
-        return find(key).orElseThrow(() -> new ParameterException(path + "[" + key + "]: missing"));
+        return find(key).orElseThrow(() -> new ParameterException(path() + "[" + key + "]: missing"));
     }
 
     /** @return the member of this object, if present */
     public Optional<ParameterValue> find(String key) {
         Map<?, ?> map = as(Map.class, "an object");
-        return map.containsKey(key) ? Optional.of(new ParameterValue(path + "[" + key + "]", map.get(key), true))
+        Object member = map.get(key);
+        return member != null || map.containsKey(key) ? Optional.of(new ParameterValue(this, key, member))
                 : Optional.empty();
     }
 
@@ -105,14 +123,22 @@ public final class ParameterValue {
         List<?> list = as(List.class, "a list");
         List<ParameterValue> values = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            values.add(new ParameterValue(path + "[" + i + "]", list.get(i), true));
+            values.add(new ParameterValue(this, i, list.get(i)));
         }
         return values;
     }
 
     /** @return the elements of this list of texts */
     public List<String> texts() {
-        return list().stream().map(ParameterValue::text).toList();
+        List<?> list = as(List.class, "a list");
+        for (Object element : list) {
+            if (!(element instanceof String)) {
+                return list().stream().map(ParameterValue::text).toList(); // names the element that is not a text
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) list;
+        return texts;
     }
 
     /**
@@ -145,12 +171,12 @@ public final class ParameterValue {
 
     @Override
     public String toString() {
-        return path + "=" + node;
+        return path() + "=" + node;
     }
 
     private <T> T as(Class<T> type, String expected) {
         if (!type.isInstance(node)) {
-            throw new ParameterException(path + ": expected " + expected + ", found "
+            throw new ParameterException(path() + ": expected " + expected + ", found "
                     + (node == null ? "nothing" : node.getClass().getSimpleName()));
         }
         return type.cast(node);
