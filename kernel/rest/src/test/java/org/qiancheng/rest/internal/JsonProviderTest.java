@@ -101,15 +101,16 @@ class JsonProviderTest {
         PolicyIdentity policy = new PolicyIdentity("510000", "org.qiancheng.region.sichuan", "2025.1.0", "ab12");
         Decision decision = new Decision(policy, input, result, List.of(new ParameterUse("subsidy/formula",
                 LocalDate.parse("2025-01-01"), clause)));
-        Claim claim = new Claim(7, 3, 5, 11, ClaimStatus.COMPUTED, new BigDecimal("800.00"), decision, List.of(),
-                null, 0);
+        Claim claim = new Claim(7, 3, 5, 11, ClaimStatus.COMPUTED, new BigDecimal("800.00"), new BigDecimal("400"),
+                decision, List.of(), null, 0);
 
         String text = mapper.writeValueAsString(claim);
         JsonNode json = mapper.readTree(text);
 
         assertEquals("COMPUTED", json.get("status").asText());
         assertTrue(text.startsWith("{\"id\":7,\"classId\":3,\"enrolmentId\":5,\"traineeId\":11,"
-                + "\"status\":\"COMPUTED\",\"amount\":800.00,"), text);
+                + "\"status\":\"COMPUTED\",\"amount\":800.00,\"paymentState\":\"ADVANCED\",\"paid\":400.00,"
+                + "\"outstanding\":400.00,"), text);
         assertTrue(json.get("findings").isEmpty());
         assertFalse(json.has("reviewNote"));
         assertEquals("510000", json.at("/decision/policy/regionCode").asText());
