@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.ClassResults;
@@ -36,6 +37,8 @@ import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.api.parameter.ParameterValue;
+import org.qiancheng.api.parameter.PublishedParameter;
 import org.qiancheng.api.system.DatabaseHealth;
 import org.qiancheng.api.system.HealthReport;
 import org.qiancheng.api.system.HealthStatus;
@@ -121,6 +124,28 @@ class JsonProviderTest {
         assertEquals("510104********0450", json.at("/decision/input/trainee/id").asText());
         assertFalse(text.contains("510104198803120450"), text);
         assertEquals("SKILL_LEVEL", json.at("/decision/input/outcome/certificate/kind").asText());
+    }
+
+    @Test
+    void aCatalogIsWrittenWithItsStandardsBesideItsOwnFields() throws Exception {
+        LocalDate day = LocalDate.parse("2025-06-01");
+        Catalog catalog = new Catalog("610100", day, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(),
+                true);
+        PublishedParameter standard = new PublishedParameter("subsidy/standard", new LocalizedText("标准", "standard"),
+                "yuan", new Citation("XA-2025", "§二(一)"), true, LocalDate.parse("2025-01-01"), new ParameterValue(
+                        "subsidy/standard@2025-01-01", Map.of("4-10-01-05", Map.of("JUNIOR", new BigDecimal("1000")))));
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(
+                new RegionsResource.CatalogView(catalog, List.of(standard))));
+
+        assertEquals("610100", json.get("regionCode").asText());
+        assertTrue(json.get("sample").asBoolean());
+        assertFalse(json.has("catalog"));
+        assertEquals("subsidy/standard", json.at("/parameters/0/name").asText());
+        assertEquals("[XA-2025 §二(一)]", json.at("/parameters/0/reference").asText());
+        assertEquals("2025-01-01", json.at("/parameters/0/effectiveFrom").asText());
+        assertEquals(1000, json.at("/parameters/0/value/4-10-01-05/JUNIOR").asInt());
+        assertEquals("standard", json.at("/parameters/0/description/en").asText());
     }
 
     @Test
