@@ -46,14 +46,14 @@ public class ShippedRegionsE2EIT {
                     versions(json.readTree(platform.get("/api/v1/regions").body()), "510000"));
 
             // the catalogue publishes the standards S its version decides with, each with its reference
-            JsonNode xian = published(platform, "610100", "2025-07-01");
-            JsonNode xianStandard = xian.get("subsidy/standard");
+            JsonNode xianCatalog = published(platform, "610100", "2025-07-01");
+            JsonNode xianStandard = xianCatalog.get("subsidy/standard");
             assertEquals(xianStandard.toString(), "[XA-2025 §二(二)]", xianStandard.get("reference").asText());
             assertEquals("yuan", xianStandard.get("unit").asText());
             assertEquals("2025-06-20", xianStandard.get("effectiveFrom").asText());
             assertEquals(1200, xianStandard.at("/value/4-10-01-05/JUNIOR").asInt());
             assertTrue(xianStandard.get("sample").asBoolean());
-            JsonNode xianShortage = xian.get("catalog/shortage");
+            JsonNode xianShortage = xianCatalog.get("catalog/shortage");
             assertEquals("[XA-2025 §二(二)]", xianShortage.get("reference").asText());
             assertEquals("0.30", xianShortage.at("/value/4-14-02-05").decimalValue().toPlainString());
             JsonNode sichuan = published(platform, "510000", "2025-07-01").get("subsidy/standard");
