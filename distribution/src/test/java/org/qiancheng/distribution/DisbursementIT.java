@@ -28,6 +28,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.qiancheng.api.model.Money;
 import org.qiancheng.api.registry.PolicyRegistry;
 
 /**
@@ -84,6 +85,29 @@ public class DisbursementIT extends PlatformTestSupport {
                 Dtos.resourceServiceIds(Whiteboard.await(context, d -> true, 30_000)));
     }
 
+    /**
+     * The claim's payment state, paid and outstanding to the fen, alike in its read and in the list
+     * filtered by that state (and absent from the lists of the other states).
+     */
+    private void assertPayment(long claimId, String state, BigDecimal paid, BigDecimal outstanding)
+            throws Exception {
+        JsonNode claim = http.get("/claims/" + claimId).body();
+        assertEquals(claim.toString(), state, claim.get("paymentState").asText());
+        assertEquals(claim.toString(), paid, claim.get("paid").decimalValue());
+        assertEquals(claim.toString(), outstanding, claim.get("outstanding").decimalValue());
+        for (String any : List.of("UNPAID", "ADVANCED", "PAID")) {
+            JsonNode listed = null;
+            for (JsonNode item : http.get("/claims?limit=500&paymentState=" + any).body().get("items")) {
+                listed = item.get("id").asLong() == claimId ? item : listed;
+            }
+            assertEquals(any + " lists the claim only when it is " + state, any.equals(state), listed != null);
+            if (listed != null) {
+                assertEquals(listed.toString(), paid, listed.get("paid").decimalValue());
+                assertEquals(listed.toString(), outstanding, listed.get("outstanding").decimalValue());
+            }
+        }
+    }
+
     /** Moves "today" in place (the clock service stays; nothing restarts) and reads it back. */
     private void today(String day) throws Exception {
         WorkflowSteps.today(configurations, context, LocalDate.parse(day));
@@ -124,6 +148,7 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(claim.toString(), 0, HALF.compareTo(share));
         long claimId = claim.get("id").asLong();
         String disbursements = "/claims/" + claimId + "/disbursements";
+        assertPayment(claimId, "UNPAID", Money.ZERO, amount);
 
         // the advance: half the amount, paid today
         BigDecimal expectedAdvance = amount.multiply(HALF).setScale(2, RoundingMode.HALF_UP);
@@ -148,6 +173,7 @@ public class DisbursementIT extends PlatformTestSupport {
         assertProblem(http.send("POST", disbursements, "{\"kind\": \"ADVANCE\"}", IDEMPOTENCY_KEY, "adv-2"), 409);
         assertProblem(http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}"), 409);
         assertEquals("refused payments write nothing", 1, payments(disbursements).size());
+        assertPayment(claimId, "ADVANCED", expectedAdvance, amount.subtract(expectedAdvance));
 
         // approved with the version read, then the balance: what the advance left
         Http.Answer read = http.get("/claims/" + claimId);
@@ -164,6 +190,8 @@ public class DisbursementIT extends PlatformTestSupport {
         assertEquals(PAID_ON, balance.body().get("paidOn").asText());
         assertTrue(balance.header("Location"), balance.header("Location") != null
                 && balance.header("Location").endsWith("/api/v1/claims/" + claimId + "/disbursements"));
+
+        assertPayment(claimId, "PAID", amount, Money.ZERO);
 
         // the balance is paid once
         assertProblem(http.send("POST", disbursements, "{\"kind\": \"BALANCE\"}"), 409);

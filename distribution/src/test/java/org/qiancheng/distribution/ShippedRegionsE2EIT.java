@@ -45,6 +45,22 @@ public class ShippedRegionsE2EIT {
                     List.of("2021.1.0", "2025.1.0", "2025.2.0"),
                     versions(json.readTree(platform.get("/api/v1/regions").body()), "510000"));
 
+            // the catalogue publishes the standards S its version decides with, each with its reference
+            JsonNode xianCatalog = published(platform, "610100", "2025-07-01");
+            JsonNode xianStandard = xianCatalog.get("subsidy/standard");
+            assertEquals(xianStandard.toString(), "[XA-2025 §二(二)]", xianStandard.get("reference").asText());
+            assertEquals("yuan", xianStandard.get("unit").asText());
+            assertEquals("2025-06-20", xianStandard.get("effectiveFrom").asText());
+            assertEquals(1200, xianStandard.at("/value/4-10-01-05/JUNIOR").asInt());
+            assertTrue(xianStandard.get("sample").asBoolean());
+            JsonNode xianShortage = xianCatalog.get("catalog/shortage");
+            assertEquals("[XA-2025 §二(二)]", xianShortage.get("reference").asText());
+            assertEquals("0.30", xianShortage.at("/value/4-14-02-05").decimalValue().toPlainString());
+            JsonNode sichuan = published(platform, "510000", "2025-07-01").get("subsidy/standard");
+            assertEquals(sichuan.toString(), "[SC-2025 §三(十一)]", sichuan.get("reference").asText());
+            assertEquals("2025-01-01", sichuan.get("effectiveFrom").asText());
+            assertEquals("per city, as the file has it", 1000, sichuan.at("/value/510000/6-18-01-01/JUNIOR").asInt());
+
             for (Path example : examples()) {
                 JsonNode request = json.readTree(Files.readString(example));
                 HttpResponse<String> answer = platform.post("/api/v1/claims/preview", Files.readString(example));
@@ -106,6 +122,17 @@ public class ShippedRegionsE2EIT {
 
     private static Path docs() {
         return Path.of(System.getProperty("qc.repo", "..")).resolve("docs/examples");
+    }
+
+    /** The parameters a region's catalogue publishes on a day, by name. */
+    private JsonNode published(RunningPlatform platform, String region, String day) throws Exception {
+        HttpResponse<String> answer = platform.get("/api/v1/regions/" + region + "/catalog?date=" + day);
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode catalog = json.readTree(answer.body());
+        assertEquals(region, catalog.get("regionCode").asText());
+        var byName = json.createObjectNode();
+        catalog.get("parameters").forEach(p -> byName.set(p.get("name").asText(), p));
+        return byName;
     }
 
     private static List<Path> examples() throws java.io.IOException {

@@ -12,9 +12,13 @@ import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.PaymentState;
 import org.qiancheng.api.workflow.TrainingClass;
 
-/** Claims and their payments, inside the transaction of the {@link WorkflowTx} that gave them. */
+/**
+ * Claims and their payments, inside the transaction of the {@link WorkflowTx} that gave them. Every
+ * claim answered carries what its stored payments add up to (one query for a list, not one per claim).
+ */
 @ProviderType
 public interface ClaimTx {
 
@@ -27,8 +31,8 @@ public interface ClaimTx {
     /** A class's claims, in id order. */
     List<Claim> ofClass(long classId);
 
-    /** In id order; {@code classId} and {@code status} {@code null} for all. */
-    Page<Claim> list(Long classId, ClaimStatus status, int offset, int limit);
+    /** In id order; {@code classId}, {@code status} and {@code paymentState} {@code null} for all. */
+    Page<Claim> list(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
 
     /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
     List<PriorSubsidy> subsidiesOf(long traineeId);

@@ -4,10 +4,11 @@
  * Used by the kernel only, versioned as 0.x: a minor version may break callers. 0.5.0 split the
  * single {@code WorkflowTx} of 0.4.0 into one repository per aggregate behind the same transaction
  * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()});
- * 0.6.0 added the user accounts, sessions and failed logins ({@link org.qiancheng.persistence.WorkflowTx#accounts()}).
+ * 0.6.0 added the user accounts, sessions and failed logins ({@link org.qiancheng.persistence.WorkflowTx#accounts()});
+ * 0.7.0 gave every claim its payment state and {@link org.qiancheng.persistence.ClaimTx#list} a payment-state filter.
  */
 @Export
-@Version("0.6.0")
+@Version("0.7.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * each with a reference to the clause it rests on, validated against the policy's bounds.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.qiancheng.api.parameter;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.parameter.PublishedParameter;
 import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
@@ -35,6 +36,18 @@ public interface PolicySnapshot extends AutoCloseable {
      * @return the catalogue in force on the day
      */
     Catalog catalog(LocalDate on);
+
+    /**
+     * The amounts and shares the version decides with, as published next to its catalogue: every
+     * declared parameter whose unit is {@code yuan} or {@code ratio} (the subsidy standard table,
+     * shortage uplifts, shares), whatever its shape, with the value in force on the day. A city
+     * plugin's version publishes its parent's parameters with its own in place of same-named ones.
+     *
+     * @param on the day
+     * @return the parameters with a value in force on the day, by name
+     * @since 1.3
+     */
+    java.util.List<PublishedParameter> parameters(LocalDate on);
 
     /**
      * @param trainee the trainee

@@ -3,7 +3,7 @@
  * version in force, pins, and snapshots held for the length of a request.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.qiancheng.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Subsidy claims (补贴申领): computed by the region's policy, reviewed, and paid (拨付) in
- * instalments. Every method either succeeds and writes everything, or throws
+ * instalments; every claim answered carries its payment state, summed from its stored payments. Every method either succeeds and writes everything, or throws
  * {@link WorkflowException} and writes nothing. Provided by the kernel.
  */
 @ProviderType
@@ -26,7 +26,7 @@ public interface Claims {
 
     /**
      * @param id the claim's id
-     * @return the claim with its decision
+     * @return the claim with its decision and its payment state
      * @throws WorkflowException NOT_FOUND
      */
     Claim claim(long id);
@@ -36,11 +36,12 @@ public interface Claims {
      *
      * @param classId a class's id, or {@code null} for all
      * @param status a status, or {@code null} for all
+     * @param paymentState a payment state, or {@code null} for all
      * @param offset index of the first item
      * @param limit page size, 1–500
-     * @return one page
+     * @return one page, each claim with its payment state
      */
-    Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit);
+    Page<Claim> claims(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
 
     /**
      * Approves or rejects a computed or flagged claim; a rejection, or approving a flagged claim,

@@ -10,11 +10,14 @@
  * <p>
  * Incubating (0.x): the shapes may still change before 1.0, and a 0.x minor version may break
  * callers. 0.3.0 split the single {@code Workflow} service of 0.2.0 into the services above (same
- * methods, same behaviour). The package is not in the published API baseline (api-0.1.0), so
+ * methods, same behaviour). 0.5.0 gave {@link org.qiancheng.api.workflow.Claim} its payment state
+ * ({@link org.qiancheng.api.workflow.PaymentState}, {@code paid}, {@code outstanding}: new record
+ * components, so a new canonical constructor) and {@link org.qiancheng.api.workflow.Claims#claims}
+ * a payment-state filter. The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

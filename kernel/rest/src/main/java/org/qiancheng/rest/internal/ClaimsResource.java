@@ -26,10 +26,12 @@ import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.PaymentState;
 
 /**
  * Stored subsidy claims (computed by {@code POST /api/v1/classes/{id}/claims}) and their review.
- * A claim is written as the record: status, amount, the kernel's findings and the full decision
+ * A claim is written as the record: status, amount, payment state ({@code UNPAID}, {@code ADVANCED},
+ * {@code PAID}, with {@code paid} and {@code outstanding}), the kernel's findings and the full decision
  * (policy identity, inputs with the resident ID masked, cited lines, dated parameters) [K5].
  * A claim is paid in instalments ({@code /api/v1/claims/{id}/disbursements}): an advance within
  * the share its decision allows, then the balance once it is approved.
@@ -61,12 +63,14 @@ public final class ClaimsResource {
         this.claims = claims;
     }
 
-    /** {@code GET /api/v1/claims?classId=&status=&offset=&limit=}. */
+    /** {@code GET /api/v1/claims?classId=&status=&paymentState=&offset=&limit=}. */
     @GET
     public Page<Claim> list(@QueryParam("classId") String classId, @QueryParam("status") String status,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("paymentState") String paymentState, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
         return claims.claims(Requests.optionalId("classId", classId),
-                Requests.optionalEnum("status", status, ClaimStatus.class), Requests.offset(offset),
+                Requests.optionalEnum("status", status, ClaimStatus.class),
+                Requests.optionalEnum("paymentState", paymentState, PaymentState.class), Requests.offset(offset),
                 Requests.limit(limit));
     }
 

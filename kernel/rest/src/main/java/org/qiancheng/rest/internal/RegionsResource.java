@@ -1,5 +1,6 @@
 package org.qiancheng.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,12 +18,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.catalog.Catalog;
+import org.qiancheng.api.parameter.PublishedParameter;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.registry.RegionSummary;
 
-/** The regions present, and each region's catalogue on a day. */
+/** The regions present, and each region's catalogue on a day with the standards it decides with. */
 @Component(service = RegionsResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JakartarsName("qiancheng.regions")
@@ -47,15 +49,25 @@ public final class RegionsResource {
     }
 
     /**
+     * A catalogue with the amounts and shares its version decides with (the subsidy standard table,
+     * shortage uplifts, …), each with its reference and the value in force.
+     *
+     * @param catalog the catalogue, its fields written at the top level
+     * @param parameters the version's parameters in yuan or ratio in force on the day
+     */
+    public record CatalogView(@JsonUnwrapped Catalog catalog, List<PublishedParameter> parameters) {
+    }
+
+    /**
      * {@code GET /api/v1/regions/{code}/catalog?date=YYYY-MM-DD}: the catalogue of the version in
-     * force on the day (today when no date is given).
+     * force on the day (today when no date is given), with its published parameters.
      */
     @GET
     @Path("{code}/catalog")
-    public Catalog catalog(@PathParam("code") String code, @QueryParam("date") String date) {
+    public CatalogView catalog(@PathParam("code") String code, @QueryParam("date") String date) {
         LocalDate day = Requests.date("date", date, LocalDate.now(clock));
         try (PolicySnapshot policy = registry.acquire(Requests.regionCode("code", code), day)) {
-            return policy.catalog(day);
+            return new CatalogView(policy.catalog(day), policy.parameters(day));
         } catch (NoPolicyException e) {
             throw Problems.notFound(e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.ClassResults;
@@ -36,6 +37,8 @@ import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.api.parameter.ParameterValue;
+import org.qiancheng.api.parameter.PublishedParameter;
 import org.qiancheng.api.system.DatabaseHealth;
 import org.qiancheng.api.system.HealthReport;
 import org.qiancheng.api.system.HealthStatus;
@@ -101,15 +104,16 @@ class JsonProviderTest {
         PolicyIdentity policy = new PolicyIdentity("510000", "org.qiancheng.region.sichuan", "2025.1.0", "ab12");
         Decision decision = new Decision(policy, input, result, List.of(new ParameterUse("subsidy/formula",
                 LocalDate.parse("2025-01-01"), clause)));
-        Claim claim = new Claim(7, 3, 5, 11, ClaimStatus.COMPUTED, new BigDecimal("800.00"), decision, List.of(),
-                null, 0);
+        Claim claim = new Claim(7, 3, 5, 11, ClaimStatus.COMPUTED, new BigDecimal("800.00"), new BigDecimal("400"),
+                decision, List.of(), null, 0);
 
         String text = mapper.writeValueAsString(claim);
         JsonNode json = mapper.readTree(text);
 
         assertEquals("COMPUTED", json.get("status").asText());
         assertTrue(text.startsWith("{\"id\":7,\"classId\":3,\"enrolmentId\":5,\"traineeId\":11,"
-                + "\"status\":\"COMPUTED\",\"amount\":800.00,"), text);
+                + "\"status\":\"COMPUTED\",\"amount\":800.00,\"paymentState\":\"ADVANCED\",\"paid\":400.00,"
+                + "\"outstanding\":400.00,"), text);
         assertTrue(json.get("findings").isEmpty());
         assertFalse(json.has("reviewNote"));
         assertEquals("510000", json.at("/decision/policy/regionCode").asText());
@@ -120,6 +124,28 @@ class JsonProviderTest {
         assertEquals("510104********0450", json.at("/decision/input/trainee/id").asText());
         assertFalse(text.contains("510104198803120450"), text);
         assertEquals("SKILL_LEVEL", json.at("/decision/input/outcome/certificate/kind").asText());
+    }
+
+    @Test
+    void aCatalogIsWrittenWithItsStandardsBesideItsOwnFields() throws Exception {
+        LocalDate day = LocalDate.parse("2025-06-01");
+        Catalog catalog = new Catalog("610100", day, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(),
+                true);
+        PublishedParameter standard = new PublishedParameter("subsidy/standard", new LocalizedText("标准", "standard"),
+                "yuan", new Citation("XA-2025", "§二(一)"), true, LocalDate.parse("2025-01-01"), new ParameterValue(
+                        "subsidy/standard@2025-01-01", Map.of("4-10-01-05", Map.of("JUNIOR", new BigDecimal("1000")))));
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(
+                new RegionsResource.CatalogView(catalog, List.of(standard))));
+
+        assertEquals("610100", json.get("regionCode").asText());
+        assertTrue(json.get("sample").asBoolean());
+        assertFalse(json.has("catalog"));
+        assertEquals("subsidy/standard", json.at("/parameters/0/name").asText());
+        assertEquals("[XA-2025 §二(一)]", json.at("/parameters/0/reference").asText());
+        assertEquals("2025-01-01", json.at("/parameters/0/effectiveFrom").asText());
+        assertEquals(1000, json.at("/parameters/0/value/4-10-01-05/JUNIOR").asInt());
+        assertEquals("standard", json.at("/parameters/0/description/en").asText());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.parameter.PublishedParameter;
 import org.qiancheng.api.registry.PolicySnapshot;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
@@ -47,6 +48,14 @@ final class Snapshot implements PolicySnapshot {
     @Override
     public Catalog catalog(LocalDate on) {
         return guarded("catalogue", () -> policy.catalog(on));
+    }
+
+    /** The city's files over its parent's, for a composition (leased: the city's version, then the parent's). */
+    @Override
+    public List<PublishedParameter> parameters(LocalDate on) {
+        List<java.util.Collection<org.qiancheng.engine.ParameterFile>> layers = new java.util.ArrayList<>();
+        leased.forEach(version -> layers.add(0, version.loaded.parameters().files()));
+        return PublishedParameters.of(layers, on);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.PaymentState;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
@@ -59,9 +60,9 @@ public final class ClaimService implements Claims {
     }
 
     @Override
-    public Page<Claim> claims(Long classId, ClaimStatus status, int offset, int limit) {
+    public Page<Claim> claims(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit) {
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.claims().list(classId, status, offset, limit));
+        return store.transaction(tx -> tx.claims().list(classId, status, paymentState, offset, limit));
     }
 
     @Override

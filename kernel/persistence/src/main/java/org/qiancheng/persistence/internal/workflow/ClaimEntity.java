@@ -108,13 +108,15 @@ public class ClaimEntity implements Versioned {
         return version;
     }
 
-    Claim toRecord() {
-        return toRecord(DecisionJson.read(decision));
+    /** The record, with what its payments add up to. */
+    Claim toRecord(BigDecimal paid) {
+        return toRecord(DecisionJson.read(decision), paid);
     }
 
     /** The record with the decision already at hand, sparing a parse of the stored JSON. */
-    Claim toRecord(Decision known) {
+    Claim toRecord(Decision known, BigDecimal paid) {
         List<String> found = findings == null || findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n"));
-        return new Claim(id, classId, enrolmentId, traineeId, status, amount, known, found, reviewNote, version);
+        return new Claim(id, classId, enrolmentId, traineeId, status, amount, paid, known, found, reviewNote,
+                version);
     }
 }

@@ -3,20 +3,32 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.model.Money;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.PaymentState;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.persistence.ClaimTx;
 
-/** Claims and their payments over the entity manager of one transaction. */
+/**
+ * Claims and their payments over the entity manager of one transaction. A claim's record carries
+ * the sum of its payments: one grouped query for any number of claims.
+ */
 final class JpaClaims implements ClaimTx {
+
+    /** Payments of the claim {@code e} that paid something. */
+    private static final String PAYMENTS = "EXISTS (SELECT d FROM DisbursementEntity d WHERE d.claimId = e.id"
+            + " AND d.amount > 0)";
+    private static final String PAID = "(SELECT SUM(d2.amount) FROM DisbursementEntity d2 WHERE d2.claimId = e.id)";
 
     private final Rows rows;
 
@@ -28,25 +40,33 @@ final class JpaClaims implements ClaimTx {
     public Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
             Decision decision, List<String> findings) {
         return rows.persisted(ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings))
-                .toRecord(decision);
+                .toRecord(decision, Money.ZERO);
     }
 
     @Override
     public Optional<Claim> find(long id) {
-        return rows.find(ClaimEntity.class, id, ClaimEntity::toRecord);
+        return Optional.ofNullable(rows.manager.find(ClaimEntity.class, id)).map(c -> records(List.of(c)).get(0));
     }
 
     @Override
     public List<Claim> ofClass(long classId) {
-        return rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.classId = :c ORDER BY c.id",
-                ClaimEntity.class).setParameter("c", classId).getResultList().stream().map(ClaimEntity::toRecord)
-                .toList();
+        return records(rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.classId = :c ORDER BY c.id",
+                ClaimEntity.class).setParameter("c", classId).getResultList());
     }
 
     @Override
-    public Page<Claim> list(Long classId, ClaimStatus status, int offset, int limit) {
-        return rows.<ClaimEntity, Claim>paging(ClaimEntity.class).filter("classId", "=", classId)
-                .filter("status", "=", status).page(offset, limit, ClaimEntity::toRecord);
+    public Page<Claim> list(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit) {
+        Paging<ClaimEntity, ClaimEntity> paging = rows.<ClaimEntity, ClaimEntity>paging(ClaimEntity.class)
+                .filter("classId", "=", classId).filter("status", "=", status);
+        if (paymentState != null) {
+            paging.condition(switch (paymentState) {
+                case UNPAID -> "NOT " + PAYMENTS;
+                case ADVANCED -> PAYMENTS + " AND e.amount > " + PAID;
+                case PAID -> PAYMENTS + " AND e.amount <= " + PAID;
+            });
+        }
+        Page<ClaimEntity> page = paging.page(offset, limit, e -> e);
+        return new Page<>(records(page.items()), page.total(), offset, limit);
     }
 
     @Override
@@ -62,7 +82,7 @@ final class JpaClaims implements ClaimTx {
         ClaimEntity claim = rows.current(ClaimEntity.class, id, expectedVersion);
         claim.status = status;
         claim.reviewNote = note;
-        return rows.updated(claim, ClaimEntity::toRecord);
+        return rows.updated(claim, c -> records(List.of(c)).get(0));
     }
 
     @Override
@@ -77,11 +97,10 @@ final class JpaClaims implements ClaimTx {
 
     @Override
     public List<Claim> decidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit) {
-        return rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.regionCode = :r AND c.classStart >= :from"
-                + " AND c.classStart <= :to AND c.id > :after ORDER BY c.id", ClaimEntity.class)
-                .setParameter("r", regionCode).setParameter("from", from).setParameter("to", to)
-                .setParameter("after", afterId).setMaxResults(limit).getResultList().stream()
-                .map(ClaimEntity::toRecord).toList();
+        return records(rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.regionCode = :r"
+                + " AND c.classStart >= :from AND c.classStart <= :to AND c.id > :after ORDER BY c.id",
+                ClaimEntity.class).setParameter("r", regionCode).setParameter("from", from).setParameter("to", to)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList());
     }
 
     @Override
@@ -99,5 +118,17 @@ final class JpaClaims implements ClaimTx {
     @Override
     public Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on) {
         return rows.persisted(DisbursementEntity.of(claimId, kind, amount, on)).toRecord();
+    }
+
+    /** The records of the claims, in their order, each with the sum of its payments. */
+    private List<Claim> records(List<ClaimEntity> claims) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, BigDecimal> paid = new HashMap<>();
+        rows.manager.createQuery("SELECT d.claimId, SUM(d.amount) FROM DisbursementEntity d WHERE d.claimId IN :ids"
+                + " GROUP BY d.claimId", Object[].class).setParameter("ids", claims.stream().map(c -> c.id).toList())
+                .getResultList().forEach(row -> paid.put((Long) row[0], (BigDecimal) row[1]));
+        return claims.stream().map(c -> c.toRecord(paid.getOrDefault(c.id, Money.ZERO))).toList();
     }
 }
