@@ -43,6 +43,9 @@ comparison="$(curl -s -m 3600 -X POST -H 'Content-Type: application/json' \
 compare_ms=$(( ($(now_ns) - begin) / 1000000 ))
 stop_platform
 [ "$status" = COMPLETED ] || { echo "settlement ended $status: $state" >&2; exit 1; }
+# a run that settled nothing measured nothing: no figure rather than a ratio of nothing
+expected=$(( classes * per_class ))
+[ "$claims" -gt 0 ] || { echo "settlement created 0 claims of the ${expected} seeded: nothing measured ($state)" >&2; exit 1; }
 echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
 echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))'
 echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"
