@@ -35,4 +35,26 @@ public final class RegionCodes {
     public static String city(String code) {
         return code.substring(0, 4) + "00";
     }
+
+    /**
+     * Whether a region lies in an area: a district in its city, its province and the nation
+     * ({@code 510104} in {@code 510100}, {@code 510000} and {@code 100000}), a region in itself.
+     *
+     * @param area a valid region code, e.g. {@code 510000}
+     * @param region a valid region code, e.g. {@code 510104}
+     * @return whether {@code region} is {@code area} or one of its parts
+     * @since 1.2
+     */
+    public static boolean covers(String area, String region) {
+        if (NATIONAL.equals(area)) {
+            return true;
+        }
+        if (area.endsWith("0000")) {
+            return region.startsWith(area.substring(0, 2));
+        }
+        if (area.endsWith("00")) {
+            return region.startsWith(area.substring(0, 4));
+        }
+        return region.equals(area);
+    }
 }

@@ -2,7 +2,7 @@
  * The domain model shared by the kernel and region bundles: immutable records only.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qiancheng.api.model;
 
 import org.osgi.annotation.bundle.Export;

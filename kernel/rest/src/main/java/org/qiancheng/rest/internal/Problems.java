@@ -215,10 +215,7 @@ final class Problems {
             case INVALID -> 422;
             case LOCKED -> 429;
         };
-        String field = refused.field();
-        return of(status, field == null ? refused.getMessage() : field + ": " + refused.getMessage(),
-                field == null ? refused.messageZh() : field + "：" + refused.messageZh(), instance,
-                List.of(new Violation(field, refused.rule(), refused.getMessage())));
+        return refusal(status, refused.field(), refused.rule(), refused.getMessage(), refused.messageZh(), instance);
     }
 
     /**
@@ -231,13 +228,17 @@ final class Problems {
             case INVALID -> 422;
             case CONFLICT -> 409;
         };
-        String message = refused.getMessage();
-        String zh = refused.messageZh();
-        if (refused.field() == null && refused.rule() == null) {
+        return refusal(status, refused.field(), refused.rule(), refused.getMessage(), refused.messageZh(), instance);
+    }
+
+    /** A refusal naming its field (prefixed to both details) and its rule, as the one violation. */
+    private static Problem refusal(int status, String field, String rule, String message, String zh,
+            String instance) {
+        if (field == null && rule == null) {
             return of(status, message, zh, instance, List.of());
         }
-        return of(status, refused.field() == null ? message : refused.field() + ": " + message,
-                zh == null || refused.field() == null ? zh : refused.field() + "：" + zh, instance,
-                List.of(new Violation(refused.field(), refused.rule(), message)));
+        return of(status, field == null ? message : field + ": " + message,
+                zh == null || field == null ? zh : field + "：" + zh, instance,
+                List.of(new Violation(field, rule, message)));
     }
 }

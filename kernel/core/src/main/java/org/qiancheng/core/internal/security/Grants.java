@@ -47,7 +47,7 @@ final class Grants {
                 throw invalid("regions", "gb2260", "must be GB/T 2260 region codes of six digits",
                         "须为六位 GB/T 2260 行政区划代码");
             }
-            if (admin.regions().stream().noneMatch(own -> covers(own, region))) {
+            if (admin.regions().stream().noneMatch(own -> RegionCodes.covers(own, region))) {
                 throw invalid("regions", "region-scope", "region " + region + " is outside your regions "
                         + admin.regions(), "行政区划 " + region + " 不在您的管辖范围 " + admin.regions() + " 内");
             }
@@ -63,24 +63,6 @@ final class Grants {
         }
     }
 
-    /**
-     * Whether a region lies within an area: 510104 within 510100 and 510000, everything within 100000.
-     *
-     * @param area a region code held, e.g. {@code 510000}
-     * @param region a region code, e.g. {@code 510104}
-     */
-    static boolean covers(String area, String region) {
-        if (RegionCodes.NATIONAL.equals(area)) {
-            return true;
-        }
-        if (area.endsWith("0000")) {
-            return region.startsWith(area.substring(0, 2));
-        }
-        if (area.endsWith("00")) {
-            return region.startsWith(area.substring(0, 4));
-        }
-        return region.equals(area);
-    }
 
     static AccessException invalid(String field, String rule, String en, String zh) {
         return new AccessException(Kind.INVALID, field, rule, en, zh);

@@ -86,12 +86,4 @@ final class Checks {
         return RegionCodes.NATIONAL.equals(regionCode) ? null : regionCode.replaceAll("(00)+$", "");
     }
 
-    /** Whether a region lies in another: 510104 lies in 510100 and in 510000; everything in 100000. */
-    static boolean within(String region, String area) {
-        if (RegionCodes.NATIONAL.equals(area)) {
-            return true;
-        }
-        String prefix = area.replaceAll("0{2}$", "").replaceAll("0{2}$", "");
-        return region.startsWith(prefix);
-    }
 }

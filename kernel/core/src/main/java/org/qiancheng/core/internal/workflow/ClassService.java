@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.model.TrainingKind;
@@ -70,7 +71,7 @@ public final class ClassService implements Classes {
                 throw invalid("projectId", KernelRule.K1.id(), KernelRule.K1.breach("project " + projectId
                         + " is not published"));
             }
-            if (!Checks.within(region, project.regionCode())) {
+            if (!RegionCodes.covers(project.regionCode(), region)) {
                 throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
                         + project.regionCode());
             }

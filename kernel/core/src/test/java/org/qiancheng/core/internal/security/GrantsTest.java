@@ -58,13 +58,4 @@ class GrantsTest {
         assertEquals(List.of("610100", "100000"), Grants.regions(List.of("610100", "100000"), NATIONAL_ADMIN));
     }
 
-    @Test
-    void aProvinceCoversItsCitiesAndDistrictsAndACityItsDistricts() {
-        assertTrue(Grants.covers("100000", "610100"));
-        assertTrue(Grants.covers("510000", "510104"));
-        assertTrue(Grants.covers("510100", "510104"));
-        assertFalse(Grants.covers("510100", "510300"));
-        assertFalse(Grants.covers("510104", "510105"));
-        assertFalse(Grants.covers("510000", "100000"));
-    }
 }
