@@ -11,12 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Role;
@@ -120,33 +114,6 @@ final class InitialAdmin {
                     + " to have one generated.";
             LOG.error(message);
             throw new IllegalStateException(message);
-        }
-    }
-
-    /**
-     * Runs the first start's work beside the framework's start, not in its way: hashing a password
-     * costs most of a second on a cold JVM, and the activation thread starts everything else.
-     */
-    static Future<?> beside(Runnable work) {
-        ExecutorService starting = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "qc-security-start");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Future<?> done = starting.submit(work);
-        starting.shutdown();
-        return done;
-    }
-
-    /** Waits for that work (a login needs the first account); a failure was the work's to log. */
-    static void await(Future<?> work) {
-        try {
-            work.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("First-start account check did not complete: {}", String.valueOf(e.getCause() == null ? e
-                    : e.getCause()));
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,8 +48,6 @@ public final class SessionService implements Sessions {
     private volatile Passwords passwords;
     /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
     private volatile AccountTx.PasswordHash dummy;
-    /** The first start's work (the dummy hash, the first account), done off the activation thread. */
-    private final Future<?> ready;
 
     @Activate
     public SessionService(@Reference WorkflowStore store, @Reference Clock clock, SecurityConfiguration config,
@@ -60,17 +57,16 @@ public final class SessionService implements Sessions {
         String home = context.getProperty("qc.home");
         this.log = Path.of(home == null ? "runtime" : home).resolve("log");
         modified(config);
-        String given = context.getProperty(InitialAdmin.PROPERTY);
-        InitialAdmin.checkGiven(settings, given);
-        this.ready = InitialAdmin.beside(() -> {
-            dummy();
-            InitialAdmin.ensure(store, clock, settings, passwords, random, given, log);
-        });
+        InitialAdmin.ensure(store, clock, settings, passwords, random, context.getProperty(InitialAdmin.PROPERTY), log);
+        // the dummy hash costs most of a second on a cold JVM and nothing sees it: made beside the start
+        Thread dummyHash = new Thread(this::dummy, "qc-security-dummy-hash");
+        dummyHash.setDaemon(true);
+        dummyHash.start();
     }
 
     /** A new configuration applies to the next request; sessions and hashes already stored stay valid. */
     @Modified
-    void modified(SecurityConfiguration config) {
+    synchronized void modified(SecurityConfiguration config) {
         Settings next = Settings.of(config);
         this.passwords = new Passwords(random, next.iterations());
         this.dummy = null;
@@ -95,7 +91,6 @@ public final class SessionService implements Sessions {
 
     @Override
     public Session login(String username, String password, String source) {
-        InitialAdmin.await(ready);
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         String from = source == null || source.isBlank() ? "unknown"
