@@ -27,28 +27,33 @@ public class DistributionE2EIT {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-home-").toAbsolutePath();
         int bundlesAtStart;
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-first.log")) {
-            JsonNode health = json.readTree(platform.get("/api/v1/health").body());
+            JsonNode health = json.readTree(platform.get("/api/v1/health/details").body());
             assertEquals("UP", health.get("status").asText());
             assertEquals("UP", health.get("database").get("status").asText());
             assertEquals(1, health.get("database").get("bootCount").asLong());
             // the shipped regions arrive from deploy/ just after the first answer; count bundles once they are in
             platform.await("/api/v1/regions", r -> r.body().contains("610100") && r.body().contains("320000")
                     && r.body().contains("100000") && r.body().contains("2021.1.0"), HOT);
-            bundlesAtStart = totalBundles(json.readTree(platform.get("/api/v1/health").body()));
+            bundlesAtStart = totalBundles(json.readTree(platform.get("/api/v1/health/details").body()));
             assertEquals(404, platform.get("/api/v1/hot-probe").statusCode());
 
             deploy(FIXTURES.resolve("hot-probe-1.0.0.jar"), home);
-            platform.await("/api/v1/hot-probe", r -> r.body().equals("hot-probe 1.0.0"), HOT);
-            assertEquals(bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+            // its resource is served, behind the permission gate like every resource the matrix does not list
+            platform.await("/api/v1/hot-probe", r -> r.statusCode() == 403 && r.body().contains("permission"), HOT);
+            platform.await("/api/v1/bundles", r -> r.body().contains("\"hot-probe.jar\"")
+                    && r.body().contains("\"1.0.0\""), HOT);
+            assertEquals(bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health/details").body())));
 
             deploy(FIXTURES.resolve("hot-probe-2-2.0.0.jar"), home);
-            platform.await("/api/v1/hot-probe", r -> r.body().equals("hot-probe 2.0.0"), HOT);
+            platform.await("/api/v1/bundles", r -> r.body().contains("\"hot-probe.jar\"")
+                    && r.body().contains("\"2.0.0\""), HOT);
+            assertEquals(403, platform.get("/api/v1/hot-probe").statusCode());
             assertEquals("updated in place, not installed beside version 1",
-                    bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+                    bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health/details").body())));
 
             Files.delete(home.resolve("deploy/hot-probe.jar"));
             platform.await("/api/v1/hot-probe", r -> r.statusCode() == 404, HOT);
-            assertEquals(bundlesAtStart, totalBundles(json.readTree(platform.get("/api/v1/health").body())));
+            assertEquals(bundlesAtStart, totalBundles(json.readTree(platform.get("/api/v1/health/details").body())));
 
             assertEquals("exit code after SIGTERM", 0, platform.terminate());
             assertTrue(Files.readString(platform.log).contains("Qiancheng stopped cleanly"));
@@ -56,9 +61,9 @@ public class DistributionE2EIT {
         }
 
         try (RunningPlatform again = RunningPlatform.start(home, "e2e-second.log")) {
-            JsonNode health = json.readTree(again.get("/api/v1/health").body());
+            JsonNode health = json.readTree(again.get("/api/v1/health/details").body());
             assertEquals("the first start's row is still there", 2, health.get("database").get("bootCount").asLong());
-            again.await("/api/v1/health", r -> {
+            again.await("/api/v1/health/details", r -> {
                 try {
                     return totalBundles(json.readTree(r.body())) == bundlesAtStart;
                 } catch (java.io.IOException e) {

@@ -11,18 +11,53 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.qiancheng.api.security.Role;
 
-/** A small JSON client for in-framework tests that go through the real HTTP server. */
+/**
+ * A small JSON client for in-framework tests that go through the real HTTP server. It logs in like a
+ * client: each request carries the token of the {@link Staff} member whose {@link Desk} the request
+ * is, or of the user named by {@link #as}; a request that sends its own {@code Authorization} or
+ * {@code Cookie} header is sent as it is, and {@link #anonymous()} sends none.
+ */
 final class Http {
 
     // money must be read as exact decimals, never as doubles
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    /** The username whose token every request carries; {@code null} for the desk's; ignored when anonymous. */
+    private final String user;
+    private final boolean anonymous;
 
     Http(String port) {
-        this.base = "http://127.0.0.1:" + port + "/api/v1";
+        this("http://127.0.0.1:" + port + "/api/v1", null, false);
+    }
+
+    private Http(String base, String user, boolean anonymous) {
+        this.base = base;
+        this.user = user;
+        this.anonymous = anonymous;
+    }
+
+    /** @return this client acting as the staff member holding the role, whatever the request */
+    Http as(Role actor) {
+        return as(Staff.username(actor));
+    }
+
+    /** @return this client acting as a user of the staff ({@link Staff#member}), whatever the request */
+    Http as(String username) {
+        return new Http(base, username, false);
+    }
+
+    /** @return this client sending no credentials */
+    Http anonymous() {
+        return new Http(base, null, true);
+    }
+
+    /** @return the staff of this platform */
+    Staff staff() {
+        return Staff.of(base);
     }
 
     /** An answer: status, content type, parsed body and the response headers. */
@@ -35,21 +70,21 @@ final class Http {
     }
 
     Answer get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send("GET", path, HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
     }
 
     Answer post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send("POST", path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), false);
     }
 
     Answer put(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send("PUT", path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), false);
     }
 
     Answer delete(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send("DELETE", path, HttpRequest.newBuilder(URI.create(base + path)).DELETE(), false);
     }
 
     /**
@@ -64,19 +99,37 @@ final class Http {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean credentials = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
+            credentials |= headers[i].equalsIgnoreCase("Authorization") || headers[i].equalsIgnoreCase("Cookie");
         }
-        return send(request);
+        return send(method, path, request, credentials);
     }
 
     Answer postCsv(String path, String csv) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/csv; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, java.nio.charset.StandardCharsets.UTF_8)));
+        return send("POST", path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
+                "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(csv,
+                java.nio.charset.StandardCharsets.UTF_8)), false);
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+    /** Sends with the actor's token unless the request names its own credentials; once more after a new login on 401. */
+    private Answer send(String method, String path, HttpRequest.Builder request, boolean credentials)
+            throws IOException, InterruptedException {
+        Role desk = Desk.of(method, path);
+        String actor = user != null ? user : desk == null ? null : Staff.username(desk);
+        if (anonymous || credentials || actor == null) {
+            return answer(request);
+        }
+        Answer answer = answer(request.setHeader("Authorization", "Bearer " + staff().token(actor)));
+        if (answer.status() == 401) {
+            answer = answer(request.setHeader("Authorization", "Bearer " + staff().renew(actor)));
+        }
+        return answer;
+    }
+
+    private Answer answer(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -33,6 +33,7 @@ public class MalformedInputE2EIT {
     }
 
     private int port;
+    private RunningPlatform platform;
 
     private Answer raw(byte[] request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -59,6 +60,11 @@ public class MalformedInputE2EIT {
                 + "Connection: close\r\n");
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        // logged in as the user whose work the request is, so that it reaches what it tests
+        var role = path.startsWith("/api/v1/") ? Desk.of(method, path.substring(7)) : null;
+        if (role != null) {
+            head.append("Authorization: Bearer ").append(platform.staff().token(Staff.username(role))).append("\r\n");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -107,6 +113,7 @@ public class MalformedInputE2EIT {
         Path home = Files.createTempDirectory(Path.of("target"), "e2e-malformed-").toAbsolutePath();
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-malformed.log")) {
             port = platform.port;
+            this.platform = platform;
             String trainees = JSON.readTree(json("GET", "/api/v1/trainees", "").body()).toString();
             String projects = JSON.readTree(json("GET", "/api/v1/projects", "").body()).toString();
 

@@ -49,7 +49,11 @@ public class MalformedRequestsE2EIT {
             sent.addAll(RawRequests.all());
             for (MalformedRequests.Request request : sent) {
                 RawHttp.Answer answer = RawHttp.send(platform.port, RawHttp.request(request.method(), request.target(),
-                        request.headers(), request.body()));
+                        signed(platform, request, false), request.body()));
+                if (answer.status() == 401 && answer.body().contains("\"session\"")) {
+                    answer = RawHttp.send(platform.port, RawHttp.request(request.method(), request.target(),
+                            signed(platform, request, true), request.body()));
+                }
                 byStatus.merge(answer.status(), 1, Integer::sum);
                 check(request, answer, failures);
             }
@@ -67,6 +71,29 @@ public class MalformedRequestsE2EIT {
                     failures.isEmpty());
             assertEquals(0, platform.terminate());
         }
+    }
+
+    /**
+     * The request's headers with the token of the user whose work it is, so that a malformed request
+     * reaches the validation it tests rather than stopping at the login; not for the accounts' own
+     * operations ({@code /session}, {@code /users}), which stay anonymous here so that no fuzzed request
+     * logs a user out or changes an account; not when the request brings its own credentials.
+     */
+    private static Map<String, String> signed(RunningPlatform platform, MalformedRequests.Request request, boolean renew)
+            throws Exception {
+        String target = request.target();
+        if (!target.startsWith("/api/v1/") || target.startsWith("/api/v1/session") || target.startsWith("/api/v1/users")
+                || request.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            return request.headers();
+        }
+        var role = Desk.of(request.method(), target.substring(7));
+        if (role == null) {
+            return request.headers();
+        }
+        String user = Staff.username(role);
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put("Authorization", "Bearer " + (renew ? platform.staff().renew(user) : platform.staff().token(user)));
+        return headers;
     }
 
     private static void check(MalformedRequests.Request request, RawHttp.Answer answer, List<String> failures) {
@@ -90,7 +117,7 @@ public class MalformedRequestsE2EIT {
         List<String> paths = new ArrayList<>(operations.stream()
                 .filter(o -> o.method().equals("GET") && !o.hasPathParameters())
                 .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health"))
-                // phase 1 of accounts: these need a session already; the others still answer without one
+                // the accounts' own operations are not fuzzed with a session (see signed)
                 .filter(p -> !p.startsWith("/api/v1/users") && !p.startsWith("/api/v1/session")).toList());
         paths.addAll(List.of("/api/v1/audit?limit=500", "/api/v1/classes/1", "/api/v1/classes/1/enrolments",
                 "/api/v1/trainees/1", "/api/v1/institutions/1", "/api/v1/projects/1", "/api/v1/enrolments/1",

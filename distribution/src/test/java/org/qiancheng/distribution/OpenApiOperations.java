@@ -20,8 +20,9 @@ final class OpenApiOperations {
     record Parameter(String in, String name, JsonNode schema) {
     }
 
-    /** One operation: method, path template, parameters, and the body's media type and example. */
-    record Operation(String method, String path, List<Parameter> parameters, String bodyType, JsonNode example) {
+    /** One operation: method, path template, parameters, the body's media type and example, and its id. */
+    record Operation(String method, String path, List<Parameter> parameters, String bodyType, JsonNode example,
+            String id) {
 
         boolean hasPathParameters() {
             return parameters.stream().anyMatch(p -> p.in().equals("path"));
@@ -66,7 +67,7 @@ final class OpenApiOperations {
             bodyType = first.getKey();
             example = bodyType.equals("application/json") ? example(first.getValue().path("schema"), 0) : null;
         }
-        return new Operation(method, path, parameters, bodyType, example);
+        return new Operation(method, path, parameters, bodyType, example, op.path("operationId").asText());
     }
 
     /** A value of the schema: the first enum value, a plausible date, 1 for numbers, every property. */

@@ -57,6 +57,7 @@ public abstract class PlatformTestSupport {
             options.add(system.fragment() ? option.noStart() : option.startLevel(system.startLevel()));
         }
         options.add(frameworkProperty("qc.clock.fixed").value(TODAY));
+        options.add(frameworkProperty("qc.admin.password").value(Staff.ADMIN_INITIAL));
         options.addAll(TestDatabase.frameworkProperties());
         options.add(junitBundles());
         // Pax Exam brings pax-logging, which otherwise logs every bundle event at DEBUG

@@ -20,9 +20,6 @@ import org.junit.Test;
  */
 public class PolicySwapE2EIT {
 
-    private static final String OPERATOR = "X-Operator";
-    /** 李科长, percent-encoded as the API expects. */
-    private static final String CHIEF = "%E6%9D%8E%E7%A7%91%E9%95%BF";
     /** A Sichuan class of 2026: 980.00 under 2025.1.0, 975.00 under 2025.2.0 (also in bench/swap.sh's load). */
     static final Path CLASS_OF_2026_FILE = Path.of("src/test/resources/examples/preview-sichuan-2026.json");
 
@@ -37,11 +34,11 @@ public class PolicySwapE2EIT {
 
             assertEquals(404, platform.post("/api/v1/policies/510000/2031.1.0/activate", "{}").statusCode());
             HttpResponse<String> activated = platform.send("POST", "/api/v1/policies/510000/2025.2.0/activate",
-                    "{\"reason\": \"终稿发布 final text published\"}", OPERATOR, CHIEF);
+                    "{\"reason\": \"终稿发布 final text published\"}");
             assertEquals(activated.body(), 200, activated.statusCode());
             JsonNode decision = json(activated);
             assertEquals("ACTIVATED", decision.get("kind").asText());
-            assertEquals("李科长", decision.get("actor").asText());
+            assertEquals("the authenticated user", "policy-admin", decision.get("actor").asText());
             assertEquals("2025.1.0", decision.get("retired").get(0).asText());
             assertEquals("RETIRED", status(platform, "2025.1.0"));
             assertEquals("ACTIVE", status(platform, "2025.2.0"));
@@ -58,7 +55,7 @@ public class PolicySwapE2EIT {
             assertEquals("2025.2.0", decided(platform, "2025.2.0", "975.00"));
 
             HttpResponse<String> rolledBack = platform.send("POST", "/api/v1/policies/510000/rollback",
-                    "{\"reason\": \"复核 review\"}", OPERATOR, CHIEF);
+                    "{\"reason\": \"复核 review\"}");
             assertEquals(rolledBack.body(), 200, rolledBack.statusCode());
             assertEquals("ROLLED_BACK", json(rolledBack).get("kind").asText());
             assertEquals("ACTIVE", status(platform, "2025.1.0"));

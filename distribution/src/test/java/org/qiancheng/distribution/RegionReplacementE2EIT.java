@@ -77,7 +77,7 @@ public class RegionReplacementE2EIT {
                     "region-policy");
             assertTrue("nothing written", Arrays.equals(before, listing(home)));
 
-            HttpResponse<String> uploaded = platform.send("POST", "/api/v1/bundles", null, "X-Operator", "uploader",
+            HttpResponse<String> uploaded = platform.send("POST", "/api/v1/bundles", null,
                     "Content-Type", "application/java-archive");
             assertEquals(422, uploaded.statusCode());
             uploaded = platform.upload("/api/v1/bundles", fixture);
@@ -85,7 +85,7 @@ public class RegionReplacementE2EIT {
             String file = json(uploaded).get("file").asText();
             platform.await("/api/v1/bundles", r -> r.body().contains("\"ACCEPTED\""), HOT);
 
-            HttpResponse<String> removed = platform.send("DELETE", "/api/v1/bundles/" + file, null, "X-Operator", "remover");
+            HttpResponse<String> removed = platform.send("DELETE", "/api/v1/bundles/" + file, null);
             assertEquals(removed.body(), 200, removed.statusCode());
             assertEquals(404, platform.send("DELETE", "/api/v1/bundles/" + file, null).statusCode());
             assertEquals(422, platform.send("DELETE", "/api/v1/bundles/qiancheng.log", null).statusCode());
@@ -94,7 +94,7 @@ public class RegionReplacementE2EIT {
             JsonNode audit = json(platform.get("/api/v1/audit?entity=bundle")).get("items");
             assertEquals(audit.toString(), 2, audit.size());
             assertEquals("bundle.removed", audit.get(0).get("action").asText());
-            assertEquals("remover", audit.get(0).get("actor").asText());
+            assertEquals("the authenticated user", "policy-admin", audit.get(0).get("actor").asText());
             assertEquals("bundle.uploaded", audit.get(1).get("action").asText());
             assertTrue(audit.toString(), audit.get(1).get("after").asText().contains(json(uploaded).get("sha256").asText()));
             assertEquals(200, platform.get("/api/v1/audit?entity=settlement").statusCode());

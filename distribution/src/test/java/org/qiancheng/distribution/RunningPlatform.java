@@ -51,6 +51,7 @@ final class RunningPlatform implements AutoCloseable {
         builder.environment().put("QC_HOME", home.toString());
         builder.environment().put("QC_PORT", Integer.toString(port));
         builder.environment().put("QC_CLOCK_FIXED", PlatformTestSupport.TODAY);
+        builder.environment().put("QC_ADMIN_PASSWORD", Staff.ADMIN_INITIAL);
         TestDatabase.addTo(builder.environment());
         RunningPlatform platform = new RunningPlatform(home, port, log, builder.start());
         platform.await("/api/v1/health", r -> r.statusCode() == 200, START_TIMEOUT);
@@ -58,9 +59,34 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return signed("GET", path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)));
+    }
+
+    /** @return the people of this platform, one user per role ({@link Staff}) */
+    Staff staff() {
+        return Staff.of("http://127.0.0.1:" + port + "/api/v1");
+    }
+
+    /**
+     * Sends a request with the token of the staff member whose {@link Desk} it is (none to the health
+     * check, which is anonymous and answers before anybody can log in); once more after a new login when
+     * the token has ended.
+     */
+    private HttpResponse<String> signed(String method, String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        var role = path.startsWith("/api/v1/") ? Desk.of(method, path.substring("/api/v1".length())) : null;
+        if (role == null) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        String user = Staff.username(role);
+        HttpResponse<String> answer = http.send(request.setHeader("Authorization", "Bearer "
+                + staff().token(user)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 401) {
+            answer = http.send(request.setHeader("Authorization", "Bearer " + staff().renew(user)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return answer;
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -69,18 +95,16 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A POST that may take long (a comparison over many claims). */
     HttpResponse<String> post(String path, String body, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return signed("POST", path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** POSTs bytes as {@code application/java-archive}. */
     HttpResponse<String> upload(String path, byte[] jar) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return signed("POST", path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/java-archive").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
     }
 
     /** Any request, with headers given as name, value, name, value … */
@@ -92,10 +116,13 @@ final class RunningPlatform implements AutoCloseable {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean credentials = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            credentials |= headers[i].equalsIgnoreCase("Authorization");
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return credentials ? http.send(request.build(), HttpResponse.BodyHandlers.ofString())
+                : signed(method, path, request);
     }
 
     /** Polls a URL over HTTP until the answer satisfies the condition; returns that answer. */

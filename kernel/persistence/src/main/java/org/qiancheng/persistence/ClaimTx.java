@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.workflow.Claim;
@@ -22,9 +23,27 @@ import org.qiancheng.api.workflow.TrainingClass;
 @ProviderType
 public interface ClaimTx {
 
-    /** Stores a claim of one enrolment of a class with the whole decision [K5]. */
+    /**
+     * Stores a claim of one enrolment of a class with the whole decision [K5].
+     *
+     * @param computedBy the username of who computed it (who started the settlement, for a settlement's claims)
+     */
     Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
-            Decision decision, List<String> findings);
+            Decision decision, List<String> findings, String computedBy);
+
+    /**
+     * Who did what to a claim, for the separation of duties; a name is {@code null} where it was not
+     * recorded (rows older than the accounts).
+     *
+     * @param filedBy who filed the claim's class
+     * @param computedBy who computed the claim
+     * @param reviewedBy who approved or rejected it, or {@code null} until reviewed
+     */
+    record Duties(String filedBy, String computedBy, String reviewedBy) {
+    }
+
+    /** @return who filed, computed and reviewed a claim; empty when there is no such claim */
+    Optional<Duties> duties(long claimId);
 
     Optional<Claim> find(long id);
 
@@ -32,13 +51,18 @@ public interface ClaimTx {
     List<Claim> ofClass(long classId);
 
     /** In id order; {@code classId}, {@code status} and {@code paymentState} {@code null} for all. */
-    Page<Claim> list(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
+    Page<Claim> list(RegionScope scope, Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
 
     /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
     List<PriorSubsidy> subsidiesOf(long traineeId);
 
-    /** @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT when the version is stale */
-    Claim changeStatus(long id, ClaimStatus status, String note, long expectedVersion);
+    /**
+     * Records a review.
+     *
+     * @param reviewedBy the username of the reviewer
+     * @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT when the version is stale
+     */
+    Claim changeStatus(long id, ClaimStatus status, String note, String reviewedBy, long expectedVersion);
 
     /** Freezes the COMPUTED and FLAGGED claims of an institution's classes [K4]; returns how many. */
     int freezeOpen(long institutionId);

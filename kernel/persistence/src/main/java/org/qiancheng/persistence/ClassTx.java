@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.TrainingClass;
@@ -13,14 +14,18 @@ import org.qiancheng.api.workflow.TrainingClass;
 @ProviderType
 public interface ClassTx {
 
-    /** Stores a class filed on a day. */
+    /**
+     * Stores a class filed on a day.
+     *
+     * @param filedBy the username of who filed it
+     */
     TrainingClass insert(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
-            BigDecimal attendanceThreshold);
+            BigDecimal attendanceThreshold, String filedBy);
 
     Optional<TrainingClass> find(long id);
 
     /** In id order; {@code region} and {@code projectId} {@code null} for all. */
-    Page<TrainingClass> list(String region, Long projectId, int offset, int limit);
+    Page<TrainingClass> list(RegionScope scope, String region, Long projectId, int offset, int limit);
 
     /**
      * @param regionPrefix the leading digits of the class regions (e.g. {@code 51} for a province), or

@@ -2,6 +2,7 @@ package org.qiancheng.persistence;
 
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
@@ -16,7 +17,7 @@ public interface InstitutionTx {
     Optional<Institution> find(long id);
 
     /** In id order; {@code region} and {@code status} {@code null} for all. */
-    Page<Institution> list(String region, InstitutionStatus status, int offset, int limit);
+    Page<Institution> list(RegionScope scope, String region, InstitutionStatus status, int offset, int limit);
 
     /** @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT when the version is stale */
     Institution changeStatus(long id, InstitutionStatus status, long expectedVersion);

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Settlement;
 import org.qiancheng.api.workflow.SettlementStatus;
@@ -25,7 +26,7 @@ public interface SettlementTx {
     Optional<Settlement> open(String regionCode, YearMonth month);
 
     /** Runs, newest first; {@code region} {@code null} for all. */
-    Page<Settlement> list(String region, int offset, int limit);
+    Page<Settlement> list(RegionScope scope, String region, int offset, int limit);
 
     /**
      * The classes whose region starts with {@code regionPrefix} ({@code null} for all) and whose

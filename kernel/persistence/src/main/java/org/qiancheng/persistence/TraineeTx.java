@@ -3,6 +3,7 @@ package org.qiancheng.persistence;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.workflow.Page;
@@ -21,7 +22,7 @@ public interface TraineeTx {
     Optional<Trainee> byResidentId(ResidentId residentId);
 
     /** In id order; {@code regionPrefix} a household region code prefix, or {@code null} for all. */
-    Page<Trainee> list(String regionPrefix, int offset, int limit);
+    Page<Trainee> list(RegionScope scope, String regionPrefix, int offset, int limit);
 
     /**
      * Marks the trainee as changed by this transaction, so that two transactions enrolling the same

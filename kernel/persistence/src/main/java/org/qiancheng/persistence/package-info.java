@@ -8,7 +8,7 @@
  * 0.7.0 gave every claim its payment state and {@link org.qiancheng.persistence.ClaimTx#list} a payment-state filter.
  */
 @Export
-@Version("0.7.0")
+@Version("0.8.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

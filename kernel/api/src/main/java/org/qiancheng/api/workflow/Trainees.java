@@ -23,10 +23,22 @@ public interface Trainees {
 
     /**
      * @param id the trainee's id
-     * @return the trainee
-     * @throws WorkflowException NOT_FOUND
+     * @return the trainee; an answer built from it must mask the resident ID
+     * @throws WorkflowException NOT_FOUND, also for a trainee outside the user's regions
      */
     Trainee trainee(long id);
+
+    /**
+     * Reads a trainee to show the full resident ID: needs the permission {@code trainee.pii.read} and
+     * a reason, and enters the audit trail (who saw whose ID, and why).
+     *
+     * @param id the trainee's id
+     * @param reason why the full ID is needed, 1–500 characters
+     * @return the trainee
+     * @throws WorkflowException NOT_FOUND, or INVALID naming {@code reason}
+     * @since 0.6
+     */
+    Trainee disclose(long id, String reason);
 
     /**
      * Lists trainees in id order.

@@ -17,7 +17,7 @@
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.5.0")
+@Version("0.6.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

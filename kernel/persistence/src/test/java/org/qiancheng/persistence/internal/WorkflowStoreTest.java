@@ -35,6 +35,7 @@ import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.model.TrainingMode;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.InstalmentKind;
@@ -125,7 +126,7 @@ class WorkflowStoreTest {
         LocalDate start = LocalDate.of(2026, 12, 7);
         TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
                 new ClassFacts(region, "4-10-01-05", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.ENTERPRISE,
-                        start, start.plusDays(23), 80), LocalDate.of(2026, 11, 25), new BigDecimal("0.80")));
+                        start, start.plusDays(23), 80), LocalDate.of(2026, 11, 25), new BigDecimal("0.80"), "clerk"));
         Trainee pensioner = store.transaction(tx -> tx.trainees().insert(residentId(), "王秀英",
                 EnumSet.of(TargetGroup.MIGRANT_WORKER, TargetGroup.VETERAN), Set.of(), region, region, true));
         Trainee young = store.transaction(tx -> tx.trainees().insert(residentId(), "张三", Set.of(), Set.of(), region,
@@ -191,9 +192,9 @@ class WorkflowStoreTest {
             store.transaction(tx -> tx.trainees().insert(residentId(), "学员" + district, Set.of(), Set.of(), district,
                     district, false));
         }
-        Page<Trainee> all = store.transaction(tx -> tx.trainees().list(prefix, 0, 500));
+        Page<Trainee> all = store.transaction(tx -> tx.trainees().list(RegionScope.ALL, prefix, 0, 500));
         assertEquals(2, all.total(), "LIKE '" + prefix + "%' finds the two districts, not the neighbour");
-        Page<Trainee> second = store.transaction(tx -> tx.trainees().list(prefix, 1, 1));
+        Page<Trainee> second = store.transaction(tx -> tx.trainees().list(RegionScope.ALL, prefix, 1, 1));
         assertEquals(2, second.total());
         assertEquals(1, second.items().size());
         assertEquals(all.items().get(1).id(), second.items().get(0).id(), "paged in id order");
@@ -201,24 +202,24 @@ class WorkflowStoreTest {
 
         Institution listed = store.transaction(tx -> tx.institutions().insert("甲", region, InstitutionStatus.LISTED, "A"));
         store.transaction(tx -> tx.institutions().insert("乙", region, InstitutionStatus.BLACKLISTED, null));
-        Page<Institution> listedOnly = store.transaction(tx -> tx.institutions().list(region, InstitutionStatus.LISTED, 0,
+        Page<Institution> listedOnly = store.transaction(tx -> tx.institutions().list(RegionScope.ALL, region, InstitutionStatus.LISTED, 0,
                 500));
         assertTrue(listedOnly.items().stream().allMatch(i -> i.status() == InstitutionStatus.LISTED));
         assertTrue(listedOnly.items().stream().anyMatch(i -> i.id() == listed.id()));
-        assertEquals(1, store.transaction(tx -> tx.institutions().list(region, InstitutionStatus.BLACKLISTED, 0, 500))
+        assertEquals(1, store.transaction(tx -> tx.institutions().list(RegionScope.ALL, region, InstitutionStatus.BLACKLISTED, 0, 500))
                 .total());
 
         Project project = store.transaction(tx -> tx.projects().insert(region, "车工", "6-18-01-01", SkillLevel.JUNIOR,
                 10, null, null, null));
         store.transaction(tx -> tx.projects().publish(project.id(), LocalDate.of(2026, 11, 25), project.version()));
-        assertTrue(store.transaction(tx -> tx.projects().list(region, true, 0, 500)).items().stream()
+        assertTrue(store.transaction(tx -> tx.projects().list(RegionScope.ALL, region, true, 0, 500)).items().stream()
                 .anyMatch(p -> p.id() == project.id()));
-        assertFalse(store.transaction(tx -> tx.projects().list(region, false, 0, 500)).items().stream()
+        assertFalse(store.transaction(tx -> tx.projects().list(RegionScope.ALL, region, false, 0, 500)).items().stream()
                 .anyMatch(p -> p.id() == project.id()));
         LocalDate start = LocalDate.of(2025, 3, 1);
         TrainingClass ended = store.transaction(tx -> tx.classes().insert(project.id(), listed.id(), new ClassFacts(
                 prefix + "1", "6-18-01-01", SkillLevel.JUNIOR, TrainingMode.ONLINE_ONLY,
-                TrainingKind.GENERAL, start, start.plusDays(20), 40), start.minusDays(10), new BigDecimal("0.75")));
+                TrainingKind.GENERAL, start, start.plusDays(20), 40), start.minusDays(10), new BigDecimal("0.75"), "clerk"));
         assertEquals(List.of(ended.id()), store.transaction(tx -> tx.classes().ended(prefix, LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31))).stream().map(TrainingClass::id).toList());
     }
@@ -247,7 +248,7 @@ class WorkflowStoreTest {
         boolean again = store.transaction(tx -> tx.rememberIdempotencyKey("k-" + region, "claims of " + region));
         assertTrue(first);
         assertFalse(again, "a key is remembered once");
-        assertEquals(1, store.transaction(tx -> tx.trainees().list(region, 0, 500)).items().stream()
+        assertEquals(1, store.transaction(tx -> tx.trainees().list(RegionScope.ALL, region, 0, 500)).items().stream()
                 .filter(t -> t.residentId().equals(id)).count(), "the refused insert wrote nothing");
     }
 

@@ -33,6 +33,7 @@ public final class AuditResource {
     }
 
     /** The kernel checks {@code entity} against the kinds of record it writes (422 naming {@code entity}). */
+    @OperationId("listAuditEvents")
     @GET
     public Page<AuditEvent> list(@QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {

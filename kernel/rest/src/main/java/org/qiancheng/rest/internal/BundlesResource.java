@@ -48,6 +48,7 @@ public final class BundlesResource {
     }
 
     /** {@code GET /api/v1/bundles}: every jar in deploy/ with its size, SHA-256, status and reason. */
+    @OperationId("listBundles")
     @GET
     public List<DeployedFile> list() {
         return deployments.files();
@@ -59,6 +60,7 @@ public final class BundlesResource {
      * not an OSGi bundle, carries no region policy or is larger than 50 MB (nothing written); 409
      * when that version's file is in {@code deploy/} already.
      */
+    @OperationId("uploadBundle")
     @POST
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(InputStream body) {
@@ -66,6 +68,7 @@ public final class BundlesResource {
     }
 
     /** {@code DELETE /api/v1/bundles/{file}}: the jar leaves deploy/ and its bundles are uninstalled; 404 when absent. */
+    @OperationId("removeBundle")
     @DELETE
     @Path("{file}")
     public DeployedFile remove(@PathParam("file") String file) {

@@ -64,6 +64,7 @@ public final class ClaimsResource {
     }
 
     /** {@code GET /api/v1/claims?classId=&status=&paymentState=&offset=&limit=}. */
+    @OperationId("listClaims")
     @GET
     public Page<Claim> list(@QueryParam("classId") String classId, @QueryParam("status") String status,
             @QueryParam("paymentState") String paymentState, @QueryParam("offset") String offset,
@@ -75,6 +76,7 @@ public final class ClaimsResource {
     }
 
     /** {@code GET /api/v1/claims/{id}}: with {@code ETag: "<version>"}. */
+    @OperationId("getClaim")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -88,6 +90,7 @@ public final class ClaimsResource {
      * the header, 412 when the version is stale, 422 naming {@code reason} for a rejection without
      * one, 409 when the claim is not awaiting review.
      */
+    @OperationId("reviewClaim")
     @POST
     @Path("{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,6 +118,7 @@ public final class ClaimsResource {
      * claim). Repeating a request with the same key answers the same payment and pays nothing.
      * 422 naming {@code kind} when it is missing or unknown, 404 when there is no such claim.
      */
+    @OperationId("disburse")
     @POST
     @Path("{id}/disbursements")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -129,6 +133,7 @@ public final class ClaimsResource {
     }
 
     /** {@code GET /api/v1/claims/{id}/disbursements}: the claim's payments, oldest first; 404 without the claim. */
+    @OperationId("listDisbursements")
     @GET
     @Path("{id}/disbursements")
     public List<Disbursement> disbursements(@PathParam("id") long id) {

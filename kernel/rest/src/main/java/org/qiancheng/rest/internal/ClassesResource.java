@@ -65,6 +65,7 @@ public final class ClassesResource {
 
     /** {@code POST /api/v1/classes}: files a class, 201 with its address and {@code ETag}. */
     /** {@code POST /api/v1/classes/{id}/enrolments/import}: a CSV file of resident IDs, all or nothing. */
+    @OperationId("importEnrolments")
     @POST
     @Path("{id}/enrolments/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -74,6 +75,7 @@ public final class ClassesResource {
         return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(TraineeCsv.text(type, body))));
     }
 
+    @OperationId("fileClass")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response file(ClassDraft draft) {
@@ -82,6 +84,7 @@ public final class ClassesResource {
     }
 
     /** {@code GET /api/v1/classes?region=&projectId=&offset=&limit=}. */
+    @OperationId("listClasses")
     @GET
     public Page<TrainingClass> list(@QueryParam("region") String region, @QueryParam("projectId") String projectId,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -90,6 +93,7 @@ public final class ClassesResource {
     }
 
     /** {@code GET /api/v1/classes/{id}}: with {@code ETag: "<version>"}. */
+    @OperationId("getClass")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -102,6 +106,7 @@ public final class ClassesResource {
      * enrolment; 422 naming the rule when the trainee is in an overlapping class [K3] or the
      * region's policy finds the trainee ineligible; 409 when already enrolled.
      */
+    @OperationId("enrol")
     @POST
     @Path("{id}/enrolments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -114,6 +119,7 @@ public final class ClassesResource {
     }
 
     /** {@code GET /api/v1/classes/{id}/enrolments?offset=&limit=}: 404 when there is no such class. */
+    @OperationId("listEnrolments")
     @GET
     @Path("{id}/enrolments")
     public Page<Enrolment> enrolments(@PathParam("id") long id, @QueryParam("offset") String offset,
@@ -131,6 +137,7 @@ public final class ClassesResource {
      * Repeating a request with the same key answers the same claims and computes nothing. 422 naming
      * the rule when the class may not claim (e.g. filed after its start [K1]).
      */
+    @OperationId("computeClaims")
     @POST
     @Path("{id}/claims")
     public List<Claim> computeClaims(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key) {

@@ -46,6 +46,7 @@ public final class EnrolmentsResource {
     }
 
     /** {@code GET /api/v1/enrolments/{id}}: with {@code ETag: "<version>"}. */
+    @OperationId("getEnrolment")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -58,6 +59,7 @@ public final class EnrolmentsResource {
      * enrolment and its {@code ETag}; a day already checked in is counted once. 422 naming
      * {@code day} when it is missing.
      */
+    @OperationId("checkIn")
     @POST
     @Path("{id}/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +76,7 @@ public final class EnrolmentsResource {
      * 200 with the enrolment and its new {@code ETag}; 428 without the header, 412 when the version
      * is stale.
      */
+    @OperationId("recordOutcome")
     @PUT
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -50,6 +50,7 @@ public final class InstitutionsResource {
     }
 
     /** {@code POST /api/v1/institutions}: 201 with its address and {@code ETag}. */
+    @OperationId("createInstitution")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InstitutionDraft draft) {
@@ -58,6 +59,7 @@ public final class InstitutionsResource {
     }
 
     /** {@code GET /api/v1/institutions?region=&status=&offset=&limit=}. */
+    @OperationId("listInstitutions")
     @GET
     public Page<Institution> list(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -67,6 +69,7 @@ public final class InstitutionsResource {
     }
 
     /** {@code GET /api/v1/institutions/{id}}: with {@code ETag: "<version>"}. */
+    @OperationId("getInstitution")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -78,6 +81,7 @@ public final class InstitutionsResource {
      * {@code PUT /api/v1/institutions/{id}/status} with {@code {"status": "BLACKLISTED"}} and
      * {@code If-Match: "<version>"}: 428 without the header, 412 when the version is stale.
      */
+    @OperationId("changeInstitutionStatus")
     @PUT
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -30,6 +30,7 @@ public final class OpenApiResource {
     /** Where the document lives in this bundle. */
     static final String DOCUMENT = "/openapi/openapi.json";
 
+    @OperationId("getOpenApi")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String get() {

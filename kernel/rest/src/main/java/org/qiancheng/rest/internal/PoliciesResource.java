@@ -52,12 +52,14 @@ public final class PoliciesResource {
     }
 
     /** {@code GET /api/v1/policies}: every installed version, ACTIVE / STANDBY / REFUSED with the reason. */
+    @OperationId("listPolicies")
     @GET
     public List<PolicyVersion> list() {
         return registry.versions();
     }
 
     /** {@code GET /api/v1/policies/issues}: overlaps and gaps between the valid versions of each region. */
+    @OperationId("listRoutingIssues")
     @GET
     @Path("issues")
     public List<RoutingIssue> issues() {
@@ -65,6 +67,7 @@ public final class PoliciesResource {
     }
 
     /** {@code GET /api/v1/policies/{code}/{version}/documents}: the notices a version implements. */
+    @OperationId("listPolicyDocuments")
     @GET
     @Path("{code}/{version}/documents")
     public List<SourceDocument> documents(@PathParam("code") String code, @PathParam("version") String version) {
@@ -73,6 +76,7 @@ public final class PoliciesResource {
     }
 
     /** {@code PUT /api/v1/policies/{code}/pin} with {@code {"version": "…"}}: that version decides every date. */
+    @OperationId("pinPolicy")
     @PUT
     @Path("{code}/pin")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -90,6 +94,7 @@ public final class PoliciesResource {
     }
 
     /** {@code DELETE /api/v1/policies/{code}/pin}: the region is routed by class start date again. */
+    @OperationId("unpinPolicy")
     @DELETE
     @Path("{code}/pin")
     public List<PolicyVersion> unpin(@PathParam("code") String code) {
@@ -109,6 +114,7 @@ public final class PoliciesResource {
      * and the {@code top} largest differences with both decisions. Nothing is stored. 422 naming
      * {@code candidate}, {@code from}, {@code to} or {@code top}.
      */
+    @OperationId("comparePolicy")
     @POST
     @Path("{code}/compare")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -136,6 +142,7 @@ public final class PoliciesResource {
      * 404 when the version is not installed, 422 when it is refused, 409 when it is active already or
      * still VALIDATING (rule {@code status:VALIDATING}).
      */
+    @OperationId("activatePolicy")
     @POST
     @Path("{code}/{version}/activate")
     public Activation activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
@@ -160,6 +167,7 @@ public final class PoliciesResource {
      * activation of the region still in effect, at once; 200 with the stored decision, 409 when
      * there is nothing to roll back.
      */
+    @OperationId("rollbackPolicy")
     @POST
     @Path("{code}/rollback")
     public Activation rollback(@PathParam("code") String code, Decision body) {
@@ -167,6 +175,7 @@ public final class PoliciesResource {
     }
 
     /** {@code GET /api/v1/policies/{code}/activations}: the operators' decisions about the region, oldest first. */
+    @OperationId("listActivations")
     @GET
     @Path("{code}/activations")
     public List<Activation> activations(@PathParam("code") String code) {

@@ -38,6 +38,7 @@ public final class PreviewResource {
         this.registry = registry;
     }
 
+    @OperationId("previewClaim")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -44,6 +44,7 @@ public final class ProjectsResource {
     }
 
     /** {@code POST /api/v1/projects}: an unpublished project, 201 with its address and {@code ETag}. */
+    @OperationId("createProject")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ProjectDraft draft) {
@@ -52,6 +53,7 @@ public final class ProjectsResource {
     }
 
     /** {@code GET /api/v1/projects?region=&published=&offset=&limit=}. */
+    @OperationId("listProjects")
     @GET
     public Page<Project> list(@QueryParam("region") String region, @QueryParam("published") String published,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -60,6 +62,7 @@ public final class ProjectsResource {
     }
 
     /** {@code GET /api/v1/projects/{id}}: with {@code ETag: "<version>"}. */
+    @OperationId("getProject")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -71,6 +74,7 @@ public final class ProjectsResource {
      * {@code POST /api/v1/projects/{id}/publish} with {@code If-Match: "<version>"}: publishes it
      * today; 428 without the header, 412 when the version is stale.
      */
+    @OperationId("publishProject")
     @POST
     @Path("{id}/publish")
     public Response publish(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {

@@ -43,6 +43,7 @@ public final class RegionsResource {
     }
 
     /** {@code GET /api/v1/regions}: every region with an installed policy, and its versions. */
+    @OperationId("listRegions")
     @GET
     public List<RegionSummary> list() {
         return registry.regions();
@@ -62,6 +63,7 @@ public final class RegionsResource {
      * {@code GET /api/v1/regions/{code}/catalog?date=YYYY-MM-DD}: the catalogue of the version in
      * force on the day (today when no date is given), with its published parameters.
      */
+    @OperationId("getCatalog")
     @GET
     @Path("{code}/catalog")
     public CatalogView catalog(@PathParam("code") String code, @QueryParam("date") String date) {

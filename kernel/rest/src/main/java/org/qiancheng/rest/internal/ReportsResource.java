@@ -61,6 +61,7 @@ public final class ReportsResource {
     }
 
     /** {@code GET /api/v1/reports/{code}}: the reports the version in force today offers. */
+    @OperationId("listReports")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<ReportDefinition> list(@PathParam("code") String code) {
@@ -70,6 +71,7 @@ public final class ReportsResource {
     }
 
     /** {@code GET /api/v1/reports/{code}/{report}?from=&to=}: the report over the stored classes. */
+    @OperationId("getReport")
     @GET
     @Path("{report}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
@@ -83,6 +85,7 @@ public final class ReportsResource {
     }
 
     /** {@code POST /api/v1/reports/{code}/{report}?from=&to=} with {@code {"classes": […]}}: the report over those. */
+    @OperationId("computeReport")
     @POST
     @Path("{report}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -77,6 +77,7 @@ public final class SessionResource {
     }
 
     /** {@code POST /api/v1/session}: 201 with the token, the CSRF token, the expiry and the user. */
+    @OperationId("login")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(Login login) {
@@ -87,6 +88,7 @@ public final class SessionResource {
     }
 
     /** {@code GET /api/v1/session}: who is logged in and until when, unless used before. */
+    @OperationId("currentSession")
     @GET
     public Current current() {
         Authentication session = sessions.current();
@@ -94,6 +96,7 @@ public final class SessionResource {
     }
 
     /** {@code DELETE /api/v1/session}: 204; the token is refused from now on and the cookie is cleared. */
+    @OperationId("logout")
     @DELETE
     public Response logout() {
         sessions.logout();
@@ -101,6 +104,7 @@ public final class SessionResource {
     }
 
     /** {@code PUT /api/v1/session/password}: 200 with the user; the user's other sessions end. */
+    @OperationId("changePassword")
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)

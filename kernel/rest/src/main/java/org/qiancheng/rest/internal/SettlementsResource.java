@@ -57,6 +57,7 @@ public final class SettlementsResource {
      * start never computes anything twice; after a run completed, a new run adds only the claims
      * that became due since. 422 naming {@code regionCode} or {@code month}.
      */
+    @OperationId("startSettlement")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@HeaderParam(ClassesResource.IDEMPOTENCY_KEY) String key, SettlementRequest request) {
@@ -69,6 +70,7 @@ public final class SettlementsResource {
     }
 
     /** {@code GET /api/v1/settlements?region=&offset=&limit=}: runs, newest first. */
+    @OperationId("listSettlements")
     @GET
     public Page<Settlement> list(@QueryParam("region") String region, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
@@ -77,6 +79,7 @@ public final class SettlementsResource {
     }
 
     /** {@code GET /api/v1/settlements/{id}}: the run and its progress; 404 when there is none. */
+    @OperationId("getSettlement")
     @GET
     @Path("{id}")
     public Settlement get(@PathParam("id") long id) {
@@ -87,6 +90,7 @@ public final class SettlementsResource {
      * {@code POST /api/v1/settlements/{id}/resume}: continues an INTERRUPTED or FAILED run after its
      * last committed batch; 202 with the run, 409 when it is running or completed.
      */
+    @OperationId("resumeSettlement")
     @POST
     @Path("{id}/resume")
     public Response resume(@PathParam("id") long id) {

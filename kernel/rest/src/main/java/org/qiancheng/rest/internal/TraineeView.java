@@ -5,7 +5,8 @@ import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.workflow.Trainee;
 
 /**
- * A trainee with the full resident ID, as shown by the single-trainee read alone; everywhere else a
+ * A trainee with the full resident ID, as shown by the single-trainee read with a reason alone (an
+ * audited disclosure); everywhere else a
  * {@link Trainee} is written, whose ID the JSON module masks.
  *
  * @param idNumber the full 18-character number

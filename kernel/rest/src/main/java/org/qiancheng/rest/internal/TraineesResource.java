@@ -50,6 +50,7 @@ public final class TraineesResource {
 
     /** {@code POST /api/v1/trainees}: 201 with the trainee (ID masked), its address and {@code ETag}. */
     /** {@code POST /api/v1/trainees/import}: a CSV file of trainees, all or nothing. */
+    @OperationId("importTrainees")
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -58,6 +59,7 @@ public final class TraineesResource {
         return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(TraineeCsv.text(type, body))));
     }
 
+    @OperationId("registerTrainee")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(TraineeDraft draft) {
@@ -66,6 +68,7 @@ public final class TraineesResource {
     }
 
     /** {@code GET /api/v1/trainees?region=&offset=&limit=}: IDs masked; region is a household region prefix. */
+    @OperationId("listTrainees")
     @GET
     public Page<Trainee> list(@QueryParam("region") String region, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
@@ -74,10 +77,15 @@ public final class TraineesResource {
     }
 
     /** {@code GET /api/v1/trainees/{id}}: the one read that shows the full resident ID; never cached. */
+    @OperationId("getTrainee")
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") long id) {
-        Trainee trainee = trainees.trainee(id);
+    public Response get(@PathParam("id") long id, @QueryParam("reason") String reason) {
+        if (reason == null) {
+            Trainee trainee = trainees.trainee(id);
+            return Response.ok(trainee).tag(ETags.tag(trainee.version())).build();
+        }
+        Trainee trainee = trainees.disclose(id, reason);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(TraineeView.of(trainee)).tag(ETags.tag(trainee.version())).cacheControl(noStore).build();

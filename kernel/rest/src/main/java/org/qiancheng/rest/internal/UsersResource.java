@@ -53,6 +53,7 @@ public final class UsersResource {
     }
 
     /** {@code POST /api/v1/users}: 201 with its address and {@code ETag}; the user must change the password. */
+    @OperationId("createUser")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser draft) {
@@ -61,12 +62,14 @@ public final class UsersResource {
     }
 
     /** {@code GET /api/v1/users?offset=&limit=}. */
+    @OperationId("listUsers")
     @GET
     public Page<User> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return accounts.users(Requests.offset(offset), Requests.limit(limit));
     }
 
     /** {@code GET /api/v1/users/{id}}: with {@code ETag}. */
+    @OperationId("getUser")
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
@@ -75,6 +78,7 @@ public final class UsersResource {
     }
 
     /** {@code PUT /api/v1/users/{id}} with {@code If-Match}: roles, regions, disabled; absent ones stay. */
+    @OperationId("updateUser")
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,6 +89,7 @@ public final class UsersResource {
     }
 
     /** {@code DELETE /api/v1/users/{id}} with {@code If-Match}: 204; the user's sessions end. */
+    @OperationId("deleteUser")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
@@ -97,6 +102,7 @@ public final class UsersResource {
     }
 
     /** {@code POST /api/v1/users/{id}/unlock}: lifts every lockout of the user. */
+    @OperationId("unlockUser")
     @POST
     @Path("{id}/unlock")
     public User unlock(@PathParam("id") long id) {
@@ -104,6 +110,7 @@ public final class UsersResource {
     }
 
     /** {@code DELETE /api/v1/users/{id}/sessions}: ends every session of the user. */
+    @OperationId("revokeUserSessions")
     @DELETE
     @Path("{id}/sessions")
     public Map<String, Integer> revokeSessions(@PathParam("id") long id) {

@@ -27,11 +27,13 @@ import org.qiancheng.persistence.WorkflowTx;
 
 /**
  * User accounts, managed by a security administrator: the role is checked here, in the service, for
- * every call ({@link Guard}), and the grant rules by {@link Grants}. Each change enters the audit
+ * every call ({@link Access}, permission {@code user.admin}), and the grant rules by {@link Grants}. Each change enters the audit
  * trail under the administrator's name in the same transaction.
  */
 @Component(configurationPid = SecurityConfiguration.PID)
 public final class AccountService implements Accounts {
+
+    private static final String USER_ADMIN = "user.admin";
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final int MAX_PAGE = 500;
@@ -55,7 +57,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public User create(NewUser draft) {
-        User admin = Guard.role(Role.SECURITY_ADMIN).user();
+        User admin = Access.require(USER_ADMIN).user();
         if (draft == null) {
             throw Grants.invalid("username", "required", "is required", "为必填项");
         }
@@ -75,14 +77,14 @@ public final class AccountService implements Accounts {
 
     @Override
     public User user(long id) {
-        Guard.role(Role.SECURITY_ADMIN);
+        Access.require(USER_ADMIN);
         Instant at = clock.instant();
         return store.transaction(tx -> withLock(tx, existing(tx, id), at));
     }
 
     @Override
     public Page<User> users(int offset, int limit) {
-        Guard.role(Role.SECURITY_ADMIN);
+        Access.require(USER_ADMIN);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw Grants.invalid(offset < 0 ? "offset" : "limit", offset < 0 ? "minimum:0" : "range:1-" + MAX_PAGE,
                     "is out of range", "超出允许范围");
@@ -97,7 +99,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public User update(long id, UserChange change, long expectedVersion) {
-        User admin = Guard.role(Role.SECURITY_ADMIN).user();
+        User admin = Access.require(USER_ADMIN).user();
         if (change == null) {
             throw Grants.invalid("roles", "required", "name roles, regions or disabled", "须指定 roles、regions 或 disabled");
         }
@@ -125,7 +127,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public void delete(long id, long expectedVersion) {
-        User admin = Guard.role(Role.SECURITY_ADMIN).user();
+        User admin = Access.require(USER_ADMIN).user();
         if (admin.id() == id) {
             throw Grants.invalid("id", "own-account", "nobody deletes their own account", "不得删除本人的账户");
         }
@@ -141,7 +143,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public User unlock(long id) {
-        User admin = Guard.role(Role.SECURITY_ADMIN).user();
+        User admin = Access.require(USER_ADMIN).user();
         Instant at = clock.instant();
         return store.transaction(tx -> {
             User user = existing(tx, id);
@@ -153,7 +155,7 @@ public final class AccountService implements Accounts {
 
     @Override
     public int revokeSessions(long id) {
-        User admin = Guard.role(Role.SECURITY_ADMIN).user();
+        User admin = Access.require(USER_ADMIN).user();
         Instant at = clock.instant();
         return store.transaction(tx -> {
             existing(tx, id);

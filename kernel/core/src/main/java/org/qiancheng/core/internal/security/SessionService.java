@@ -186,12 +186,12 @@ public final class SessionService implements Sessions {
 
     @Override
     public Authentication current() {
-        return Guard.session();
+        return Access.session();
     }
 
     @Override
     public void logout() {
-        Authentication session = Guard.session();
+        Authentication session = Access.session();
         Instant at = clock.instant();
         store.transaction(tx -> {
             tx.accounts().revokeSession(session.sessionId(), at);
@@ -203,7 +203,7 @@ public final class SessionService implements Sessions {
 
     @Override
     public User changePassword(String currentPassword, String newPassword) {
-        Authentication session = Guard.session();
+        Authentication session = Access.session();
         User user = session.user();
         Settings now = settings;
         Credentials stored = store.transaction(tx -> tx.accounts().credentials(user.username()))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.api.claim.ClaimInput;
 import org.qiancheng.api.claim.ClassResults;
 import org.qiancheng.api.claim.Decision;
@@ -138,7 +139,7 @@ final class ClaimComputation {
                 findings.add("refused by the policy: " + refusal(decision));
             }
             Claim claim = tx.claims().insert(course, enrolment.id(), trainees.get(i).id(),
-                    status(decision, findings, frozen), decision, findings);
+                    status(decision, findings, frozen), decision, findings, Operators.current());
             audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
             stored.add(claim);
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.workflow.Operators;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
@@ -29,6 +31,8 @@ import org.qiancheng.persistence.WorkflowStore;
 @Component
 public final class ClaimService implements Claims {
 
+    private static final String READ = "claim.read";
+
     private final WorkflowStore store;
     private final Clock clock;
     private final Audit audit;
@@ -44,9 +48,10 @@ public final class ClaimService implements Claims {
 
     @Override
     public List<Claim> computeClaims(long classId, String idempotencyKey) {
+        RegionScope scope = Scope.of("claim.compute");
         String key = idempotencyKey(idempotencyKey);
         return store.transaction(tx -> {
-            TrainingClass course = tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
+            TrainingClass course = Scope.trainingClass(tx, scope, classId);
             if (key != null && !tx.rememberIdempotencyKey(key, "claims of class " + classId)) {
                 return tx.claims().ofClass(classId);
             }
@@ -56,20 +61,25 @@ public final class ClaimService implements Claims {
 
     @Override
     public Claim claim(long id) {
-        return store.transaction(tx -> tx.claims().find(id)).orElseThrow(() -> Checks.notFound("claim", id));
+        RegionScope scope = Scope.of(READ);
+        return store.transaction(tx -> Scope.claim(tx, scope, id));
     }
 
     @Override
     public Page<Claim> claims(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.claims().list(classId, status, paymentState, offset, limit));
+        return store.transaction(tx -> tx.claims().list(scope, classId, status, paymentState, offset, limit));
     }
 
     @Override
     public Claim review(long claimId, boolean approve, String reason, long expectedVersion) {
+        RegionScope scope = Scope.of("claim.review");
         String note = Checks.optionalText("reason", reason, 1000);
         return store.transaction(tx -> {
-            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = Scope.claim(tx, scope, claimId);
+            String reviewer = Operators.current();
+            Duties.notReviewedByItsMakers(tx.claims().duties(claimId).orElseThrow(), reviewer);
             if (claim.status() != ClaimStatus.COMPUTED && claim.status() != ClaimStatus.FLAGGED) {
                 throw new WorkflowException(Kind.CONFLICT, "status", "reviewable", "claim " + claimId + " is "
                         + claim.status() + "; only COMPUTED and FLAGGED claims are reviewed");
@@ -80,19 +90,23 @@ public final class ClaimService implements Claims {
             }
             return audit.changed(tx, approve ? "approved" : "rejected", "claim", claimId, claim,
                     tx.claims().changeStatus(claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, note,
-                            expectedVersion));
+                            reviewer, expectedVersion));
         });
     }
 
     @Override
     public Disbursement disburse(long claimId, InstalmentKind kind, String idempotencyKey) {
+        RegionScope scope = Scope.of("claim.disburse");
         required("kind", kind);
         String key = idempotencyKey(idempotencyKey);
         return store.transaction(tx -> {
-            Claim claim = tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Claim claim = Scope.claim(tx, scope, claimId);
             if (key != null && !tx.rememberIdempotencyKey(key, kind + " of claim " + claimId)) {
                 return tx.claims().disbursements(claimId).stream().filter(d -> d.kind() == kind).findFirst()
                         .orElseThrow();
+            }
+            if (kind == InstalmentKind.BALANCE) {
+                Duties.notPaidByItsApprover(tx.claims().duties(claimId).orElseThrow(), Operators.current());
             }
             Disbursement paid = Payments.pay(tx, claim, kind, LocalDate.now(clock));
             return audit.created(tx, "disbursement", paid.id(), paid);
@@ -101,8 +115,9 @@ public final class ClaimService implements Claims {
 
     @Override
     public List<Disbursement> disbursements(long claimId) {
+        RegionScope scope = Scope.of(READ);
         return store.transaction(tx -> {
-            tx.claims().find(claimId).orElseThrow(() -> Checks.notFound("claim", claimId));
+            Scope.claim(tx, scope, claimId);
             return tx.claims().disbursements(claimId);
         });
     }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.workflow.Operators;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.model.RegionCodes;
 import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClassFacts;
@@ -49,9 +51,11 @@ public final class ClassService implements Classes {
 
     @Override
     public TrainingClass fileClass(ClassDraft draft) {
+        RegionScope scope = Scope.of("class.write");
         long projectId = required("projectId", draft.projectId());
         long institutionId = required("institutionId", draft.institutionId());
         String region = Checks.region("regionCode", draft.regionCode());
+        Scope.writable(scope, "regionCode", region);
         required("mode", draft.mode());
         LocalDate start = required("startDate", draft.startDate());
         LocalDate end = required("endDate", draft.endDate());
@@ -65,8 +69,9 @@ public final class ClassService implements Classes {
                 : Checks.share("attendanceThreshold", draft.attendanceThreshold());
         TrainingKind kind = draft.kind() == null ? TrainingKind.GENERAL : draft.kind();
         return store.transaction(tx -> {
-            Project project = tx.projects().find(projectId).orElseThrow(() -> invalid("projectId", "exists",
-                    "no project " + projectId));
+            // a project or an institution outside the user's regions is as unknown as a missing one
+            Project project = tx.projects().find(projectId).filter(p -> scope.covers(p.regionCode()))
+                    .orElseThrow(() -> invalid("projectId", "exists", "no project " + projectId));
             if (!project.published()) {
                 throw invalid("projectId", KernelRule.K1.id(), KernelRule.K1.breach("project " + projectId
                         + " is not published"));
@@ -75,8 +80,8 @@ public final class ClassService implements Classes {
                 throw invalid("regionCode", "within-project-region", region + " is not in the project's region "
                         + project.regionCode());
             }
-            Institution institution = tx.institutions().find(institutionId).orElseThrow(() -> invalid(
-                    "institutionId", "exists", "no institution " + institutionId));
+            Institution institution = tx.institutions().find(institutionId).filter(i -> scope.covers(i.regionCode()))
+                    .orElseThrow(() -> invalid("institutionId", "exists", "no institution " + institutionId));
             if (institution.status() == InstitutionStatus.BLACKLISTED) {
                 throw invalid("institutionId", KernelRule.K4.id(), KernelRule.K4.breach("institution "
                         + institutionId + " is blacklisted"));
@@ -89,19 +94,22 @@ public final class ClassService implements Classes {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
-            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, today, threshold);
+            TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, today, threshold,
+                    Operators.current());
             return audit.created(tx, "class", filed.id(), filed);
         });
     }
 
     @Override
     public TrainingClass trainingClass(long id) {
-        return store.transaction(tx -> tx.classes().find(id)).orElseThrow(() -> Checks.notFound("class", id));
+        RegionScope scope = Scope.of("class.read");
+        return store.transaction(tx -> Scope.trainingClass(tx, scope, id));
     }
 
     @Override
     public Page<TrainingClass> classes(String region, Long projectId, int offset, int limit) {
+        RegionScope scope = Scope.of("class.read");
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.classes().list(region, projectId, offset, limit));
+        return store.transaction(tx -> tx.classes().list(scope, region, projectId, offset, limit));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
@@ -46,7 +47,9 @@ public final class ComparisonService implements Comparisons {
 
     @Override
     public Comparison compare(String regionCode, String candidate, LocalDate from, LocalDate to, int top) {
+        RegionScope scope = Scope.of("policy.compare");
         String region = Checks.region("regionCode", regionCode);
+        Scope.writable(scope, "regionCode", region);
         Checks.text("candidate", candidate, 40);
         Checks.required("from", from);
         Checks.required("to", to);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Directory;
@@ -30,6 +31,9 @@ import org.qiancheng.persistence.WorkflowStore;
 @Component
 public final class DirectoryService implements Directory {
 
+    private static final String READ = "directory.read";
+    private static final String WRITE = "directory.write";
+
     private final WorkflowStore store;
     private final PolicyRegistry registry;
     private final Clock clock;
@@ -47,7 +51,9 @@ public final class DirectoryService implements Directory {
     @Override
     public Institution createInstitution(InstitutionDraft draft) {
         String name = Checks.text("name", draft.name(), 200);
+        RegionScope scope = Scope.of(WRITE);
         String region = Checks.region("regionCode", draft.regionCode());
+        Scope.writable(scope, "regionCode", region);
         InstitutionStatus status = draft.status() == null ? InstitutionStatus.LISTED : draft.status();
         String grade = Checks.optionalText("creditGrade", draft.creditGrade(), 10);
         return store.transaction(tx -> {
@@ -58,21 +64,26 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Institution institution(long id) {
-        return store.transaction(tx -> tx.institutions().find(id))
+        RegionScope scope = Scope.of(READ);
+        Institution found = store.transaction(tx -> tx.institutions().find(id))
                 .orElseThrow(() -> Checks.notFound("institution", id));
+        return Scope.visible(scope, found.regionCode(), found, "institution", id);
     }
 
     @Override
     public Page<Institution> institutions(String region, InstitutionStatus status, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.institutions().list(region, status, offset, limit));
+        return store.transaction(tx -> tx.institutions().list(scope, region, status, offset, limit));
     }
 
     @Override
     public Institution changeStatus(long id, InstitutionStatus status, long expectedVersion) {
+        RegionScope scope = Scope.of(WRITE);
         required("status", status);
         return store.transaction(tx -> {
             Institution before = tx.institutions().find(id).orElseThrow(() -> Checks.notFound("institution", id));
+            Scope.visible(scope, before.regionCode(), before, "institution", id);
             Institution changed = audit.changed(tx, "status-changed", "institution", id, before,
                     tx.institutions().changeStatus(id, status, expectedVersion));
             if (status == InstitutionStatus.BLACKLISTED) {
@@ -85,7 +96,9 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Project createProject(ProjectDraft draft) {
+        RegionScope scope = Scope.of(WRITE);
         String region = Checks.region("regionCode", draft.regionCode());
+        Scope.writable(scope, "regionCode", region);
         String name = Checks.text("name", draft.name(), 200);
         String occupation = Checks.text("occupationCode", draft.occupationCode(), 20);
         required("level", draft.level());
@@ -111,19 +124,24 @@ public final class DirectoryService implements Directory {
 
     @Override
     public Project project(long id) {
-        return store.transaction(tx -> tx.projects().find(id)).orElseThrow(() -> Checks.notFound("project", id));
+        RegionScope scope = Scope.of(READ);
+        Project found = store.transaction(tx -> tx.projects().find(id)).orElseThrow(() -> Checks.notFound("project", id));
+        return Scope.visible(scope, found.regionCode(), found, "project", id);
     }
 
     @Override
     public Page<Project> projects(String region, Boolean published, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.projects().list(region, published, offset, limit));
+        return store.transaction(tx -> tx.projects().list(scope, region, published, offset, limit));
     }
 
     @Override
     public Project publish(long id, long expectedVersion) {
+        RegionScope scope = Scope.of(WRITE);
         return store.transaction(tx -> {
-            Project project = tx.projects().find(id).orElseThrow(() -> Checks.notFound("project", id));
+            Project found = tx.projects().find(id).orElseThrow(() -> Checks.notFound("project", id));
+            Project project = Scope.visible(scope, found.regionCode(), found, "project", id);
             if (project.published()) {
                 throw new WorkflowException(Kind.CONFLICT, "publishedOn", "published",
                         "project " + id + " was published on " + project.publishedOn());

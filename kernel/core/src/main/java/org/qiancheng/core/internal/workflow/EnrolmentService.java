@@ -10,6 +10,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.Reason;
@@ -38,6 +39,9 @@ import org.qiancheng.persistence.WorkflowTx;
 @Component
 public final class EnrolmentService implements Enrolments {
 
+    private static final String READ = "class.read";
+    private static final String WRITE = "class.write";
+
     private final WorkflowStore store;
     private final PolicyRegistry registry;
     private final Clock clock;
@@ -54,21 +58,24 @@ public final class EnrolmentService implements Enrolments {
 
     @Override
     public Enrolment enrol(long classId, long traineeId) {
-        return store.transaction(tx -> enrolIn(tx, enrollable(tx, classId), traineeId));
+        RegionScope scope = Scope.of(WRITE);
+        return store.transaction(tx -> enrolIn(tx, scope, enrollable(tx, scope, classId), traineeId));
     }
 
     @Override
     public List<Enrolment> importEnrolments(long classId, List<String> idNumbers) {
+        RegionScope scope = Scope.of(WRITE);
         return store.transaction(tx -> {
-            TrainingClass course = enrollable(tx, classId);
+            TrainingClass course = enrollable(tx, scope, classId);
             List<RowError> errors = new ArrayList<>();
             List<Enrolment> enrolled = new ArrayList<>();
             for (int i = 0; i < idNumbers.size(); i++) {
                 try {
                     ResidentId id = Checks.residentId("idNumber", idNumbers.get(i), LocalDate.now(clock));
-                    Trainee trainee = tx.trainees().byResidentId(id).orElseThrow(() -> invalid("idNumber",
-                            "registered", "no trainee with ID " + id.masked() + " is registered"));
-                    enrolled.add(enrolIn(tx, course, trainee.id()));
+                    Trainee trainee = tx.trainees().byResidentId(id).filter(t -> TraineeService.visible(scope, t))
+                            .orElseThrow(() -> invalid("idNumber", "registered", "no trainee with ID " + id.masked()
+                                    + " is registered"));
+                    enrolled.add(enrolIn(tx, scope, course, trainee.id()));
                 } catch (WorkflowException e) {
                     errors.add(new RowError(i + 2, e.field(), e.rule(), e.getMessage()));
                 }
@@ -82,24 +89,26 @@ public final class EnrolmentService implements Enrolments {
 
     @Override
     public Page<Enrolment> enrolments(long classId, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
         return store.transaction(tx -> {
-            course(tx, classId);
+            Scope.trainingClass(tx, scope, classId);
             return tx.enrolments().list(classId, offset, limit);
         });
     }
 
     @Override
     public Enrolment enrolment(long id) {
-        return store.transaction(tx -> tx.enrolments().find(id)).orElseThrow(() -> Checks.notFound("enrolment", id));
+        RegionScope scope = Scope.of(READ);
+        return store.transaction(tx -> Scope.enrolment(tx, scope, id));
     }
 
     @Override
     public Enrolment checkIn(long enrolmentId, LocalDate day) {
+        RegionScope scope = Scope.of(WRITE);
         required("day", day);
         return store.transaction(tx -> {
-            Enrolment enrolment = tx.enrolments().find(enrolmentId)
-                    .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            Enrolment enrolment = Scope.enrolment(tx, scope, enrolmentId);
             ClassFacts facts = tx.classes().find(enrolment.classId()).orElseThrow().facts();
             TimeRules.checkInDay(facts, enrolment.enrolledOn(), day, LocalDate.now(clock));
             return audit.changed(tx, "checked-in", "enrolment", enrolmentId, enrolment,
@@ -109,10 +118,10 @@ public final class EnrolmentService implements Enrolments {
 
     @Override
     public Enrolment recordOutcome(long enrolmentId, OutcomeDraft draft, long expectedVersion) {
+        RegionScope scope = Scope.of(WRITE);
         TraineeOutcome outcome = Outcomes.of(draft);
         return store.transaction(tx -> {
-            Enrolment before = tx.enrolments().find(enrolmentId)
-                    .orElseThrow(() -> Checks.notFound("enrolment", enrolmentId));
+            Enrolment before = Scope.enrolment(tx, scope, enrolmentId);
             ClassFacts facts = tx.classes().find(before.classId()).orElseThrow().facts();
             TimeRules.outcome(before.classId(), facts, outcome, LocalDate.now(clock));
             return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
@@ -120,21 +129,17 @@ public final class EnrolmentService implements Enrolments {
         });
     }
 
-    private static TrainingClass course(WorkflowTx tx, long classId) {
-        return tx.classes().find(classId).orElseThrow(() -> Checks.notFound("class", classId));
-    }
-
     /** The class, while it takes enrolments: until it has ended [K10]. */
-    private TrainingClass enrollable(WorkflowTx tx, long classId) {
-        TrainingClass course = course(tx, classId);
+    private TrainingClass enrollable(WorkflowTx tx, RegionScope scope, long classId) {
+        TrainingClass course = Scope.trainingClass(tx, scope, classId);
         TimeRules.enrollable(classId, course.facts(), LocalDate.now(clock));
         return course;
     }
 
-    private Enrolment enrolIn(WorkflowTx tx, TrainingClass course, long traineeId) {
+    private Enrolment enrolIn(WorkflowTx tx, RegionScope scope, TrainingClass course, long traineeId) {
         long classId = course.id();
-        Trainee trainee = tx.trainees().find(traineeId).orElseThrow(() -> invalid("traineeId", "exists",
-                "no trainee " + traineeId));
+        Trainee trainee = tx.trainees().find(traineeId).filter(t -> TraineeService.visible(scope, t))
+                .orElseThrow(() -> invalid("traineeId", "exists", "no trainee " + traineeId));
         if (tx.enrolments().exists(classId, traineeId)) {
             throw new WorkflowException(Kind.CONFLICT, "traineeId", "unique", "trainee " + traineeId
                     + " is enrolled in class " + classId + " already");

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.api.workflow.Page;
@@ -24,6 +25,7 @@ import org.qiancheng.api.workflow.Settlements;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowStore;
+import org.qiancheng.persistence.WorkflowTx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
 @Component(configurationPid = "org.qiancheng.settlement", immediate = true)
 @Designate(ocd = SettlementService.Config.class)
 public final class SettlementService implements Settlements {
+
+    private static final String READ = "settlement.read";
+    private static final String RUN = "settlement.run";
 
     @ObjectClassDefinition(name = "Qiancheng settlements")
     @interface Config {
@@ -84,7 +89,9 @@ public final class SettlementService implements Settlements {
 
     @Override
     public Settlement start(String regionCode, YearMonth month, String idempotencyKey) {
+        RegionScope scope = Scope.of(RUN);
         String region = Checks.region("regionCode", regionCode);
+        Scope.writable(scope, "regionCode", region);
         Checks.required("month", month);
         if (month.isAfter(YearMonth.now(clock))) {
             throw Checks.invalid("month", "not-future", "must not be after the current month "
@@ -95,7 +102,7 @@ public final class SettlementService implements Settlements {
         Settlement run = store.transaction(tx -> {
             var runs = tx.settlements();
             if (key != null && !tx.rememberIdempotencyKey(key, "settlement of " + region + " " + month)) {
-                return runs.list(region, 0, Checks.MAX_PAGE).items().stream().filter(s -> s.month().equals(month))
+                return runs.list(RegionScope.ALL, region, 0, Checks.MAX_PAGE).items().stream().filter(s -> s.month().equals(month))
                         .findFirst().orElseThrow();
             }
             Optional<Settlement> open = runs.open(region, month);
@@ -111,8 +118,9 @@ public final class SettlementService implements Settlements {
 
     @Override
     public Settlement resume(long id) {
+        RegionScope scope = Scope.of(RUN);
         Settlement run = store.transaction(tx -> {
-            Settlement found = tx.settlements().find(id).orElseThrow(() -> Checks.notFound("settlement", id));
+            Settlement found = visible(tx, scope, id);
             if (found.status() == SettlementStatus.RUNNING || found.status() == SettlementStatus.COMPLETED) {
                 throw new WorkflowException(Kind.CONFLICT, "status", "resumable", "settlement " + id + " is "
                         + found.status() + "; only INTERRUPTED and FAILED runs are resumed");
@@ -124,14 +132,21 @@ public final class SettlementService implements Settlements {
 
     @Override
     public Settlement settlement(long id) {
-        return store.transaction(tx -> tx.settlements().find(id)).orElseThrow(() -> Checks.notFound("settlement", id));
+        RegionScope scope = Scope.of(READ);
+        return store.transaction(tx -> visible(tx, scope, id));
+    }
+
+    private static Settlement visible(WorkflowTx tx, RegionScope scope, long id) {
+        Settlement found = tx.settlements().find(id).orElseThrow(() -> Checks.notFound("settlement", id));
+        return Scope.visible(scope, found.regionCode(), found, "settlement", id);
     }
 
     @Override
     public Page<Settlement> settlements(String region, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
         String filter = region == null ? null : Checks.region("region", region);
-        return store.transaction(tx -> tx.settlements().list(filter, offset, limit));
+        return store.transaction(tx -> tx.settlements().list(scope, filter, offset, limit));
     }
 
     private Settlement reopen(org.qiancheng.persistence.WorkflowTx tx, Settlement run) {
@@ -150,7 +165,8 @@ public final class SettlementService implements Settlements {
     /** Runs batches until the run completes, the node stops, or a fault stops it. */
     private Void work(long id) {
         try {
-            Settlement run = settlement(id);
+            // the kernel's own work, checked when it was asked for: no user is signed in on this thread
+            Settlement run = store.transaction(tx -> tx.settlements().find(id)).orElseThrow();
             while (run.status() == SettlementStatus.RUNNING && !stopping) {
                 run = nextBatch(id);
             }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.workflow.Drafts.TraineeDraft;
@@ -26,6 +28,9 @@ import org.qiancheng.persistence.WorkflowTx;
 @Component
 public final class TraineeService implements Trainees {
 
+    private static final String READ = "trainee.read";
+    private static final String WRITE = "trainee.write";
+
     private final WorkflowStore store;
     private final Clock clock;
     private final Audit audit;
@@ -39,18 +44,19 @@ public final class TraineeService implements Trainees {
 
     @Override
     public Trainee register(TraineeDraft draft) {
-        Registration registration = prepare(draft);
+        Registration registration = prepare(draft, Scope.of(WRITE));
         return store.transaction(tx -> insert(tx, registration));
     }
 
     @Override
     public List<Trainee> importTrainees(List<TraineeDraft> rows) {
+        RegionScope scope = Scope.of(WRITE);
         List<RowError> errors = new ArrayList<>();
         List<Registration> prepared = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
-                Registration registration = prepare(rows.get(i));
+                Registration registration = prepare(rows.get(i), scope);
                 if (!seen.add(registration.id().number())) {
                     throw new WorkflowException(Kind.CONFLICT, "idNumber", "unique", "the same ID is on an earlier line");
                 }
@@ -80,13 +86,35 @@ public final class TraineeService implements Trainees {
 
     @Override
     public Trainee trainee(long id) {
-        return store.transaction(tx -> tx.trainees().find(id)).orElseThrow(() -> Checks.notFound("trainee", id));
+        RegionScope scope = Scope.of(READ);
+        return store.transaction(tx -> tx.trainees().find(id)).filter(t -> visible(scope, t))
+                .orElseThrow(() -> Checks.notFound("trainee", id));
+    }
+
+    @Override
+    public Trainee disclose(long id, String reason) {
+        RegionScope scope = Scope.of("trainee.pii.read");
+        String why = Checks.text("reason", reason, 500);
+        return store.transaction(tx -> {
+            Trainee trainee = tx.trainees().find(id).filter(t -> visible(scope, t))
+                    .orElseThrow(() -> Checks.notFound("trainee", id));
+            // the trail names whose ID was seen by its masked form, never the full number
+            audit.changed(tx, "pii-read", "trainee", id, null, Map.of("reason", why,
+                    "idNumber", trainee.residentId().masked()));
+            return trainee;
+        });
+    }
+
+    /** A trainee belongs to the regions of the household and of the usual residence. */
+    static boolean visible(RegionScope scope, Trainee trainee) {
+        return scope.covers(trainee.householdRegion()) || scope.covers(trainee.residenceRegion());
     }
 
     @Override
     public Page<Trainee> trainees(String region, int offset, int limit) {
+        RegionScope scope = Scope.of(READ);
         Checks.page(offset, limit);
-        return store.transaction(tx -> tx.trainees().list(region, offset, limit));
+        return store.transaction(tx -> tx.trainees().list(scope, region, offset, limit));
     }
 
     /** A trainee's data, checked, ready to be written. */
@@ -94,13 +122,16 @@ public final class TraineeService implements Trainees {
             String household, String residence, boolean pension) {
     }
 
-    private Registration prepare(TraineeDraft draft) {
+    private Registration prepare(TraineeDraft draft, RegionScope scope) {
         ResidentId id = Checks.residentId("idNumber", draft.idNumber(), LocalDate.now(clock));
         String name = Checks.text("name", draft.name(), 100);
         String household = draft.householdRegion() == null ? id.regionCode()
                 : Checks.region("householdRegion", draft.householdRegion());
         String residence = draft.residenceRegion() == null ? household
                 : Checks.region("residenceRegion", draft.residenceRegion());
+        if (!scope.covers(household) && !scope.covers(residence)) {
+            throw Scope.outside(scope, "residenceRegion", residence);
+        }
         return new Registration(id, name, draft.groups() == null ? Set.of() : draft.groups(),
                 draft.familyGroups() == null ? Set.of() : draft.familyGroups(), household, residence,
                 Boolean.TRUE.equals(draft.receivesPension()));

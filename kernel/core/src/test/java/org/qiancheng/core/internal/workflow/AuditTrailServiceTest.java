@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qiancheng.api.security.AccessException;
+import org.qiancheng.api.security.Role;
 import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -41,6 +46,28 @@ class AuditTrailServiceTest {
             }
         };
         return new AuditTrailService(store);
+    }
+
+    @BeforeEach
+    void asAuditor() {
+        Signed.in(Set.of(Role.AUDITOR), "100000");
+    }
+
+    @AfterEach
+    void out() {
+        Signed.out();
+    }
+
+    @Test
+    void onlyAnAuditorReadsTheTrail() {
+        Signed.in(Set.of(Role.CLERK), "100000");
+        AccessException refused = assertThrows(AccessException.class, () -> trail().audit(null, null, 0, 10));
+        assertEquals(AccessException.Kind.FORBIDDEN, refused.kind());
+        assertEquals("permission", refused.rule());
+        Signed.out();
+        assertEquals(AccessException.Kind.UNAUTHENTICATED,
+                assertThrows(AccessException.class, () -> trail().audit(null, null, 0, 10)).kind());
+        assertEquals(List.of(), asked);
     }
 
     @Test

@@ -74,6 +74,13 @@ public class ClaimEntity implements Versioned {
     @Column(name = "FINDINGS", length = 2000)
     String findings;
 
+    /** Who computed it; {@code null} in rows older than the accounts. */
+    @Column(name = "COMPUTED_BY", length = 100)
+    String computedBy;
+
+    @Column(name = "REVIEWED_BY", length = 100)
+    String reviewedBy;
+
     @Column(name = "REVIEW_NOTE", length = 1000)
     String reviewNote;
 

@@ -59,6 +59,10 @@ public class ClassEntity implements Versioned {
     @Column(name = "HOURS", nullable = false)
     int hours;
 
+    /** Who filed it; {@code null} in rows older than the accounts. */
+    @Column(name = "FILED_BY", length = 100)
+    String filedBy;
+
     @Column(name = "FILED_ON", nullable = false)
     LocalDate filedOn;
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.Money;
 import org.qiancheng.api.model.PriorSubsidy;
@@ -38,9 +39,17 @@ final class JpaClaims implements ClaimTx {
 
     @Override
     public Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
-            Decision decision, List<String> findings) {
-        return rows.persisted(ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings))
-                .toRecord(decision, Money.ZERO);
+            Decision decision, List<String> findings, String computedBy) {
+        ClaimEntity claim = ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings);
+        claim.computedBy = computedBy;
+        return rows.persisted(claim).toRecord(decision, Money.ZERO);
+    }
+
+    @Override
+    public Optional<Duties> duties(long claimId) {
+        return rows.manager.createQuery("SELECT k.filedBy, c.computedBy, c.reviewedBy FROM ClaimEntity c, ClassEntity k"
+                + " WHERE c.id = :id AND k.id = c.classId", Object[].class).setParameter("id", claimId).getResultList()
+                .stream().findFirst().map(r -> new Duties((String) r[0], (String) r[1], (String) r[2]));
     }
 
     @Override
@@ -55,9 +64,11 @@ final class JpaClaims implements ClaimTx {
     }
 
     @Override
-    public Page<Claim> list(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit) {
+    public Page<Claim> list(RegionScope scope, Long classId, ClaimStatus status, PaymentState paymentState, int offset,
+            int limit) {
         Paging<ClaimEntity, ClaimEntity> paging = rows.<ClaimEntity, ClaimEntity>paging(ClaimEntity.class)
-                .filter("classId", "=", classId).filter("status", "=", status);
+                .filter("classId", "=", classId).filter("status", "=", status)
+                .within(scope, "e.classId IN (SELECT c.id FROM ClassEntity c WHERE %s)", "c.regionCode");
         if (paymentState != null) {
             paging.condition(switch (paymentState) {
                 case UNPAID -> "NOT " + PAYMENTS;
@@ -78,10 +89,11 @@ final class JpaClaims implements ClaimTx {
     }
 
     @Override
-    public Claim changeStatus(long id, ClaimStatus status, String note, long expectedVersion) {
+    public Claim changeStatus(long id, ClaimStatus status, String note, String reviewedBy, long expectedVersion) {
         ClaimEntity claim = rows.current(ClaimEntity.class, id, expectedVersion);
         claim.status = status;
         claim.reviewNote = note;
+        claim.reviewedBy = reviewedBy;
         return rows.updated(claim, c -> records(List.of(c)).get(0));
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.TrainingClass;
@@ -23,8 +24,10 @@ final class JpaClasses implements ClassTx {
 
     @Override
     public TrainingClass insert(long projectId, long institutionId, ClassFacts facts, LocalDate filedOn,
-            BigDecimal attendanceThreshold) {
-        return rows.persisted(ClassEntity.of(projectId, institutionId, facts, filedOn, attendanceThreshold)).toRecord();
+            BigDecimal attendanceThreshold, String filedBy) {
+        ClassEntity filed = ClassEntity.of(projectId, institutionId, facts, filedOn, attendanceThreshold);
+        filed.filedBy = filedBy;
+        return rows.persisted(filed).toRecord();
     }
 
     @Override
@@ -33,8 +36,9 @@ final class JpaClasses implements ClassTx {
     }
 
     @Override
-    public Page<TrainingClass> list(String region, Long projectId, int offset, int limit) {
+    public Page<TrainingClass> list(RegionScope scope, String region, Long projectId, int offset, int limit) {
         return rows.<ClassEntity, TrainingClass>paging(ClassEntity.class).filter("regionCode", "=", region)
+                .within(scope, "%s", "e.regionCode")
                 .filter("projectId", "=", projectId).page(offset, limit, ClassEntity::toRecord);
     }
 

@@ -1,6 +1,7 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import java.util.Optional;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
@@ -26,8 +27,9 @@ final class JpaInstitutions implements InstitutionTx {
     }
 
     @Override
-    public Page<Institution> list(String region, InstitutionStatus status, int offset, int limit) {
+    public Page<Institution> list(RegionScope scope, String region, InstitutionStatus status, int offset, int limit) {
         return rows.<InstitutionEntity, Institution>paging(InstitutionEntity.class).filter("regionCode", "=", region)
+                .within(scope, "%s", "e.regionCode")
                 .filter("status", "=", status).page(offset, limit, InstitutionEntity::toRecord);
     }
 

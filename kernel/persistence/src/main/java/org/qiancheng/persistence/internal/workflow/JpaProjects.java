@@ -2,6 +2,7 @@ package org.qiancheng.persistence.internal.workflow;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
@@ -29,9 +30,9 @@ final class JpaProjects implements ProjectTx {
     }
 
     @Override
-    public Page<Project> list(String region, Boolean published, int offset, int limit) {
+    public Page<Project> list(RegionScope scope, String region, Boolean published, int offset, int limit) {
         Paging<ProjectEntity, Project> paging = rows.<ProjectEntity, Project>paging(ProjectEntity.class)
-                .filter("regionCode", "=", region);
+                .filter("regionCode", "=", region).within(scope, "%s", "e.regionCode");
         if (published != null) {
             paging.condition(published ? "e.publishedOn IS NOT NULL" : "e.publishedOn IS NULL");
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Settlement;
 import org.qiancheng.api.workflow.SettlementStatus;
@@ -48,9 +49,9 @@ final class JpaSettlements implements SettlementTx {
     }
 
     @Override
-    public Page<Settlement> list(String region, int offset, int limit) {
+    public Page<Settlement> list(RegionScope scope, String region, int offset, int limit) {
         return new Paging<SettlementEntity, Settlement>(manager, SettlementEntity.class)
-                .filter("regionCode", "=", region).newestFirst().page(offset, limit, SettlementEntity::toRecord);
+                .filter("regionCode", "=", region).within(scope, "%s", "e.regionCode").newestFirst().page(offset, limit, SettlementEntity::toRecord);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.Set;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.TargetGroup;
 import org.qiancheng.api.workflow.Page;
@@ -38,9 +39,10 @@ final class JpaTrainees implements TraineeTx {
     }
 
     @Override
-    public Page<Trainee> list(String regionPrefix, int offset, int limit) {
+    public Page<Trainee> list(RegionScope scope, String regionPrefix, int offset, int limit) {
         return rows.<TraineeEntity, Trainee>paging(TraineeEntity.class)
                 .filter("householdRegion", "LIKE", regionPrefix == null ? null : regionPrefix + "%")
+                .within(scope, "%s", "e.householdRegion", "e.residenceRegion")
                 .page(offset, limit, TraineeEntity::toRecord);
     }
 

@@ -4,7 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
+import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Page;
 
 /** A JPQL list with optional equality filters, counted and paged, in id order. */
@@ -36,6 +38,29 @@ final class Paging<E, R> {
     Paging<E, R> condition(String jpql) {
         where.append(where.length() == 0 ? " WHERE " : " AND ").append(jpql);
         return this;
+    }
+
+    /**
+     * Keeps the rows within the user's regions: some region column starts with one of the scope's
+     * prefixes. Nothing to add when the scope is national.
+     *
+     * @param around the condition around the region test, {@code %s} standing for it, e.g.
+     *     {@code e.classId IN (SELECT c.id FROM ClassEntity c WHERE %s)}
+     * @param columns the region columns, any of which may match, e.g. {@code e.regionCode}
+     */
+    Paging<E, R> within(RegionScope scope, String around, String... columns) {
+        if (scope.all()) {
+            return this;
+        }
+        StringJoiner any = new StringJoiner(" OR ", "(", ")").setEmptyValue("1 = 0");
+        for (String prefix : scope.prefixes()) {
+            for (String column : columns) {
+                String name = "p" + filters.size();
+                any.add(column + " LIKE :" + name);
+                filters.put(name, prefix + "%");
+            }
+        }
+        return condition(String.format(around, any));
     }
 
     /** Lists the newest (highest id) first. */
