@@ -435,7 +435,7 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         long lateId = store.transaction(tx -> tx.classes().insert(projectId, institutionId, new ClassFacts("510104",
                 "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
                 LocalDate.parse("2026-11-20"), LocalDate.parse("2026-12-05"), 80), LocalDate.parse("2026-11-23"),
-                new BigDecimal("0.80"))).id();
+                new BigDecimal("0.80"), "clerk")).id();
         Http.Answer late = http.get("/classes/" + lateId);
         assertTrue(late.body().toString(), LocalDate.parse(late.body().get("filedOn").asText())
                 .isAfter(LocalDate.parse("2026-11-20")));
