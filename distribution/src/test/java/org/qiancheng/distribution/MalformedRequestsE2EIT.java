@@ -116,7 +116,7 @@ public class MalformedRequestsE2EIT {
         Map<String, String> bodies = new LinkedHashMap<>();
         List<String> paths = new ArrayList<>(operations.stream()
                 .filter(o -> o.method().equals("GET") && !o.hasPathParameters())
-                .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health"))
+                .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health") && !p.endsWith("/health/details"))
                 // the accounts' own operations are not fuzzed with a session (see signed)
                 .filter(p -> !p.startsWith("/api/v1/users") && !p.startsWith("/api/v1/session")).toList());
         paths.addAll(List.of("/api/v1/audit?limit=500", "/api/v1/classes/1", "/api/v1/classes/1/enrolments",
@@ -125,12 +125,29 @@ public class MalformedRequestsE2EIT {
         for (String path : paths) {
             var answer = platform.get(path);
             assertEquals(path + ": " + answer.body(), 200, answer.statusCode());
-            bodies.put(path, answer.body());
+            bodies.put(path, path.startsWith("/api/v1/audit") ? changes(answer.body()) : answer.body());
         }
         try (Stream<Path> files = Files.list(platform.home.resolve("deploy"))) {
             bodies.put("deploy/", files.map(f -> f.getFileName().toString()).sorted().toList().toString());
         }
         return bodies;
+    }
+
+    /**
+     * The entries of an audit page that record changes: a fuzzed read that asks for a resident ID with
+     * a reason is a disclosure the trail must record ({@code trainee.pii-read}), and the staff's logins
+     * are the test's own; neither is a change the malformed requests made.
+     */
+    private static String changes(String page) throws Exception {
+        JsonNode items = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page).get("items");
+        List<String> kept = new ArrayList<>();
+        items.forEach(item -> {
+            String action = item.get("action").asText();
+            if (!action.equals("trainee.pii-read") && !action.startsWith("session.")) {
+                kept.add(item.toString());
+            }
+        });
+        return kept.toString();
     }
 
     /** One institution, published project, class, trainee and enrolment: id 1 of each exists. */

@@ -77,8 +77,11 @@ public class PlatformIT extends PlatformTestSupport {
         assertTrue(connection.getContentType().startsWith("application/json"));
         try (InputStream body = connection.getInputStream()) {
             String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(json, json.contains("\"frameworkState\":\"ACTIVE\""));
+            assertEquals("anonymous: the status alone", "{\"status\":\"UP\"}", json);
         }
+        Http.Answer details = new Http(context.getProperty("org.osgi.service.http.port")).get("/health/details");
+        assertEquals(200, details.status());
+        assertEquals("ACTIVE", details.body().get("frameworkState").asText());
     }
 
     @Test

@@ -255,6 +255,71 @@ public class SecurityIT extends PlatformTestSupport {
     }
 
     @Test
+    public void loginsPerAddressAreRateLimitedAndOnlyATrustedProxyNamesTheClientAddress() throws Exception {
+        String admin = admin();
+        assertEquals(201, http.send("POST", "/users", """
+                {"username": "qian.jingban", "password": "Deyang-Clerk-0001", "roles": ["CLERK"], "regions": ["510600"]}""",
+                "Authorization", bearer(admin)).status());
+        var config = configurations.getConfiguration("org.qiancheng.security", "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("loginsPerMinute", LIMIT);
+        properties.put("trustedProxies", new String[] {"127.0.0.1"});
+        config.update(properties);
+        try {
+            awaitLimit("192.0.2.200");
+            // the proxy 127.0.0.1 names the client: five failures lock qian.jingban for 203.0.113.9 only
+            for (int i = 1; i <= 5; i++) {
+                assertProblem(http.send("POST", "/session", "{\"username\": \"qian.jingban\", \"password\":"
+                        + " \"Wrong-Password-" + i + "\"}", "X-Forwarded-For", "198.51.100.1, 203.0.113.9"), 401,
+                        "password", "credentials");
+            }
+            assertProblem(loginVia("203.0.113.9"), 429, "username", "locked");
+            Http.Answer other = loginVia("203.0.113.10");
+            assertEquals(body(other), 201, other.status());
+
+            // one attempt too many from one address within a minute is refused before any password is checked
+            Http.Answer limited = loginVia("203.0.113.9");
+            assertProblem(limited, 429, null, "rate-limit");
+            assertTrue(limited.header("Retry-After"), Integer.parseInt(limited.header("Retry-After")) <= 61);
+            assertTrue(limited.body().get("detailZh").asText().contains("秒后再试"));
+
+            // from a peer that is not a trusted proxy the header is ignored: 127.0.0.2 counts as itself
+            RawHttp.Answer direct = RawHttp.sendFrom("127.0.0.2", Integer.parseInt(context.getProperty(
+                    "org.osgi.service.http.port")), RawHttp.request("POST", "/api/v1/session", Map.of("Content-Type",
+                    "application/json", "X-Forwarded-For", "203.0.113.9"), "{\"username\": \"qian.jingban\","
+                    + " \"password\": \"Deyang-Clerk-0001\"}".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(direct.body(), 201, direct.status());
+        } finally {
+            config.delete();
+        }
+    }
+
+    /** Login attempts per address per minute while the test configures it. */
+    private static final int LIMIT = 6;
+
+    private Http.Answer loginVia(String client) throws Exception {
+        return http.send("POST", "/session", "{\"username\": \"qian.jingban\", \"password\": \"Deyang-Clerk-0001\"}",
+                "X-Forwarded-For", client);
+    }
+
+    /**
+     * Waits until the configuration has reached the session service (asynchronously): logins named by
+     * the proxy as coming from the address are limited to {@link #LIMIT} a minute.
+     */
+    private void awaitLimit(String address) throws Exception {
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i <= LIMIT; i++) {
+                Http.Answer answer = loginVia(address);
+                if (answer.status() == 429 && body(answer).contains("rate-limit")) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the login rate limit never applied");
+    }
+
+    @Test
     public void usersNeedASessionAndTheRole() throws Exception {
         assertProblem(http.anonymous().get("/users"), 401, null, "session-required");
         assertProblem(http.anonymous().get("/session"), 401, null, "session-required");

@@ -85,7 +85,11 @@ public class WorkflowE2EIT {
             assertEquals("成都市端到端培训学校", read(again, "/api/v1/institutions/" + institution).get("name").asText());
             assertEquals("2026-11-25", read(again, "/api/v1/projects/" + project).get("publishedOn").asText());
             assertEquals("2026-11-25", read(again, "/api/v1/classes/" + course).get("filedOn").asText());
-            assertEquals("510104199001011230", read(again, "/api/v1/trainees/" + trainee).get("idNumber").asText());
+            assertEquals("masked unless a reason is given", "510104********1230",
+                    read(again, "/api/v1/trainees/" + trainee).get("idNumber").asText());
+            assertEquals("510104199001011230", read(again, "/api/v1/trainees/" + trainee + "?reason="
+                    + java.net.URLEncoder.encode("核对身份 identity check", java.nio.charset.StandardCharsets.UTF_8))
+                    .get("idNumber").asText());
             assertEquals(1, read(again, "/api/v1/trainees").get("total").asLong());
             JsonNode enrolled = read(again, "/api/v1/enrolments/" + enrolment);
             assertEquals(21, enrolled.get("attendedDays").asInt());

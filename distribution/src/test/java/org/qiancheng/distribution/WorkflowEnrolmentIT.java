@@ -178,18 +178,33 @@ public class WorkflowEnrolmentIT extends WorkflowTestSupport {
                 {"idNumber": "510104199001011231", "name": "李四"}"""), 422, "idNumber", "gb11643:check-digit");
         assertEquals(traineesBefore + 1, steps.total("/trainees"));
 
-        // the ID is masked in lists and shown in full by the single read alone
+        // the ID is masked in lists and in a plain read; shown in full only for a stated reason, audited
         Http.Answer list = http.get("/trainees?region=510104&limit=500");
         assertEquals(200, list.status());
         JsonNode listed = item(list.body(), traineeId);
         assertEquals("510104********1230", listed.get("residentId").asText());
         assertFalse(list.body().toString(), list.body().toString().contains("510104199001011230"));
-        Http.Answer full = http.get("/trainees/" + traineeId);
-        assertEquals(200, full.status());
+        Http.Answer plain = http.get("/trainees/" + traineeId);
+        assertEquals(200, plain.status());
+        assertEquals("510104********1230", plain.body().get("residentId").asText());
+        assertFalse(body(plain), body(plain).contains("510104199001011230"));
+        assertProblem(http.get("/trainees/" + traineeId + "?reason="), 422, "reason", "required");
+        assertProblem(http.as(org.qiancheng.api.security.Role.FINANCE).get("/trainees/" + traineeId
+                + "?reason=payment"), 403, null, "permission");
+        String reason = "核对身份证件 checking the ID card";
+        Http.Answer full = http.get("/trainees/" + traineeId + "?reason="
+                + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(body(full), 200, full.status());
         assertEquals("510104199001011230", full.body().get("idNumber").asText());
         assertEquals("张三", full.body().get("name").asText());
         assertEquals(etag(full.body().get("version").asLong()), full.header("ETag"));
         assertTrue(full.header("Cache-Control"), full.header("Cache-Control").contains("no-store"));
+        JsonNode seen = http.get("/audit?entity=trainee&entityId=" + traineeId).body().get("items").get(0);
+        assertEquals("trainee.pii-read", seen.get("action").asText());
+        assertEquals("who saw it", "clerk", seen.get("actor").asText());
+        assertTrue("why", seen.get("after").asText().contains(reason));
+        assertTrue("whose, masked", seen.get("after").asText().contains("510104********1230"));
+        assertFalse(seen.get("after").asText().contains("510104199001011230"));
         return traineeId;
     }
 

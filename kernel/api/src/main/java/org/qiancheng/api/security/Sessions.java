@@ -19,9 +19,22 @@ public interface Sessions {
      * @param source the client's address, e.g. {@code 203.0.113.7}
      * @return the new session with its token, shown only this once
      * @throws AccessException UNAUTHENTICATED (rule {@code credentials}) when the name or password is
-     *     wrong or the account is disabled; LOCKED (rule {@code locked}) while locked out from this source
+     *     wrong or the account is disabled; LOCKED (rule {@code locked}) while locked out from this source,
+     *     or (rule {@code rate-limit}) when the source has made too many attempts in the last minute
      */
     Session login(String username, String password, String source);
+
+    /**
+     * The client's address for the lockout and the audit trail: the TCP peer, unless the peer is a
+     * configured trusted reverse proxy, in which case the nearest address of {@code X-Forwarded-For}
+     * that is not itself a trusted proxy.
+     *
+     * @param peer the TCP peer's address
+     * @param forwardedFor the {@code X-Forwarded-For} header, or {@code null}
+     * @return the address to count logins against
+     * @since 1.1
+     */
+    String source(String peer, String forwardedFor);
 
     /**
      * Resolves a bearer token and counts the use against the idle timeout.

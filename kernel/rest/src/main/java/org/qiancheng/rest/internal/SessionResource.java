@@ -82,7 +82,8 @@ public final class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(Login login) {
         Requests.body(login);
-        Session session = sessions.login(login.username(), login.password(), servlet.getRemoteAddr());
+        Session session = sessions.login(login.username(), login.password(),
+                sessions.source(servlet.getRemoteAddr(), headers.getHeaderString("X-Forwarded-For")));
         return Response.created(uri.getAbsolutePath()).entity(session).cacheControl(noStore())
                 .header(HttpHeaders.SET_COOKIE, cookie(session.token(), false)).build();
     }

@@ -5,8 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Accounts and sessions ({@code etc/org.qiancheng.security.config}): the password policy and work
- * factor, the lockout after failed logins, the session timeouts, and whether every endpoint needs a
- * session. The REST layer reads {@code requireSession} from the same PID.
+ * factor, the lockout after failed logins, the login rate per address, the session timeouts, and the
+ * reverse proxies trusted to name the client's address.
  */
 @ObjectClassDefinition(name = "Qiancheng accounts and sessions")
 public @interface SecurityConfiguration {
@@ -40,7 +40,11 @@ public @interface SecurityConfiguration {
     @AttributeDefinition(description = "Minutes after the login that a session ends, used or not")
     int sessionAbsoluteMinutes() default 720;
 
-    @AttributeDefinition(description = "Whether every endpoint but GET /api/v1/health and POST /api/v1/session"
-            + " answers 401 without a session (phase 1: false, a request without credentials acts as before)")
-    boolean requireSession() default false;
+    @AttributeDefinition(description = "Login attempts accepted from one source address in any minute (real time);"
+            + " more are answered 429 without checking the password")
+    int loginsPerMinute() default 60;
+
+    @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For names the client's source"
+            + " address; from any other peer the header is ignored")
+    String[] trustedProxies() default {};
 }

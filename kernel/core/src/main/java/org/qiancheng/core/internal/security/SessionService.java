@@ -46,6 +46,7 @@ public final class SessionService implements Sessions {
     private final Path log;
     private volatile Settings settings;
     private volatile Passwords passwords;
+    private volatile LoginRate rate;
     /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
     private volatile AccountTx.PasswordHash dummy;
 
@@ -69,6 +70,7 @@ public final class SessionService implements Sessions {
     synchronized void modified(SecurityConfiguration config) {
         Settings next = Settings.of(config);
         this.passwords = new Passwords(random, next.iterations());
+        this.rate = new LoginRate(next.loginsPerMinute(), System::nanoTime);
         this.dummy = null;
         this.settings = next;
     }
@@ -96,6 +98,10 @@ public final class SessionService implements Sessions {
         String from = source == null || source.isBlank() ? "unknown"
                 : source.length() > MAX_SOURCE ? source.substring(0, MAX_SOURCE) : source;
         String secret = password == null ? "" : password;
+        Optional<Duration> wait = rate.admit(from);
+        if (wait.isPresent()) {
+            throw rateLimited(wait.get());
+        }
         Settings now = settings;
         Instant at = clock.instant();
         String account = name;
@@ -257,6 +263,30 @@ public final class SessionService implements Sessions {
                 "wrong username or password" + (nowLocked ? "; too many failures: logins of this account from this"
                         + " address are now locked for a while" : ""),
                 "用户名或密码错误" + (nowLocked ? "；失败次数过多，该账户从此地址的登录已被暂时锁定" : ""));
+    }
+
+    @Override
+    public String source(String peer, String forwardedFor) {
+        java.util.Set<String> proxies = settings.trustedProxies();
+        if (forwardedFor == null || !proxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            // the nearest hop the trusted proxies did not add themselves; whatever is left of it the client wrote
+            if (!hop.isEmpty() && !proxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return peer;
+    }
+
+    static AccessException rateLimited(Duration left) {
+        long seconds = Math.max(1, left.toSeconds() + 1);
+        return new AccessException(Kind.LOCKED, null, "rate-limit", "too many login attempts from this address: try"
+                + " again in " + seconds + " second(s)", "此地址登录尝试过于频繁：请 " + seconds + " 秒后再试",
+                Duration.ofSeconds(seconds));
     }
 
     static AccessException locked(Duration left) {

@@ -10,8 +10,11 @@ import java.time.Duration;
  * @param lockout when failed logins lock an account for a source address
  * @param idle how long an unused session lives
  * @param absolute how long a session lives at most
+ * @param loginsPerMinute login attempts accepted from one source address in a minute
+ * @param trustedProxies the peers whose {@code X-Forwarded-For} is believed
  */
-record Settings(PasswordPolicy policy, int iterations, Lockout lockout, Duration idle, Duration absolute) {
+record Settings(PasswordPolicy policy, int iterations, Lockout lockout, Duration idle, Duration absolute,
+        int loginsPerMinute, java.util.Set<String> trustedProxies) {
 
     static final int MIN_ITERATIONS = 600_000;
 
@@ -25,11 +28,13 @@ record Settings(PasswordPolicy policy, int iterations, Lockout lockout, Duration
         positive("lockoutMinutes", config.lockoutMinutes());
         positive("sessionIdleMinutes", config.sessionIdleMinutes());
         positive("sessionAbsoluteMinutes", config.sessionAbsoluteMinutes());
+        positive("loginsPerMinute", config.loginsPerMinute());
         return new Settings(new PasswordPolicy(config.passwordMinLength(), config.passwordMinClasses()),
                 config.passwordIterations(),
                 new Lockout(config.lockoutFailures(), Duration.ofMinutes(config.lockoutWindowMinutes()),
                         Duration.ofMinutes(config.lockoutMinutes())),
-                Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofMinutes(config.sessionAbsoluteMinutes()));
+                Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofMinutes(config.sessionAbsoluteMinutes()),
+                config.loginsPerMinute(), java.util.Set.of(config.trustedProxies()));
     }
 
     private static void positive(String name, int value) {

@@ -34,7 +34,7 @@ class InitialAdminTest {
     private final MovingClock clock = new MovingClock("2026-11-25T08:00:00Z");
     private final Settings settings = new Settings(new PasswordPolicy(12, 3), 600_000,
             new Lockout(5, java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(15)),
-            java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(12));
+            java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(12), 60, java.util.Set.of());
     private final Passwords passwords = new Passwords(new SecureRandom(), 600_000);
     private final List<Object[]> inserted = new ArrayList<>();
     private final List<String> audited = new ArrayList<>();
