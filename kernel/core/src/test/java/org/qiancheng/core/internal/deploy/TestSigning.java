@@ -11,7 +11,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -109,9 +108,5 @@ final class TestSigning {
             }
         }
         return bytes.toByteArray();
-    }
-
-    static UnaryOperator<byte[]> same() {
-        return b -> b;
     }
 }
