@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The framework properties: {@code conf/framework.properties} of the distribution with
- * {@code ${qc.home}}, {@code ${qc.port}} and {@code ${qc.dist}} filled in. The launcher and the
+ * {@code ${qc.home}}, {@code ${qc.port}}, {@code ${qc.bind}} and {@code ${qc.dist}} filled in. The launcher and the
  * in-framework tests both build the framework from this, so they cannot drift apart.
  */
 public final class FrameworkConfig {
@@ -106,6 +106,7 @@ public final class FrameworkConfig {
         Map<String, String> values = Map.of(
                 "qc.home", slashes(settings.home()),
                 "qc.port", Integer.toString(settings.port()),
+                "qc.bind", settings.bind(),
                 "qc.dist", slashes(settings.distribution()));
         Map<String, String> resolved = new TreeMap<>();
         for (String key : raw.stringPropertyNames()) {

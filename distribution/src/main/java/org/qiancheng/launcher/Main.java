@@ -59,9 +59,9 @@ public final class Main {
         Signal.handle(new Signal("INT"), signal -> new Thread(stop, "qiancheng-stop").start());
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "qiancheng-shutdown-hook"));
 
-        System.out.printf("Qiancheng 前程 starting 正在启动: http://localhost:%d/api/v1/health%n"
-                + "  home %s%s%n", settings.port(), settings.home(), first ? " (first start: defaults copied)" : "");
-        Readiness.announceWhenReady(settings.port(), launched);
+        System.out.printf("Qiancheng 前程 starting 正在启动: %s/api/v1/health%n"
+                + "  home %s%s%n", settings.localUrl(), settings.home(), first ? " (first start: defaults copied)" : "");
+        Readiness.announceWhenReady(settings.localUrl(), launched);
 
         FrameworkEvent end = platform.awaitStop();
         boolean clean = end.getType() == FrameworkEvent.STOPPED;

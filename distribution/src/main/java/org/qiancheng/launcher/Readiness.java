@@ -12,10 +12,11 @@ final class Readiness {
     private Readiness() {
     }
 
-    static void announceWhenReady(int port, long launchedNanos) {
+    /** @param url where this machine reaches the platform (QC_BIND may keep it off 127.0.0.1) */
+    static void announceWhenReady(String url, long launchedNanos) {
         Thread watcher = new Thread(() -> {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
                     .timeout(Duration.ofSeconds(2)).build();
             long deadline = launchedNanos + Duration.ofMinutes(2).toNanos();
             while (System.nanoTime() < deadline) {

@@ -24,13 +24,17 @@ public class FrameworkConfigTest {
         Files.write(dist.resolve(FrameworkConfig.FILE), List.of(
                 "felix.fileinstall.dir=${qc.home}/deploy,${qc.home}/etc",
                 "org.osgi.service.http.port=${qc.port}",
+                "org.apache.felix.http.host=${qc.bind}",
                 "plain=value"), StandardCharsets.UTF_8);
-        LaunchSettings settings = new LaunchSettings(dist, Path.of("/srv/qc"), 9090, false);
+        LaunchSettings settings = new LaunchSettings(dist, Path.of("/srv/qc"), 9090, "127.0.0.1", false);
 
         Map<String, String> properties = FrameworkConfig.load(settings);
 
         assertEquals("/srv/qc/deploy,/srv/qc/etc", properties.get("felix.fileinstall.dir"));
         assertEquals("9090", properties.get("org.osgi.service.http.port"));
+        assertEquals("QC_BIND becomes Jetty's host", "127.0.0.1", properties.get("org.apache.felix.http.host"));
+        assertEquals("0.0.0.0", FrameworkConfig.load(new LaunchSettings(dist, Path.of("/srv/qc"), 9090, false))
+                .get("org.apache.felix.http.host"));
         assertEquals("value", properties.get("plain"));
         assertEquals("without a console the shell neither reads stdin nor stops the platform",
                 "--nointeractive --noshutdown", properties.get("gosh.args"));

@@ -23,8 +23,9 @@ public interface Deployments {
      * @param jar the bundle's bytes
      * @return the file written, PENDING
      * @throws WorkflowException INVALID naming {@code body} and the rule (not a complete jar, no
-     *     manifest, not an OSGi bundle, no region policy), nothing written; CONFLICT when the file
-     *     is there already
+     *     manifest, not an OSGi bundle, no region policy; not signed, changed after signing, or
+     *     signed by a certificate not trusted in {@code etc/trust/}), nothing written; CONFLICT
+     *     when the file is there already
      */
     DeployedFile upload(byte[] jar);
 

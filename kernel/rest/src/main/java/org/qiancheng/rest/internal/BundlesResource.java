@@ -57,8 +57,9 @@ public final class BundlesResource {
     /**
      * The jar as the body ({@code application/java-archive} or {@code application/octet-stream}):
      * 202 with the file written; 422 naming {@code body} and the rule when it is not a complete jar,
-     * not an OSGi bundle, carries no region policy or is larger than 50 MB (nothing written); 409
-     * when that version's file is in {@code deploy/} already.
+     * not an OSGi bundle, carries no region policy, is larger than 50 MB or is not signed by a
+     * certificate of {@code etc/trust/} with every entry intact (nothing written); 409 when that
+     * version's file is in {@code deploy/} already.
      */
     @OperationId("uploadBundle")
     @POST

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,8 +31,12 @@ import org.qiancheng.persistence.WorkflowStore;
 @Component
 public final class DeploymentService implements Deployments {
 
-    /** What the audit trail keeps of an uploaded or removed bundle. */
-    public record BundleAuditEntry(String file, String symbolicName, String version, long size, String sha256) {
+    /**
+     * What the audit trail keeps of an uploaded or removed bundle; {@code signer}, the subject of the
+     * trusted certificate an upload was signed by, is null for a removal.
+     */
+    public record BundleAuditEntry(String file, String symbolicName, String version, long size, String sha256,
+            String signer) {
     }
 
     static final String ENTITY = "bundle";
@@ -66,8 +71,12 @@ public final class DeploymentService implements Deployments {
     @Override
     public DeployedFile upload(byte[] jar) {
         JarCheck.Inspected bundle;
+        JarSignature.Signer signer;
         try {
             bundle = JarCheck.regionPolicy(jar);
+            // only uploads need a signature: whoever writes into deploy/ directly is trusted already.
+            // Real time, not the platform's clock: a frozen demonstration day must not revive a certificate
+            signer = JarSignature.verify(jar, TrustedCertificates.in(trust()), Instant.now());
         } catch (JarCheck.Refusal e) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "body", e.rule, e.why);
         }
@@ -79,7 +88,7 @@ public final class DeploymentService implements Deployments {
                             + " is in deploy/ already (" + target.getFileName() + "); remove it first to replace it"));
         }
         BundleAuditEntry entry = new BundleAuditEntry(bundle.fileName(), bundle.symbolicName(), bundle.version(),
-                bundle.size(), bundle.sha256());
+                bundle.size(), bundle.sha256(), signer.subject());
         store.transaction(tx -> {
             tx.audit().append(clock.instant(), Operators.current(), ENTITY + ".uploaded", ENTITY, 0, null, entry);
             write(jar, target);
@@ -102,7 +111,7 @@ public final class DeploymentService implements Deployments {
                 .orElseThrow(() -> new WorkflowException(WorkflowException.Kind.NOT_FOUND, "file", "exists",
                         new LocalizedText("deploy/ 中没有 " + file, "there is no " + file + " in deploy/")));
         BundleAuditEntry entry = new BundleAuditEntry(found.file(), found.symbolicName(), found.version(),
-                found.size(), found.sha256());
+                found.size(), found.sha256(), null);
         store.transaction(tx -> {
             tx.audit().append(clock.instant(), Operators.current(), ENTITY + ".removed", ENTITY, 0, entry, null);
             try {
@@ -113,6 +122,11 @@ public final class DeploymentService implements Deployments {
             return null;
         });
         return found;
+    }
+
+    /** {@code QC_HOME/etc/trust/}: the certificates uploads may be signed by. */
+    private Path trust() {
+        return artifacts.deploy().resolveSibling("etc").resolve("trust");
     }
 
     private java.util.Optional<DeployedFile> read(Path jar) {
