@@ -286,8 +286,8 @@ public class SecurityIT extends PlatformTestSupport {
             // from a peer that is not a trusted proxy the header is ignored: 127.0.0.2 counts as itself
             RawHttp.Answer direct = RawHttp.sendFrom("127.0.0.2", Integer.parseInt(context.getProperty(
                     "org.osgi.service.http.port")), RawHttp.request("POST", "/api/v1/session", Map.of("Content-Type",
-                    "application/json", "X-Forwarded-For", "203.0.113.9"), "{\"username\": \"qian.jingban\","
-                    + " \"password\": \"Deyang-Clerk-0001\"}".getBytes(StandardCharsets.UTF_8)));
+                    "application/json", "X-Forwarded-For", "203.0.113.9"), ("{\"username\": \"qian.jingban\","
+                    + " \"password\": \"Deyang-Clerk-0001\"}").getBytes(StandardCharsets.UTF_8)));
             assertEquals(direct.body(), 201, direct.status());
         } finally {
             config.delete();
@@ -317,6 +317,59 @@ public class SecurityIT extends PlatformTestSupport {
             Thread.sleep(100);
         }
         throw new AssertionError("the login rate limit never applied");
+    }
+
+    @Test
+    public void aServiceAccountActsWithAnIssuedTokenThatNoIdleTimeoutEndsUntilItExpiresOrIsRevoked()
+            throws Exception {
+        Instant start = Instant.parse(TODAY);
+        String admin = admin();
+        Http.Answer created = http.send("POST", "/users/service-accounts", """
+                {"username": "hr-sync", "roles": ["AUDITOR"], "regions": ["510000"]}""", "Authorization", bearer(admin));
+        assertEquals(body(created), 201, created.status());
+        long id = created.body().get("id").asLong();
+        assertTrue(created.header("Location"), created.header("Location").endsWith("/api/v1/users/" + id));
+        assertFalse(created.body().get("mustChangePassword").asBoolean());
+        assertProblem(http.send("POST", "/users/service-accounts", """
+                {"username": "sync-admin", "roles": ["SECURITY_ADMIN"], "regions": ["100000"]}""", "Authorization",
+                bearer(admin)), 422, "roles", "service-account");
+        assertProblem(http.send("POST", "/users/1/tokens", "{\"days\": 30}", "Authorization", bearer(admin)), 422,
+                "id", "service-account");
+        assertProblem(http.send("POST", "/users/" + id + "/tokens", "{\"days\": 366}", "Authorization",
+                bearer(admin)), 422, "days", "range:1-365");
+
+        Http.Answer issued = http.send("POST", "/users/" + id + "/tokens", "{\"days\": 30}", "Authorization",
+                bearer(admin));
+        assertEquals(body(issued), 201, issued.status());
+        assertTrue(issued.header("Cache-Control").contains("no-store"));
+        assertEquals(start.plus(Duration.ofDays(30)).toString(), issued.body().get("expiresAt").asText());
+        String token = issued.body().get("token").asText();
+        assertEquals(200, http.send("GET", "/audit?entity=user", null, "Authorization", bearer(token)).status());
+        assertProblem(login(http, "hr-sync", "Any-Password-2026"), 401, "password", "credentials");
+        JsonNode trail = http.send("GET", "/audit?entity=user&entityId=" + id, null, "Authorization", bearer(token))
+                .body();
+        assertEquals("user.token-issued", trail.get("items").get(0).get("action").asText());
+        assertFalse("the trail never holds the token", trail.toString().contains(token));
+        try {
+            // hours without a call: a login's session would have ended after 30 minutes, the token goes on
+            clockAt(start.plus(Duration.ofHours(5)));
+            assertEquals(200, http.send("GET", "/classes", null, "Authorization", bearer(token)).status());
+            clockAt(start.plus(Duration.ofDays(30)));
+            assertProblem(http.send("GET", "/classes", null, "Authorization", bearer(token)), 401, null, "session");
+
+            configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").delete();
+            clockAt(start);
+            String fresh = token("admin", ADMIN_PASSWORD);
+            String second = http.send("POST", "/users/" + id + "/tokens", "{}", "Authorization", bearer(fresh)).body()
+                    .get("token").asText();
+            assertEquals(200, http.send("GET", "/classes", null, "Authorization", bearer(second)).status());
+            assertEquals(200, http.send("DELETE", "/users/" + id + "/sessions", null, "Authorization", bearer(fresh))
+                    .status());
+            assertProblem(http.send("GET", "/classes", null, "Authorization", bearer(second)), 401, null, "session");
+        } finally {
+            configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").delete();
+            clockAt(start);
+        }
     }
 
     @Test

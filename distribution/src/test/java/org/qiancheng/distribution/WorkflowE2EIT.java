@@ -17,7 +17,8 @@ import org.junit.Test;
 /**
  * The whole workflow on the assembled platform, then a restart: institution → published project →
  * filed class → trainee (an invalid ID refused) → enrolment → attendance → outcome → claim by the
- * region's policy → approval → payment; after SIGTERM and a second start on the same home, every
+ * region's policy → approval → payment, by three users who log in (the clerk, the reviewer, finance,
+ * set up by the first administrator from {@code QC_ADMIN_PASSWORD}); after SIGTERM and a second start on the same home, every
  * record reads back as it was. The platform starts on 2026-11-25 ({@code QC_CLOCK_FIXED}) and the
  * test moves "today" as an operator would, through {@code etc/org.qiancheng.clock.config}: into the
  * class for the check-ins, after its end for the outcome, the claim and the payment; that day is
@@ -105,6 +106,14 @@ public class WorkflowE2EIT {
             assertEquals("the configured day outlives the restart", "2027-01-20",
                     read(again, "/api/v1/reports/510000/indicators").get("to").asText());
             assertTrue("the audit trail kept every change", read(again, "/api/v1/audit").get("total").asLong() >= 30);
+            // three people did the work, each under their own login: the clerk computed, the reviewer
+            // approved, finance paid
+            JsonNode claimTrail = read(again, "/api/v1/audit?entity=claim&entityId=" + claim).get("items");
+            assertEquals("reviewer", claimTrail.get(0).get("actor").asText());
+            assertEquals("claim.approved", claimTrail.get(0).get("action").asText());
+            assertEquals("clerk", claimTrail.get(claimTrail.size() - 1).get("actor").asText());
+            JsonNode payments = read(again, "/api/v1/audit?entity=disbursement").get("items");
+            assertEquals("finance", payments.get(0).get("actor").asText());
             assertEquals(0, again.terminate());
         }
     }

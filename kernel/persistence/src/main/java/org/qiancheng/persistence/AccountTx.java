@@ -43,9 +43,10 @@ public interface AccountTx {
      * @param lastSeenAt when it was last used
      * @param absoluteEnd when it ends whatever its use
      * @param revokedAt when it was ended, or {@code null} while open
+     * @param serviceToken whether it is a service account's long-lived token, which no idle timeout ends
      */
     record StoredSession(long id, long userId, String csrfHash, Instant createdAt, Instant lastSeenAt,
-            Instant absoluteEnd, Instant revokedAt) {
+            Instant absoluteEnd, Instant revokedAt, boolean serviceToken) {
     }
 
     /**
@@ -60,6 +61,18 @@ public interface AccountTx {
     /** Stores a new user. @throws org.qiancheng.api.workflow.WorkflowException CONFLICT when the username is taken */
     User insertUser(String username, PasswordHash password, Set<Role> roles, List<String> regions,
             boolean mustChangePassword, Instant at);
+
+    /**
+     * Stores a service account: a user for an integration, who never logs in with a password (the one
+     * stored is random and never shown) and uses tokens a security administrator issues.
+     *
+     * @throws org.qiancheng.api.workflow.WorkflowException CONFLICT when the username is taken
+     */
+    User insertServiceAccount(String username, PasswordHash unusable, Set<Role> roles, List<String> regions,
+            Instant at);
+
+    /** @return whether the user is a service account */
+    boolean serviceAccount(long userId);
 
     Optional<User> user(long id);
 
@@ -83,6 +96,9 @@ public interface AccountTx {
 
     /** Opens a session; @return its id */
     long openSession(long userId, String tokenHash, String csrfHash, Instant at, Instant absoluteEnd, String source);
+
+    /** Opens a service account's long-lived token, which only its end or a revocation ends; @return its id */
+    long openServiceToken(long userId, String tokenHash, String csrfHash, Instant at, Instant end);
 
     /** The session of a token's hash, open or not, or empty. */
     Optional<StoredSession> session(String tokenHash);

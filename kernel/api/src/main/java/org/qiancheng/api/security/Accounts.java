@@ -79,4 +79,28 @@ public interface Accounts {
      * @throws AccessException NOT_FOUND when there is none
      */
     int revokeSessions(long id);
+
+    /**
+     * Creates a service account (SECURITY_ADMIN): business roles only, regions within the
+     * administrator's own; its stored password is random and never shown, so it cannot log in.
+     *
+     * @param draft its name, roles and regions
+     * @return the account
+     * @throws AccessException INVALID naming the field, or CONFLICT when the username is taken
+     * @since 1.1
+     */
+    User createServiceAccount(UserDrafts.NewServiceAccount draft);
+
+    /**
+     * Issues a long-lived token to a service account (SECURITY_ADMIN): no idle timeout ends it, only its
+     * end or a revocation ({@link #revokeSessions}).
+     *
+     * @param id the service account's id
+     * @param days how long it lasts, 1–365
+     * @return the token, shown only this once
+     * @throws AccessException NOT_FOUND, or INVALID naming {@code days}, or naming {@code id} (rule
+     *     {@code service-account}) when the user is a person
+     * @since 1.1
+     */
+    UserDrafts.ServiceToken issueToken(long id, int days);
 }

@@ -33,6 +33,35 @@ public final class UserDrafts {
      * @param regions the new regions
      * @param disabled whether the account may no longer log in (its sessions end)
      */
+    /**
+     * A service account for an integration: it never logs in with a password and acts with tokens a
+     * security administrator issues ({@link Accounts#issueToken}).
+     *
+     * @param username the login name, as for a user
+     * @param roles business roles only
+     * @param regions GB/T 2260 codes within the administrator's own
+     * @since 1.1
+     */
+    public record NewServiceAccount(String username, Set<Role> roles, List<String> regions) {
+    }
+
+    /**
+     * A token issued to a service account, shown only in this answer.
+     *
+     * @param user the service account
+     * @param token the bearer token, 256 random bits
+     * @param expiresAt when it ends unless revoked before
+     * @since 1.1
+     */
+    public record ServiceToken(User user, String token, java.time.Instant expiresAt) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "ServiceToken[user=" + user.username() + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
     public record UserChange(Set<Role> roles, List<String> regions, Boolean disabled) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Accounts;
 import org.qiancheng.api.security.User;
+import org.qiancheng.api.security.UserDrafts.NewServiceAccount;
 import org.qiancheng.api.security.UserDrafts.NewUser;
 import org.qiancheng.api.security.UserDrafts.UserChange;
 import org.qiancheng.api.workflow.Page;
@@ -41,6 +43,8 @@ import org.qiancheng.api.workflow.Page;
 @Path("v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsersResource {
+
+    private static final int DEFAULT_TOKEN_DAYS = 90;
 
     private final Accounts accounts;
 
@@ -59,6 +63,37 @@ public final class UsersResource {
     public Response create(NewUser draft) {
         User created = accounts.create(Requests.body(draft));
         return ETags.created(uri, created.id(), created, created.version());
+    }
+
+    /**
+     * {@code POST /api/v1/users/service-accounts}: 201 with the account's address ({@code /users/{id}});
+     * it cannot log in, it uses tokens issued by {@code POST /users/{id}/tokens}.
+     */
+    @OperationId("createServiceAccount")
+    @POST
+    @Path("service-accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createServiceAccount(NewServiceAccount draft) {
+        User created = accounts.createServiceAccount(Requests.body(draft));
+        return Response.created(uri.getBaseUriBuilder().path("v1/users").path(Long.toString(created.id())).build())
+                .entity(created).tag(ETags.tag(created.version())).build();
+    }
+
+    /** Body of {@code POST /users/{id}/tokens}. */
+    public record TokenRequest(Integer days) {
+    }
+
+    /** {@code POST /api/v1/users/{id}/tokens {"days"}}: 201 with a service account's new token, shown only here. */
+    @OperationId("issueServiceToken")
+    @POST
+    @Path("{id}/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issueToken(@PathParam("id") long id, TokenRequest request) {
+        int days = request == null || request.days() == null ? DEFAULT_TOKEN_DAYS : request.days();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(Response.Status.CREATED).entity(accounts.issueToken(id, days)).cacheControl(noStore)
+                .build();
     }
 
     /** {@code GET /api/v1/users?offset=&limit=}. */

@@ -1,6 +1,7 @@
 package org.qiancheng.core.internal.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import org.qiancheng.api.security.AccessException.Kind;
 import org.qiancheng.api.security.Accounts;
 import org.qiancheng.api.security.Role;
 import org.qiancheng.api.security.User;
+import org.qiancheng.api.security.UserDrafts.NewServiceAccount;
 import org.qiancheng.api.security.UserDrafts.NewUser;
+import org.qiancheng.api.security.UserDrafts.ServiceToken;
 import org.qiancheng.api.security.UserDrafts.UserChange;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -37,10 +40,12 @@ public final class AccountService implements Accounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final int MAX_PAGE = 500;
+    private static final int MAX_TOKEN_DAYS = 365;
 
     private final WorkflowStore store;
     private final Clock clock;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final Tokens tokens = new Tokens(random);
     private volatile Settings settings;
 
     @Activate
@@ -163,6 +168,54 @@ public final class AccountService implements Accounts {
             SecurityAudit.user(tx, at, admin.username(), "sessions-revoked", id, null, Map.of("sessionsEnded", ended));
             return ended;
         });
+    }
+
+    @Override
+    public User createServiceAccount(NewServiceAccount draft) {
+        User admin = Access.require(USER_ADMIN).user();
+        if (draft == null) {
+            throw Grants.invalid("username", "required", "is required", "为必填项");
+        }
+        String username = username(draft.username());
+        Set<Role> roles = Grants.roles(draft.roles());
+        if (roles.stream().anyMatch(Role::administrator)) {
+            throw Grants.invalid("roles", "service-account", "a service account holds business roles only",
+                    "服务账户只能授予业务角色");
+        }
+        List<String> regions = Grants.regions(draft.regions(), admin);
+        // a password nobody knows: the account cannot log in, only use the tokens issued to it
+        AccountTx.PasswordHash unusable = new Passwords(random, settings.iterations()).hash(tokens.next());
+        Instant at = clock.instant();
+        return refusals(() -> store.transaction(tx -> {
+            User created = tx.accounts().insertServiceAccount(username, unusable, roles, regions, at);
+            SecurityAudit.user(tx, at, admin.username(), "service-account-created", created.id(), null, created);
+            return created;
+        }));
+    }
+
+    @Override
+    public ServiceToken issueToken(long id, int days) {
+        User admin = Access.require(USER_ADMIN).user();
+        if (days < 1 || days > MAX_TOKEN_DAYS) {
+            throw Grants.invalid("days", "range:1-" + MAX_TOKEN_DAYS, "must be from 1 to " + MAX_TOKEN_DAYS,
+                    "须在 1 至 " + MAX_TOKEN_DAYS + " 之间");
+        }
+        String token = tokens.next();
+        Instant at = clock.instant();
+        Instant end = at.plus(Duration.ofDays(days));
+        User account = store.transaction(tx -> {
+            User user = existing(tx, id);
+            if (!tx.accounts().serviceAccount(id)) {
+                throw Grants.invalid("id", "service-account", "tokens are issued to service accounts only; a person"
+                        + " logs in", "令牌只发给服务账户；个人用户须登录");
+            }
+            long tokenId = tx.accounts().openServiceToken(id, Tokens.hash(token), Tokens.hash(tokens.next()), at, end);
+            // the trail names the token by its session id and end, never by its value
+            SecurityAudit.user(tx, at, admin.username(), "token-issued", id, null, Map.of("sessionId", tokenId,
+                    "expiresAt", end.toString()));
+            return user;
+        });
+        return new ServiceToken(account, token, end);
     }
 
     /** The user with the end of the latest lockout from any source in force now. */

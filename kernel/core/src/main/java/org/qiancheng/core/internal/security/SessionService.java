@@ -166,7 +166,10 @@ public final class SessionService implements Sessions {
         Instant at = clock.instant();
         return store.transaction(tx -> {
             StoredSession session = tx.accounts().session(Tokens.hash(token)).orElseThrow(SessionService::invalidSession);
-            if (session.revokedAt() != null || times.ended(session.lastSeenAt(), session.absoluteEnd(), at)) {
+            // a service token has no idle timeout: an integration may call once a day
+            boolean ended = session.serviceToken() ? !at.isBefore(session.absoluteEnd())
+                    : times.ended(session.lastSeenAt(), session.absoluteEnd(), at);
+            if (session.revokedAt() != null || ended) {
                 throw invalidSession();
             }
             User user = tx.accounts().user(session.userId()).filter(u -> !u.disabled())
@@ -176,8 +179,8 @@ public final class SessionService implements Sessions {
                 tx.accounts().touchSession(session.id(), at);
                 lastSeen = at;
             }
-            return new Authentication(user, session.id(), times.end(lastSeen, session.absoluteEnd()),
-                    session.csrfHash());
+            return new Authentication(user, session.id(), session.serviceToken() ? session.absoluteEnd()
+                    : times.end(lastSeen, session.absoluteEnd()), session.csrfHash());
         });
     }
 

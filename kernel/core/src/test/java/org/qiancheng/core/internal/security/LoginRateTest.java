@@ -20,7 +20,7 @@ class LoginRateTest {
             nanos.addAndGet(Duration.ofSeconds(10).toNanos());
         }
         assertEquals(Optional.of(Duration.ofSeconds(30)), rate.admit("10.0.0.1"));
-        assertEquals("another address is not held back", Optional.empty(), rate.admit("10.0.0.2"));
+        assertEquals(Optional.empty(), rate.admit("10.0.0.2"), "another address is not held back");
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
         assertEquals(Optional.empty(), rate.admit("10.0.0.1"));
         assertTrue(rate.admit("10.0.0.1").isPresent());

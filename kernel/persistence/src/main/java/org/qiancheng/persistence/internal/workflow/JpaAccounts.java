@@ -30,6 +30,24 @@ final class JpaAccounts implements AccountTx {
     }
 
     @Override
+    public User insertServiceAccount(String username, PasswordHash unusable, Set<Role> roles, List<String> regions,
+            Instant at) {
+        if (credentials(username).isPresent()) {
+            throw new WorkflowException(WorkflowException.Kind.CONFLICT, "username", "unique",
+                    "the username is taken");
+        }
+        UserEntity user = UserEntity.of(username, unusable, roles, regions, false, at);
+        user.serviceAccount = Boolean.TRUE;
+        return rows.persisted(user).toRecord();
+    }
+
+    @Override
+    public boolean serviceAccount(long userId) {
+        UserEntity user = rows.manager.find(UserEntity.class, userId);
+        return user != null && Boolean.TRUE.equals(user.serviceAccount);
+    }
+
+    @Override
     public Optional<User> user(long id) {
         return rows.find(UserEntity.class, id, UserEntity::toRecord);
     }
@@ -81,6 +99,13 @@ final class JpaAccounts implements AccountTx {
     public long openSession(long userId, String tokenHash, String csrfHash, Instant at, Instant absoluteEnd,
             String source) {
         return rows.persisted(SessionEntity.of(userId, tokenHash, csrfHash, at, absoluteEnd, source)).id;
+    }
+
+    @Override
+    public long openServiceToken(long userId, String tokenHash, String csrfHash, Instant at, Instant end) {
+        SessionEntity token = SessionEntity.of(userId, tokenHash, csrfHash, at, end, "service-token");
+        token.serviceToken = Boolean.TRUE;
+        return rows.persisted(token).id;
     }
 
     @Override

@@ -43,6 +43,10 @@ public class SessionEntity {
     @Column(name = "ABSOLUTE_END", nullable = false)
     OffsetDateTime absoluteEnd;
 
+    /** {@code TRUE} for a service account's long-lived token; {@code null} for a login's session. */
+    @Column(name = "SERVICE_TOKEN")
+    Boolean serviceToken;
+
     @Column(name = "REVOKED_AT")
     OffsetDateTime revokedAt;
 
@@ -69,6 +73,7 @@ public class SessionEntity {
 
     StoredSession toRecord() {
         return new StoredSession(id, userId, csrfHash, createdAt.toInstant(), lastSeenAt.toInstant(),
-                absoluteEnd.toInstant(), revokedAt == null ? null : revokedAt.toInstant());
+                absoluteEnd.toInstant(), revokedAt == null ? null : revokedAt.toInstant(),
+                Boolean.TRUE.equals(serviceToken));
     }
 }

@@ -55,6 +55,10 @@ public class UserEntity implements Versioned {
     @Column(name = "PASSWORD_HASH", nullable = false, length = 128)
     String passwordHash;
 
+    /** {@code TRUE} for a service account; {@code null} for a person. */
+    @Column(name = "SERVICE_ACCOUNT")
+    Boolean serviceAccount;
+
     @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
     boolean mustChangePassword;
 
