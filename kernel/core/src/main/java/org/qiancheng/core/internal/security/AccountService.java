@@ -44,14 +44,17 @@ public final class AccountService implements Accounts {
 
     private final WorkflowStore store;
     private final Clock clock;
+    private final SessionCache cache;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final Tokens tokens = new Tokens(random);
     private volatile Settings settings;
 
     @Activate
-    public AccountService(@Reference WorkflowStore store, @Reference Clock clock, SecurityConfiguration config) {
+    public AccountService(@Reference WorkflowStore store, @Reference Clock clock, @Reference SessionCache cache,
+            SecurityConfiguration config) {
         this.store = store;
         this.clock = clock;
+        this.cache = cache;
         modified(config);
     }
 
@@ -127,7 +130,7 @@ public final class AccountService implements Accounts {
                 SecurityAudit.user(tx, at, admin.username(), "sessions-revoked", id, null, Map.of("sessionsEnded", ended));
             }
             return withLock(tx, after, at);
-        }));
+        }), () -> cache.forgetUser(id));
     }
 
     @Override
@@ -143,7 +146,7 @@ public final class AccountService implements Accounts {
             tx.accounts().forgetFailures(before.username(), null);
             SecurityAudit.user(tx, at, admin.username(), "deleted", id, before, null);
             return null;
-        }));
+        }), () -> cache.forgetUser(id));
     }
 
     @Override
@@ -162,12 +165,12 @@ public final class AccountService implements Accounts {
     public int revokeSessions(long id) {
         User admin = Access.require(USER_ADMIN).user();
         Instant at = clock.instant();
-        return store.transaction(tx -> {
+        return refusals(() -> store.transaction(tx -> {
             existing(tx, id);
             int ended = tx.accounts().revokeSessions(id, at, null);
             SecurityAudit.user(tx, at, admin.username(), "sessions-revoked", id, null, Map.of("sessionsEnded", ended));
             return ended;
-        });
+        }), () -> cache.forgetUser(id));
     }
 
     @Override
@@ -245,6 +248,18 @@ public final class AccountService implements Accounts {
                     + " letter or digit", "须为 3 至 64 个字符，仅含 a-z、0-9、“.”、“_”、“-”，以字母或数字开头");
         }
         return lower;
+    }
+
+    /**
+     * The store's refusals as {@link #refusals(Supplier)} does, and then — changed or not — the user's
+     * cached sessions forgotten, so that the next request reads the change.
+     */
+    private static <T> T refusals(Supplier<T> work, Runnable then) {
+        try {
+            return refusals(work);
+        } finally {
+            then.run();
+        }
     }
 
     /** The store's refusals (a taken username, a stale version) as access refusals of the same kind and rule. */

@@ -40,6 +40,10 @@ public @interface SecurityConfiguration {
     @AttributeDefinition(description = "Minutes after the login that a session ends, used or not")
     int sessionAbsoluteMinutes() default 720;
 
+    @AttributeDefinition(description = "Seconds (real time) a session read from the database is reused before it"
+            + " is read again; logout, revocation and account changes on this node apply at once; 0 turns it off")
+    int sessionCacheSeconds() default 10;
+
     @AttributeDefinition(description = "Login attempts accepted from one source address in any minute (real time);"
             + " more are answered 429 without checking the password")
     int loginsPerMinute() default 60;

@@ -41,6 +41,7 @@ public final class SessionService implements Sessions {
 
     private final WorkflowStore store;
     private final Clock clock;
+    private final SessionCache cache;
     private final SecureRandom random = new SecureRandom();
     private final Tokens tokens = new Tokens(random);
     private final Path log;
@@ -51,10 +52,11 @@ public final class SessionService implements Sessions {
     private volatile AccountTx.PasswordHash dummy;
 
     @Activate
-    public SessionService(@Reference WorkflowStore store, @Reference Clock clock, SecurityConfiguration config,
-            BundleContext context) {
+    public SessionService(@Reference WorkflowStore store, @Reference Clock clock, @Reference SessionCache cache,
+            SecurityConfiguration config, BundleContext context) {
         this.store = store;
         this.clock = clock;
+        this.cache = cache;
         String home = context.getProperty("qc.home");
         this.log = Path.of(home == null ? "runtime" : home).resolve("log");
         modified(config);
@@ -71,6 +73,7 @@ public final class SessionService implements Sessions {
         Settings next = Settings.of(config);
         this.passwords = new Passwords(random, next.iterations());
         this.rate = new LoginRate(next.loginsPerMinute(), System::nanoTime);
+        cache.ttl(config.sessionCacheSeconds());
         this.dummy = null;
         this.settings = next;
     }
@@ -164,24 +167,45 @@ public final class SessionService implements Sessions {
         Settings now = settings;
         SessionTimes times = new SessionTimes(now.idle(), now.absolute());
         Instant at = clock.instant();
-        return store.transaction(tx -> {
-            StoredSession session = tx.accounts().session(Tokens.hash(token)).orElseThrow(SessionService::invalidSession);
-            // a service token has no idle timeout: an integration may call once a day
-            boolean ended = session.serviceToken() ? !at.isBefore(session.absoluteEnd())
-                    : times.ended(session.lastSeenAt(), session.absoluteEnd(), at);
-            if (session.revokedAt() != null || ended) {
+        String hash = Tokens.hash(token);
+        Optional<SessionCache.Entry> hit = cache.get(hash);
+        if (hit.isPresent() && !ended(hit.get().session(), times, at)
+                && !dueForTouch(hit.get().session(), at)) {
+            return authentication(hit.get().session(), hit.get().user(), times);
+        }
+        long generation = cache.generation();
+        SessionCache.Entry read = store.transaction(tx -> {
+            StoredSession session = tx.accounts().session(hash).orElseThrow(SessionService::invalidSession);
+            if (session.revokedAt() != null || ended(session, times, at)) {
                 throw invalidSession();
             }
             User user = tx.accounts().user(session.userId()).filter(u -> !u.disabled())
                     .orElseThrow(SessionService::invalidSession);
-            Instant lastSeen = session.lastSeenAt();
-            if (Duration.between(lastSeen, at).compareTo(SessionTimes.TOUCH_AFTER) >= 0) {
+            if (dueForTouch(session, at)) {
                 tx.accounts().touchSession(session.id(), at);
-                lastSeen = at;
+                session = new StoredSession(session.id(), session.userId(), session.csrfHash(), session.createdAt(),
+                        at, session.absoluteEnd(), null, session.serviceToken());
             }
-            return new Authentication(user, session.id(), session.serviceToken() ? session.absoluteEnd()
-                    : times.end(lastSeen, session.absoluteEnd()), session.csrfHash());
+            return new SessionCache.Entry(session, user, 0);
         });
+        cache.put(hash, read.session(), read.user(), generation);
+        return authentication(read.session(), read.user(), times);
+    }
+
+    /** A service token has no idle timeout: an integration may call once a day. */
+    private static boolean ended(StoredSession session, SessionTimes times, Instant at) {
+        return session.serviceToken() ? !at.isBefore(session.absoluteEnd())
+                : times.ended(session.lastSeenAt(), session.absoluteEnd(), at);
+    }
+
+    /** A use is written back at most once a minute. */
+    private static boolean dueForTouch(StoredSession session, Instant at) {
+        return Duration.between(session.lastSeenAt(), at).compareTo(SessionTimes.TOUCH_AFTER) >= 0;
+    }
+
+    private static Authentication authentication(StoredSession session, User user, SessionTimes times) {
+        return new Authentication(user, session.id(), session.serviceToken() ? session.absoluteEnd()
+                : times.end(session.lastSeenAt(), session.absoluteEnd()), session.csrfHash());
     }
 
     @Override
@@ -208,6 +232,7 @@ public final class SessionService implements Sessions {
                     Map.of("sessionId", session.sessionId()));
             return null;
         });
+        cache.forgetUser(session.user().id());
     }
 
     @Override
@@ -242,6 +267,7 @@ public final class SessionService implements Sessions {
                     Map.of("otherSessionsEnded", ended));
             return after;
         });
+        cache.forgetUser(user.id());
         if (InitialAdmin.USERNAME.equals(user.username())) {
             InitialAdmin.forget(log);
         }
