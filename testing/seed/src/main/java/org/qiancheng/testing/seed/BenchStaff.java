@@ -150,6 +150,12 @@ public final class BenchStaff {
     private String firstLogin(String username, String initial, String password) throws IOException,
             InterruptedException {
         HttpResponse<String> first = send("POST", "/session", null, credentials(username, initial));
+        // /health answers before the whiteboard has added every resource: until /session is there, 404
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((first.statusCode() == 404 || first.statusCode() == 503) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            first = send("POST", "/session", null, credentials(username, initial));
+        }
         if (first.statusCode() == 401) {
             return login(username, password);
         }
