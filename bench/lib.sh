@@ -3,10 +3,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dist="$root/distribution/target/qiancheng"
 fixtures="$root/distribution/target/fixtures"
 
+# The first administrator's password at a fresh home's first start (the platform reads it only then);
+# login_staff changes it at the first login, as it must be.
+export QC_ADMIN_PASSWORD="${QC_ADMIN_PASSWORD:-Bench-First-Start-2026!}"
+
+# require_build: builds the reactor into the work tree's target/ folders when the distribution, the
+# fixtures or the seed tool are missing. `package`, not `install`: nothing is written into ~/.m2 but
+# the third-party artifacts a fresh clone downloads; test sources are not compiled (no bench needs them).
 require_build() {
-  if [ ! -f "$dist/lib/qiancheng-launcher.jar" ] || [ ! -f "$fixtures/hot-probe-1.0.0.jar" ]; then
-    echo "building (mvn -B -q install -DskipTests) …" >&2
-    (cd "$root" && mvn -B -q install -DskipTests)
+  if [ ! -f "$dist/lib/qiancheng-launcher.jar" ] || [ ! -f "$fixtures/hot-probe-1.0.0.jar" ] \
+      || ! ls "$root"/testing/seed/target/workflow-seed-*.jar >/dev/null 2>&1; then
+    echo "building (mvn -B -q package -Dmaven.test.skip=true) …" >&2
+    (cd "$root" && mvn -B -q package -Dmaven.test.skip=true)
   fi
 }
 
@@ -14,19 +22,47 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); prin
 
 now_ns() { date +%s%N; }
 
-# start_platform HOME PORT LOG: starts ./qiancheng in the background; sets $platform_pid
+# start_platform HOME PORT LOG: starts ./qiancheng in the background (with $QC_ADMIN_PASSWORD for
+# the first administrator of a fresh HOME); sets $platform_pid
 start_platform() {
-  QC_HOME="$1" QC_PORT="$2" "$root/qiancheng" start > "$3" 2>&1 &
+  QC_HOME="$1" QC_PORT="$2" QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" "$root/qiancheng" start > "$3" 2>&1 &
   platform_pid=$!
 }
 
-# wait_for URL CONDITION [TIMEOUT_S]: polls every 10 ms until CONDITION (a grep -E pattern over
-# "<status> <body>") matches; returns 1 on timeout
+# login_staff BASE_URL: waits for /api/v1/health, then sets up the staff as an operator does (the
+# seed tool's `staff`: admin's first login and password change, one user per business role with all
+# regions, each logging in and changing the initial password) and exports one bearer token per user:
+# QC_TOKEN_CLERK, QC_TOKEN_REVIEWER, QC_TOKEN_FINANCE, QC_TOKEN_POLICY, QC_TOKEN_POLICY2 (a second
+# POLICY_ADMIN, for two-person activation), QC_TOKEN_AUDITOR. Usernames: clerk, reviewer, finance,
+# policy-admin, policy-admin-2, auditor; their password is exported as QC_STAFF_PASSWORD. Works again
+# after a restart on the same home. Returns 1 (saying why) when any step fails.
+login_staff() {
+  local exports
+  exports="$(seed_tool staff "$1" "$QC_ADMIN_PASSWORD")" || { echo "login_staff: setting up the staff failed" >&2; return 1; }
+  eval "$exports"
+  [ -n "${QC_TOKEN_CLERK:-}" ] && [ -n "${QC_TOKEN_POLICY2:-}" ] \
+    || { echo "login_staff: no tokens in the seed tool's answer" >&2; return 1; }
+}
+
+# qcurl TOKEN CURL_ARGS…: curl -s with Authorization: Bearer TOKEN
+qcurl() {
+  local token="$1"; shift
+  curl -s -H "Authorization: Bearer $token" "$@"
+}
+
+# wait_for URL CONDITION [TIMEOUT_S] [TOKEN]: polls every 10 ms until CONDITION (a grep -E pattern
+# over "<status> <body>") matches; returns 1 on timeout. Every URL but /api/v1/health is asked with
+# Authorization: Bearer TOKEN (when TOKEN is not given: $QC_TOKEN_CLERK, when set; "" sends none).
 wait_for() {
-  local url="$1" pattern="$2" deadline=$(( $(date +%s) + ${3:-120} ))
+  local url="$1" pattern="$2" deadline=$(( $(date +%s) + ${3:-120} )) token="${4-${QC_TOKEN_CLERK:-}}"
+  local auth=()
+  case "$url" in
+    */api/v1/health) ;;
+    *) [ -z "$token" ] || auth=(-H "Authorization: Bearer $token") ;;
+  esac
   while [ "$(date +%s)" -lt "$deadline" ]; do
     local answer
-    answer="$(curl -s -m 2 -w ' %{http_code}' "$url" 2>/dev/null || true)"
+    answer="$(curl -s -m 2 "${auth[@]}" -w ' %{http_code}' "$url" 2>/dev/null || true)"
     answer="${answer##* } ${answer% *}"
     if echo "$answer" | grep -Eq "$pattern"; then return 0; fi
     sleep 0.01

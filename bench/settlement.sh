@@ -6,6 +6,8 @@
 # (claims/s = claims ÷ time from the POST to COMPLETED), then times POST /policies/510000/compare of the
 # stored claims against Sichuan 2025.2.0; stops it, then copies the stored claim rows
 # into a table of the same columns and indexes with plain JDBC batches in the same database.
+# The staff logs in after the second start (bench/lib.sh login_staff): FINANCE starts and polls the
+# settlement, POLICY_ADMIN compares.
 # Environment: QC_JAVA_OPTS for the platform's JVM (e.g. -Xmx4g); BENCH_KEEP=1 keeps the home.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,13 +22,15 @@ wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { cat "$work/schema.l
 stop_platform
 seed_tool seed "$home" "$classes" "$per_class"
 start_platform "$home" "$port" "$work/settle.log"
+login_staff "http://127.0.0.1:$port" || { tail -30 "$work/settle.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
 begin="$(now_ns)"
-run="$(curl -s -X POST -H 'Content-Type: application/json' -d '{"regionCode":"510000","month":"2026-10"}' \
+run="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' -d '{"regionCode":"510000","month":"2026-10"}' \
   "http://127.0.0.1:$port/api/v1/settlements")"
-id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
+  || { echo "settlement not started: $run" >&2; exit 1; }
 while true; do
-  state="$(curl -s "http://127.0.0.1:$port/api/v1/settlements/$id")"
+  state="$(qcurl "$QC_TOKEN_FINANCE" "http://127.0.0.1:$port/api/v1/settlements/$id")"
   status="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
   [ "$status" = RUNNING ] || break
   sleep 1
@@ -37,7 +41,7 @@ amount="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin
 rss="$(rss_mb "$platform_pid")"
 # what-if over the same stored claims: Sichuan 2025.2.0 (shipped on STANDBY) decides them again
 begin="$(now_ns)"
-comparison="$(curl -s -m 3600 -X POST -H 'Content-Type: application/json' \
+comparison="$(qcurl "$QC_TOKEN_POLICY" -m 3600 -X POST -H 'Content-Type: application/json' \
   -d '{"candidate":"2025.2.0","from":"2026-01-01","to":"2026-12-31","top":10}' \
   "http://127.0.0.1:$port/api/v1/policies/510000/compare")"
 compare_ms=$(( ($(now_ns) - begin) / 1000000 ))
@@ -47,7 +51,8 @@ stop_platform
 expected=$(( classes * per_class ))
 [ "$claims" -gt 0 ] || { echo "settlement created 0 claims of the ${expected} seeded: nothing measured ($state)" >&2; exit 1; }
 echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
-echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))'
+echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))' \
+  || { echo "compare failed: $comparison" >&2; exit 1; }
 echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"
 baseline="$(seed_tool jdbc-baseline "$home")"
 echo "$baseline"

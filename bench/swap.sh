@@ -13,6 +13,8 @@ trap 'stop_platform; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
 port="$(free_port)"
 start_platform "$home" "$port" "$work/platform.log"
+# the staff's tokens for the load (bench/lib.sh: QC_TOKEN_CLERK, QC_TOKEN_POLICY, QC_TOKEN_POLICY2, …)
+login_staff "http://127.0.0.1:$port" || { tail -30 "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/policies" '^200 .*2025\.2\.0' || { cat "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*320000' || { cat "$work/platform.log"; exit 1; }
 seed_tool swap-load "http://127.0.0.1:$port" \

@@ -11,10 +11,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 
 /**
- * The command line of the settlement benchmark ({@code bench/settlement.sh}):
+ * The command line of the bench/ harnesses:
  * <pre>
  *   seed HOME CLASSES TRAINEES_PER_CLASS     seed a stopped platform's database
  *   jdbc-baseline HOME                        time a plain JDBC batch insert of its stored claims
+ *   staff BASE_URL ADMIN_INITIAL_PASSWORD     set up the users of a fresh platform, print their tokens
+ *                                             ({@link BenchStaff}; bench/lib.sh login_staff)
+ *   login-bench …, load …                     closed-loop HTTP harnesses ({@link HttpBench})
+ *   swap-load …                               the swap-under-load harness ({@link SwapLoad})
  * </pre>
  */
 public final class SeedTool {
@@ -35,11 +39,18 @@ public final class SeedTool {
                     classes[0], classes[1], plan.enrolments(), (System.nanoTime() - begin) / 1_000_000);
         } else if (args.length == 2 && args[0].equals("jdbc-baseline")) {
             baseline(Path.of(args[1]));
+        } else if (args.length > 0 && args[0].equals("staff")) {
+            BenchStaff.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && (args[0].equals("login-bench") || args[0].equals("load"))) {
+            HttpBench.main(args);
         } else if (args.length > 0 && args[0].equals("swap-load")) {
             SwapLoad.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
             System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | jdbc-baseline HOME"
-                    + " | swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR");
+                    + " | swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR"
+                    + " | staff BASE_URL ADMIN_INITIAL_PASSWORD"
+                    + " | login-bench BASE_URL USERNAME PASSWORD SEQUENTIAL CLIENTS SECONDS"
+                    + " | load BASE_URL METHOD PATH BODY_FILE|- CLIENTS SECONDS WARM_UP_SECONDS");
             System.exit(2);
         }
     }
