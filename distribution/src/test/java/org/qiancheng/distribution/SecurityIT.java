@@ -348,7 +348,7 @@ public class SecurityIT extends PlatformTestSupport {
         assertProblem(login(http, "hr-sync", "Any-Password-2026"), 401, "password", "credentials");
         JsonNode trail = http.send("GET", "/audit?entity=user&entityId=" + id, null, "Authorization", bearer(token))
                 .body();
-        assertEquals("user.token-issued", trail.get("items").get(0).get("action").asText());
+        assertTrue(trail.toString(), trail.toString().contains("\"user.token-issued\""));
         assertFalse("the trail never holds the token", trail.toString().contains(token));
         try {
             // hours without a call: a login's session would have ended after 30 minutes, the token goes on

@@ -87,7 +87,7 @@ public class WorkflowE2EIT {
             assertEquals("2026-11-25", read(again, "/api/v1/projects/" + project).get("publishedOn").asText());
             assertEquals("2026-11-25", read(again, "/api/v1/classes/" + course).get("filedOn").asText());
             assertEquals("masked unless a reason is given", "510104********1230",
-                    read(again, "/api/v1/trainees/" + trainee).get("idNumber").asText());
+                    read(again, "/api/v1/trainees/" + trainee).get("residentId").asText());
             assertEquals("510104199001011230", read(again, "/api/v1/trainees/" + trainee + "?reason="
                     + java.net.URLEncoder.encode("核对身份 identity check", java.nio.charset.StandardCharsets.UTF_8))
                     .get("idNumber").asText());

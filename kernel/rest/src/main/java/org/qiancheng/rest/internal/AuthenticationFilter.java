@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +46,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     static final String COOKIE = "qc_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The most of a refused request's body read to keep its connection open. */
+    private static final long DISCARD_AT_MOST = 64 * 1024;
+    /** Request property: the refused request's body was left unread, so the answer closes the connection. */
+    private static final String CLOSE = "qiancheng.close-connection";
     /** What a session that must change its password may still do. */
     private static final Set<String> PASSWORD_CHANGE = Set.of("changePassword", "logout", "currentSession");
 
@@ -56,6 +62,40 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
 
     @Override
     public void filter(ContainerRequestContext request) {
+        try {
+            gate(request);
+        } catch (AccessException refused) {
+            discardBody(request);
+            throw refused;
+        }
+    }
+
+    /**
+     * Reads and drops the body of a refused request, so that the connection stays usable for the
+     * client's next request; a body larger than {@link #DISCARD_AT_MOST} is not read (it may be a
+     * bundle upload): the answer then closes the connection instead.
+     */
+    private static void discardBody(ContainerRequestContext request) {
+        if (!request.hasEntity()) {
+            return;
+        }
+        try {
+            InputStream body = request.getEntityStream();
+            byte[] buffer = new byte[8192];
+            long left = DISCARD_AT_MOST;
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
+            if (left <= 0 && body.read() >= 0) {
+                request.setProperty(CLOSE, Boolean.TRUE);
+            }
+        } catch (IOException e) {
+            request.setProperty(CLOSE, Boolean.TRUE);
+        }
+    }
+
+    private void gate(ContainerRequestContext request) {
         CurrentUser.clear();
         Permissions matrix = permissions;
         if (matrix == null) {
@@ -126,5 +166,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CurrentUser.clear();
+        if (Boolean.TRUE.equals(request.getProperty(CLOSE))) {
+            response.getHeaders().putSingle("Connection", "close");
+        }
     }
 }
