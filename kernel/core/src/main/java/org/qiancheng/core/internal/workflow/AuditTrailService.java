@@ -3,24 +3,29 @@ package org.qiancheng.core.internal.workflow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.workflow.AuditCheckpoint;
 import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.AuditTrail;
+import org.qiancheng.api.workflow.AuditVerification;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.WorkflowStore;
 
-/** Reads the audit trail that {@link Audit} writes with every change. */
+/** Reads and verifies the audit trail that {@link Audit} writes with every change, and signs checkpoints of it. */
 @Component
 public final class AuditTrailService implements AuditTrail {
 
     private final WorkflowStore store;
+    private final Clock clock;
 
     @Activate
-    public AuditTrailService(@Reference WorkflowStore store) {
+    public AuditTrailService(@Reference WorkflowStore store, @Reference Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -39,5 +44,20 @@ public final class AuditTrailService implements AuditTrail {
         }
         Checks.page(offset, limit);
         return store.transaction(tx -> tx.audit().list(entity, entityId, offset, limit));
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return store.transaction(tx -> tx.audit().verify(null));
+    }
+
+    @Override
+    public AuditVerification verify(AuditCheckpoint checkpoint) {
+        return store.transaction(tx -> tx.audit().verify(checkpoint));
+    }
+
+    @Override
+    public AuditCheckpoint checkpoint() {
+        return store.transaction(tx -> tx.audit().checkpoint(clock.instant()));
     }
 }

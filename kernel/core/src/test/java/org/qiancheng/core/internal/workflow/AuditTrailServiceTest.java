@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qiancheng.api.workflow.AuditCheckpoint;
 import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.AuditVerification;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.AuditTx;
@@ -31,6 +36,18 @@ class AuditTrailServiceTest {
                 asked.add(entity);
                 return new Page<>(List.of(), 0, offset, limit);
             }
+
+            @Override
+            public AuditVerification verify(AuditCheckpoint checkpoint) {
+                asked.add("verify " + (checkpoint == null ? "alone" : "against " + checkpoint.sequence()));
+                return AuditVerification.intact(3);
+            }
+
+            @Override
+            public AuditCheckpoint checkpoint(java.time.Instant at) {
+                asked.add("checkpoint at " + at);
+                return new AuditCheckpoint(3, "0".repeat(64), 3, at, "1".repeat(64));
+            }
         };
         WorkflowTx tx = (WorkflowTx) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {WorkflowTx.class}, (proxy, method, args) -> audit);
@@ -40,7 +57,7 @@ class AuditTrailServiceTest {
                 return work.apply(tx);
             }
         };
-        return new AuditTrailService(store);
+        return new AuditTrailService(store, Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -62,5 +79,15 @@ class AuditTrailServiceTest {
         assertEquals("entity", refused.field());
         assertEquals("enum", refused.rule());
         assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void verificationAndCheckpointsGoToTheStoreWithThePlatformsClock() {
+        AuditTrailService trail = trail();
+        assertEquals(3, trail.verify().entries());
+        AuditCheckpoint checkpoint = trail.checkpoint();
+        assertEquals(Instant.parse("2026-11-25T08:00:00Z"), checkpoint.at());
+        trail.verify(checkpoint);
+        assertEquals(List.of("verify alone", "checkpoint at 2026-11-25T08:00:00Z", "verify against 3"), asked);
     }
 }
