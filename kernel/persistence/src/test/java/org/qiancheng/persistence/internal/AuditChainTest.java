@@ -240,6 +240,20 @@ class AuditChainTest {
     }
 
     @Test
+    void aDeletedHeadRowStopsTheStoreInsteadOfRestartingTheChain() throws Exception {
+        long n = appendSix();
+        try (Connection sql = connection()) {
+            String mac = (String) row(sql, n + 6).get("MAC");
+            tamper(sql, "DELETE FROM QC_AUDIT_HEAD");
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> new JpaWorkflowStore(unit, TestUnit.AUDIT_KEY));
+            assertTrue(refused.getMessage().contains("QC_AUDIT_HEAD is missing"), refused.getMessage());
+            tamper(sql, "INSERT INTO QC_AUDIT_HEAD (ID, SEQ, MAC) VALUES (1, " + (n + 6) + ", '" + mac + "')");
+        }
+        assertIntact();
+    }
+
+    @Test
     void onPostgresqlTheApplicationCannotUpdateOrDeleteEntries() throws Exception {
         assumeTrue(unit.product().startsWith("PostgreSQL"), "triggers are PostgreSQL's");
         long n = appendSix();

@@ -36,6 +36,14 @@ final class AuditChain {
         if (manager.find(AuditHeadEntity.class, AuditHeadEntity.ID) != null) {
             return;
         }
+        long chained = manager.createQuery("SELECT COUNT(e) FROM AuditEventEntity e WHERE e.sequence IS NOT NULL",
+                Long.class).getSingleResult();
+        if (chained > 0) {
+            // a new head would restart the chain at 1 over entries that have those numbers: refuse to start
+            throw new IllegalStateException("QC_AUDIT_HEAD is missing but QC_AUDIT holds " + chained + " chained"
+                    + " entries: the head row was deleted; restore it (last SEQ and MAC of QC_AUDIT) from a backup"
+                    + " after checking the trail against a checkpoint (审计链头被删除，请从备份恢复)");
+        }
         AuditHeadEntity head = AuditHeadEntity.genesis();
         manager.persist(head);
         manager.flush();
