@@ -75,6 +75,10 @@ stop_platform() {
   wait "$platform_pid" 2>/dev/null || true
 }
 
+# cpu_ticks PID: user + system CPU time of a process so far, in clock ticks (getconf CLK_TCK per second);
+# on a shared machine CPU time varies much less with the load of others than wall-clock time does
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -3,7 +3,8 @@
 #   bench/settlement.sh [CLASSES] [TRAINEES_PER_CLASS]     (default 20000 × 50 = 1 000 000 claims)
 # Starts the platform once on a fresh home (schema), seeds the enrolments over JDBC while it is
 # stopped, starts it again, POSTs a settlement of 510000 for 2026-10 and polls it to COMPLETED
-# (claims/s = claims ÷ time from the POST to COMPLETED), then times POST /policies/510000/compare of the
+# (claims/s = claims ÷ time from the POST to COMPLETED; also the platform JVM's CPU time over the same span,
+# steadier than wall-clock time on a machine shared with other work), then times POST /policies/510000/compare of the
 # stored claims against Sichuan 2025.2.0; stops it, then copies the stored claim rows
 # into a table of the same columns and indexes with plain JDBC batches in the same database.
 # The staff logs in after the second start (bench/lib.sh login_staff): FINANCE starts and polls the
@@ -25,6 +26,7 @@ start_platform "$home" "$port" "$work/settle.log"
 login_staff "http://127.0.0.1:$port" || { tail -30 "$work/settle.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
 begin="$(now_ns)"
+cpu_before="$(cpu_ticks "$platform_pid")"
 run="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' -d '{"regionCode":"510000","month":"2026-10"}' \
   "http://127.0.0.1:$port/api/v1/settlements")"
 id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
@@ -36,6 +38,7 @@ while true; do
   sleep 1
 done
 ms=$(( ($(now_ns) - begin) / 1000000 ))
+cpu_ms=$(( ($(cpu_ticks "$platform_pid") - cpu_before) * 1000 / $(getconf CLK_TCK) ))
 claims="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claimsCreated"])')"
 amount="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin, parse_float=str)["amount"])')"
 rss="$(rss_mb "$platform_pid")"
@@ -51,6 +54,7 @@ stop_platform
 expected=$(( classes * per_class ))
 [ "$claims" -gt 0 ] || { echo "settlement created 0 claims of the ${expected} seeded: nothing measured ($state)" >&2; exit 1; }
 echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
+echo "settlement CPU (platform JVM, user + system, all threads): $cpu_ms ms = $(( claims * 1000 / (cpu_ms > 0 ? cpu_ms : 1) )) claims per CPU-second"
 echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))' \
   || { echo "compare failed: $comparison" >&2; exit 1; }
 echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"

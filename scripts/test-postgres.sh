@@ -8,8 +8,9 @@
 # 2. Creates a throwaway cluster in a temporary folder and starts it on 127.0.0.1 on a free port,
 #    as the current user, or as the user "postgres" when run as root (PostgreSQL refuses root).
 # 3. Builds the project once without tests (mvn install -DskipTests), then runs, each on a freshly
-#    created database: the kernel/persistence tests (WorkflowStoreTest), PlatformIT, the three Workflow*IT,
-#    DisbursementIT, WorkflowE2EIT, SettlementKillE2EIT, PolicySwapIT and PolicySwapE2EIT (distribution), and a
+#    created database: the kernel/persistence tests (WorkflowStoreTest, AccountStoreTest, AuditChainTest),
+#    PlatformIT, the three Workflow*IT, DisbursementIT, WorkflowE2EIT, SettlementKillE2EIT, PolicySwapIT,
+#    PolicySwapE2EIT and AuditChainE2EIT (distribution), and a
 #    start of the assembled platform
 #    configured through etc/org.qiancheng.persistence.cfg instead of QC_DB_URL.
 # 4. Stops the server and deletes the cluster on exit, whatever happened.
@@ -178,7 +179,7 @@ run() {
 }
 
 run persistence qc_persistence -pl kernel/persistence surefire:test
-for it in PlatformIT WorkflowEnrolmentIT WorkflowClaimsIT WorkflowRecordsIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT; do
+for it in PlatformIT WorkflowEnrolmentIT WorkflowClaimsIT WorkflowRecordsIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT AuditChainE2EIT; do
   run "$it" "qc_$(echo "$it" | tr '[:upper:]' '[:lower:]')" -pl distribution failsafe:integration-test failsafe:verify \
     -Dit.test="$it"
 done

@@ -114,6 +114,9 @@ public class WorkflowE2EIT {
             assertEquals("clerk", claimTrail.get(claimTrail.size() - 1).get("actor").asText());
             JsonNode payments = read(again, "/api/v1/audit?entity=disbursement").get("items");
             assertEquals("finance", payments.get(0).get("actor").asText());
+            JsonNode chain = read(again, "/api/v1/audit/verify");
+            assertTrue("the chained audit trail verifies: " + chain, chain.get("ok").asBoolean());
+            assertEquals(read(again, "/api/v1/audit").get("total").asLong(), chain.get("entries").asLong());
             assertEquals(0, again.terminate());
         }
     }

@@ -5,7 +5,8 @@
  * single {@code WorkflowTx} of 0.4.0 into one repository per aggregate behind the same transaction
  * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()});
  * 0.6.0 added the user accounts, sessions and failed logins ({@link org.qiancheng.persistence.WorkflowTx#accounts()});
- * 0.7.0 gave every claim its payment state and {@link org.qiancheng.persistence.ClaimTx#list} a payment-state filter.
+ * 0.7.0 gave every claim its payment state and {@link org.qiancheng.persistence.ClaimTx#list} a payment-state filter;
+ * 0.8.0 chains the audit trail ({@link org.qiancheng.persistence.AuditTx#verify}, {@link org.qiancheng.persistence.AuditTx#checkpoint}).
  */
 @Export
 @Version("0.8.0")

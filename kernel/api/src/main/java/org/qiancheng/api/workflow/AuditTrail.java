@@ -5,6 +5,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The audit trail: one entry per change to a workflow record, written in the same transaction as
  * the change, under the operator's name ({@link Operators}). Provided by the kernel.
+ * <p>
+ * The trail is tamper-evident: every entry has a gapless sequence number and a MAC chaining it to
+ * the entry before, with a key kept outside the database ({@code docs/security.md}).
  */
 @ProviderType
 public interface AuditTrail {
@@ -21,4 +24,29 @@ public interface AuditTrail {
      * @throws WorkflowException INVALID naming {@code offset} or {@code limit}
      */
     Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit);
+
+    /**
+     * Walks the whole chain, in sequence order, page by page, and recomputes every MAC.
+     *
+     * @return intact, or the first missing or altered entry
+     */
+    AuditVerification verify();
+
+    /**
+     * {@link #verify()}, and also checks that the chain still reaches the checkpoint and holds the
+     * same entry at its sequence number: that detects entries deleted from the tail together with
+     * the head row.
+     *
+     * @param checkpoint a checkpoint this platform signed
+     * @return intact, or the first missing or altered entry
+     * @throws WorkflowException INVALID naming {@code signature} when this platform's key did not sign it
+     */
+    AuditVerification verify(AuditCheckpoint checkpoint);
+
+    /**
+     * A signed statement of the chain's current head.
+     *
+     * @return the checkpoint, of sequence 0 when the trail is empty
+     */
+    AuditCheckpoint checkpoint();
 }

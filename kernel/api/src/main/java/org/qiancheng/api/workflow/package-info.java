@@ -13,7 +13,10 @@
  * methods, same behaviour). 0.5.0 gave {@link org.qiancheng.api.workflow.Claim} its payment state
  * ({@link org.qiancheng.api.workflow.PaymentState}, {@code paid}, {@code outstanding}: new record
  * components, so a new canonical constructor) and {@link org.qiancheng.api.workflow.Claims#claims}
- * a payment-state filter. The package is not in the published API baseline (api-0.1.0), so
+ * a payment-state filter. 0.6.0 made the audit trail tamper-evident: {@link org.qiancheng.api.workflow.AuditEvent}
+ * has its {@code sequence} (a new component, so a new canonical constructor), and
+ * {@link org.qiancheng.api.workflow.AuditTrail} verifies the chain and signs checkpoints
+ * ({@link org.qiancheng.api.workflow.AuditVerification}, {@link org.qiancheng.api.workflow.AuditCheckpoint}). The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export

@@ -43,6 +43,7 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.IdempotencyEntity",
             "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
             "org.qiancheng.persistence.internal.workflow.AuditEventEntity",
+            "org.qiancheng.persistence.internal.workflow.AuditHeadEntity",
             "org.qiancheng.persistence.internal.workflow.SettlementEntity",
             "org.qiancheng.persistence.internal.workflow.PolicyEventEntity",
             "org.qiancheng.persistence.internal.workflow.UserEntity",

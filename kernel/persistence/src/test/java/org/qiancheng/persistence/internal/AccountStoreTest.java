@@ -41,7 +41,7 @@ class AccountStoreTest {
     @BeforeAll
     static void start() throws Exception {
         unit = new TestUnit(TestUnit.configured(home));
-        store = new JpaWorkflowStore(unit);
+        store = new JpaWorkflowStore(unit, TestUnit.AUDIT_KEY);
     }
 
     @AfterAll

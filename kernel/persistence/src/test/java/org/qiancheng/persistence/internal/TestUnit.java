@@ -3,12 +3,14 @@ package org.qiancheng.persistence.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.qiancheng.persistence.internal.workflow.AuditKey;
 
 /**
  * The kernel's persistence unit outside the framework: the same entity list, unit description and
@@ -17,6 +19,13 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
  * default HSQLDB file database in a temporary folder.
  */
 final class TestUnit implements JpaUnit, AutoCloseable {
+
+    /**
+     * The audit key of every store the tests start: on PostgreSQL the test classes of one run share a
+     * database, hence one chain, which must be sealed with one key.
+     */
+    static final byte[] AUDIT_KEY_BYTES = "qiancheng persistence tests key!".getBytes(StandardCharsets.US_ASCII);
+    static final AuditKey AUDIT_KEY = AuditKey.of(AUDIT_KEY_BYTES);
 
     final Database database;
     private final DataSource source;

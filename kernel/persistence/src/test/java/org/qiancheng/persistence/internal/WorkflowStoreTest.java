@@ -73,7 +73,7 @@ class WorkflowStoreTest {
     @BeforeAll
     static void start() throws Exception {
         unit = new TestUnit(TestUnit.configured(home));
-        store = new JpaWorkflowStore(unit);
+        store = new JpaWorkflowStore(unit, TestUnit.AUDIT_KEY);
         region = "9" + String.format("%03d", ThreadLocalRandom.current().nextInt(1_000)) + "00";
     }
 

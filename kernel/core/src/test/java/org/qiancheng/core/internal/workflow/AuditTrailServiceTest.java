@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Role;
+import org.qiancheng.api.workflow.AuditCheckpoint;
 import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.AuditVerification;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.AuditTx;
@@ -36,6 +41,18 @@ class AuditTrailServiceTest {
                 asked.add(entity);
                 return new Page<>(List.of(), 0, offset, limit);
             }
+
+            @Override
+            public AuditVerification verify(AuditCheckpoint checkpoint) {
+                asked.add("verify " + (checkpoint == null ? "alone" : "against " + checkpoint.sequence()));
+                return AuditVerification.intact(3);
+            }
+
+            @Override
+            public AuditCheckpoint checkpoint(java.time.Instant at) {
+                asked.add("checkpoint at " + at);
+                return new AuditCheckpoint(3, "0".repeat(64), 3, at, "1".repeat(64));
+            }
         };
         WorkflowTx tx = (WorkflowTx) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {WorkflowTx.class}, (proxy, method, args) -> audit);
@@ -45,7 +62,7 @@ class AuditTrailServiceTest {
                 return work.apply(tx);
             }
         };
-        return new AuditTrailService(store);
+        return new AuditTrailService(store, Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
     }
 
     @BeforeEach
@@ -89,5 +106,15 @@ class AuditTrailServiceTest {
         assertEquals("entity", refused.field());
         assertEquals("enum", refused.rule());
         assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void verificationAndCheckpointsGoToTheStoreWithThePlatformsClock() {
+        AuditTrailService trail = trail();
+        assertEquals(3, trail.verify().entries());
+        AuditCheckpoint checkpoint = trail.checkpoint();
+        assertEquals(Instant.parse("2026-11-25T08:00:00Z"), checkpoint.at());
+        trail.verify(checkpoint);
+        assertEquals(List.of("verify alone", "checkpoint at 2026-11-25T08:00:00Z", "verify against 3"), asked);
     }
 }

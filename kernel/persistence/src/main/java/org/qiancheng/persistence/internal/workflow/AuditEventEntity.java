@@ -10,11 +10,18 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 import org.qiancheng.api.workflow.AuditEvent;
 
-/** An audit entry; only ever inserted. */
+/**
+ * An audit entry; only ever inserted, and only at commit, with its place in the chain ({@link AuditChain}).
+ * Not in the shared cache: verification must read what the database holds, not what this node wrote.
+ */
 @Entity
 @Table(name = "QC_AUDIT", indexes = @Index(columnList = "ENTITY_KIND, ENTITY_ID"))
+@Cache(isolation = CacheIsolationType.ISOLATED)
 public class AuditEventEntity {
 
     @Id
@@ -44,6 +51,14 @@ public class AuditEventEntity {
     @Column(name = "AFTER_JSON")
     String after;
 
+    /** 1, 2, 3… in commit order; {@code null} only for a row the platform did not write. */
+    @Column(name = "SEQ", unique = true)
+    Long sequence;
+
+    /** HMAC-SHA256 of the previous entry's MAC and this entry's canonical form, in hexadecimal. */
+    @Column(name = "MAC", length = 64)
+    String mac;
+
     protected AuditEventEntity() {
         // for JPA; new rows come from of(…)
     }
@@ -51,7 +66,8 @@ public class AuditEventEntity {
     static AuditEventEntity of(java.time.Instant at, String actor, String action, String entity, long entityId,
             Object before, Object after) {
         AuditEventEntity e = new AuditEventEntity();
-        e.at = utc(at);
+        // the chain covers the instant as the database keeps it: PostgreSQL and HSQLDB keep microseconds
+        e.at = utc(at.truncatedTo(ChronoUnit.MICROS));
         e.actor = actor;
         e.action = action;
         e.entity = entity;
@@ -62,7 +78,7 @@ public class AuditEventEntity {
     }
 
     AuditEvent toRecord() {
-        return new AuditEvent(id, at.toInstant(), actor, action, entity, entityId, before, after);
+        return new AuditEvent(id, sequence == null ? 0 : sequence, at.toInstant(), actor, action, entity, entityId, before, after);
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {

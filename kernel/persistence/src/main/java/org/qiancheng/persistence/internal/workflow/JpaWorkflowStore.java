@@ -2,32 +2,89 @@ package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.WorkflowStore;
 import org.qiancheng.persistence.WorkflowTx;
 import org.qiancheng.persistence.internal.JpaUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The workflow store over the kernel's persistence unit. */
-@Component
+/**
+ * The workflow store over the kernel's persistence unit. It holds the key of the audit chain
+ * (configuration {@code org.qiancheng.audit}), which seals every transaction's audit entries.
+ */
+@Component(configurationPid = "org.qiancheng.audit")
+@Designate(ocd = AuditConfiguration.class)
 public final class JpaWorkflowStore implements WorkflowStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaWorkflowStore.class);
+
     private final JpaUnit unit;
+    private final AuditChain chain;
 
     @Activate
-    public JpaWorkflowStore(@Reference JpaUnit unit) {
+    public JpaWorkflowStore(BundleContext context, AuditConfiguration config, @Reference JpaUnit unit) {
+        this(unit, AuditKey.loadOrCreate(keyFile(context, config)));
+        LOG.info("Audit chain key {}", keyFile(context, config));
+    }
+
+    /**
+     * A store whose audit chain uses {@code key}; starts the chain (head row, PostgreSQL triggers)
+     * unless done already.
+     */
+    public JpaWorkflowStore(JpaUnit unit, AuditKey key) {
         this.unit = unit;
+        this.chain = new AuditChain(key);
+        startChain();
+    }
+
+    private void startChain() {
+        try {
+            unit.inTransaction(manager -> {
+                chain.start(manager);
+                return null;
+            });
+        } catch (PersistenceException e) {
+            // another node created the head row at the same moment: it is there now
+            unit.inTransaction(manager -> {
+                chain.start(manager);
+                return null;
+            });
+        }
+        if (unit.product().startsWith("PostgreSQL")) {
+            unit.inTransaction(manager -> {
+                AuditGuard.install(manager);
+                return null;
+            });
+        }
+    }
+
+    private static Path keyFile(BundleContext context, AuditConfiguration config) {
+        if (!config.keyFile().isBlank()) {
+            return Path.of(config.keyFile());
+        }
+        String home = context.getProperty("qc.home");
+        return Path.of(home == null ? "runtime" : home, "etc", "audit.key");
     }
 
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
         try {
-            return unit.inTransaction(manager -> work.apply(new JpaWorkflowTx(manager)));
+            return unit.inTransaction(manager -> {
+                JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain);
+                T result = work.apply(tx);
+                tx.seal();
+                return result;
+            });
         } catch (PersistenceException e) {
             // only a lost optimistic race is the client's to retry; anything else is a fault
             if (causedBy(e, OptimisticLockException.class)) {

@@ -23,11 +23,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final TraineeTx trainees;
     private final EnrolmentTx enrolments;
     private final ClaimTx claims;
-    private final AuditTx audit;
+    private final JpaAuditTrail audit;
     private final SettlementTx settlements;
     private final AccountTx accounts;
 
-    JpaWorkflowTx(EntityManager manager) {
+    JpaWorkflowTx(EntityManager manager, AuditChain chain) {
         this.rows = new Rows(manager);
         this.settlements = new JpaSettlements(manager);
         this.institutions = new JpaInstitutions(rows);
@@ -36,7 +36,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.trainees = new JpaTrainees(rows);
         this.enrolments = new JpaEnrolments(rows);
         this.claims = new JpaClaims(rows);
-        this.audit = new JpaAuditTrail(rows);
+        this.audit = new JpaAuditTrail(rows, chain);
         this.accounts = new JpaAccounts(rows);
     }
 
@@ -97,6 +97,11 @@ final class JpaWorkflowTx implements WorkflowTx {
                     "the key was used for another request (" + known.scope + ")");
         }
         return false;
+    }
+
+    /** Chains and writes this transaction's audit entries: the last thing before commit. */
+    void seal() {
+        audit.seal();
     }
 
     @Override

@@ -69,6 +69,12 @@ final class Paging<E, R> {
         return this;
     }
 
+    /** Lists in the given JPQL order, e.g. {@code e.sequence DESC}. */
+    Paging<E, R> orderBy(String jpql) {
+        order = jpql;
+        return this;
+    }
+
     Page<R> page(int offset, int limit, Function<E, R> toRecord) {
         String from = " FROM " + entity.getSimpleName() + " e" + where;
         TypedQuery<Long> count = manager.createQuery("SELECT COUNT(e)" + from, Long.class);

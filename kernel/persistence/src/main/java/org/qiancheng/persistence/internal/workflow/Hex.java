@@ -1,0 +1,28 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import java.util.HexFormat;
+
+/** MACs as the database and the API show them: lower-case hexadecimal. */
+final class Hex {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Hex() {
+    }
+
+    static String of(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** @return the bytes, or {@code null} when the text is not 64 hexadecimal digits */
+    static byte[] mac(String text) {
+        if (text == null || text.length() != 64) {
+            return null;
+        }
+        try {
+            return HEX.parseHex(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
