@@ -117,6 +117,9 @@ public class MalformedRequestsE2EIT {
         List<String> paths = new ArrayList<>(operations.stream()
                 .filter(o -> o.method().equals("GET") && !o.hasPathParameters())
                 .map(o -> "/api/v1" + o.path()).filter(p -> !p.endsWith("/health") && !p.endsWith("/health/details"))
+                // the trail is compared once, whole, below: its first page, its verification and its
+                // checkpoint count the disclosures a fuzzed read may rightly add
+                .filter(p -> !p.startsWith("/api/v1/audit"))
                 // the accounts' own operations are not fuzzed with a session (see signed)
                 .filter(p -> !p.startsWith("/api/v1/users") && !p.startsWith("/api/v1/session")).toList());
         paths.addAll(List.of("/api/v1/audit?limit=500", "/api/v1/classes/1", "/api/v1/classes/1/enrolments",
