@@ -1,11 +1,13 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.qiancheng.api.registry.Activation;
 import org.qiancheng.persistence.PolicyActivations;
+import org.qiancheng.persistence.WorkflowTx;
 import org.qiancheng.persistence.internal.JpaUnit;
 
 /** The history of policy activations in the kernel's database. */
@@ -27,7 +29,13 @@ public final class JpaPolicyActivations implements PolicyActivations {
 
     @Override
     public Activation append(Activation decision) {
-        return unit.inTransaction(manager -> {
+        return append(decision, (tx, stored) -> {
+        });
+    }
+
+    @Override
+    public Activation append(Activation decision, BiConsumer<WorkflowTx, Activation> alongside) {
+        return JpaWorkflowStore.translated(() -> unit.inTransaction(manager -> {
             PolicyEventEntity e = new PolicyEventEntity();
             e.regionCode = decision.regionCode();
             e.version = decision.version();
@@ -38,7 +46,9 @@ public final class JpaPolicyActivations implements PolicyActivations {
             e.reason = decision.reason();
             manager.persist(e);
             manager.flush();
-            return e.toRecord();
-        });
+            Activation stored = e.toRecord();
+            alongside.accept(new JpaWorkflowTx(manager), stored);
+            return stored;
+        }));
     }
 }

@@ -26,8 +26,13 @@ public final class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
+        return translated(() -> unit.inTransaction(manager -> work.apply(new JpaWorkflowTx(manager))));
+    }
+
+    /** Runs a transaction, reporting a lost optimistic race or a unique key as CONFLICT. */
+    static <T> T translated(java.util.function.Supplier<T> transaction) {
         try {
-            return unit.inTransaction(manager -> work.apply(new JpaWorkflowTx(manager)));
+            return transaction.get();
         } catch (PersistenceException e) {
             // only a lost optimistic race is the client's to retry; anything else is a fault
             if (causedBy(e, OptimisticLockException.class)) {

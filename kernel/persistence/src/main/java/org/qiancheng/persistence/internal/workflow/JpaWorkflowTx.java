@@ -3,6 +3,7 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.EntityManager;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.AccountTx;
+import org.qiancheng.persistence.ActivationRequestTx;
 import org.qiancheng.persistence.AuditTx;
 import org.qiancheng.persistence.ClaimTx;
 import org.qiancheng.persistence.ClassTx;
@@ -26,6 +27,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final AuditTx audit;
     private final SettlementTx settlements;
     private final AccountTx accounts;
+    private final ActivationRequestTx activationRequests;
 
     JpaWorkflowTx(EntityManager manager) {
         this.rows = new Rows(manager);
@@ -38,6 +40,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.claims = new JpaClaims(rows);
         this.audit = new JpaAuditTrail(rows);
         this.accounts = new JpaAccounts(rows);
+        this.activationRequests = new JpaActivationRequests(rows);
     }
 
     @Override
@@ -83,6 +86,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public AccountTx accounts() {
         return accounts;
+    }
+
+    @Override
+    public ActivationRequestTx activationRequests() {
+        return activationRequests;
     }
 
     @Override
