@@ -6,8 +6,8 @@
 # 2025.1.0 and 2025.2.0), how many bundle class loaders live, and how metaspace grew.
 #   bench/leak.sh [CYCLES]     (default 100)
 # Activating takes two policy administrators (request, then confirm by the other): the script reads
-# their bearer tokens from QC_TOKEN_POLICY and QC_TOKEN_POLICY2, which bench/lib.sh provides once the
-# platform runs (its login helper).
+# their bearer tokens from QC_TOKEN_POLICY and QC_TOKEN_POLICY2, which bench/lib.sh's login_staff
+# provides once the platform runs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cycles="${1:-100}"
@@ -22,7 +22,7 @@ fail() { echo "leak.sh FAILED: $*" >&2; tail -30 "$work/platform.log" >&2; exit 
 # ACTIVE); "absent" when not installed. /policies lists a version from the moment it arrives, so
 # waiting for it to be listed is not enough: activating a VALIDATING version is refused (409).
 status() {
-  curl -s -m 5 "$api/policies" | python3 -c '
+  qcurl "$QC_TOKEN_POLICY" -m 5 "$api/policies" | python3 -c '
 import json, sys
 try:
     versions = json.load(sys.stdin)
@@ -40,6 +40,8 @@ await_status() {
   fail "$2: 2025.2.0 still '$s' after 60 s"
 }
 wait_for "$api/health" '^200 ' || fail "the platform never answered"
+# the staff's tokens (bench/lib.sh): QC_TOKEN_POLICY requests and rolls back, QC_TOKEN_POLICY2 confirms
+login_staff "http://127.0.0.1:$port" || fail "logging the staff in failed"
 await_status 'STANDBY|ACTIVE' "start"
 jar="$(ls "$home"/deploy/region-sichuan-2025-2-*.jar)"; parked="$work/$(basename "$jar")"
 pid="$(pgrep -P "$platform_pid" java || echo "$platform_pid")"

@@ -19,9 +19,8 @@ login_staff "http://127.0.0.1:$port" || { tail -30 "$work/platform.log"; exit 1;
 wait_for "http://127.0.0.1:$port/api/v1/policies" '^200 .*2025\.2\.0' || { cat "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*320000' || { cat "$work/platform.log"; exit 1; }
 # bearer tokens by environment, not on the command line (ps shows it): QC_TOKEN_POLICY requests
-# activations and rolls back, QC_TOKEN_POLICY2 (a second policy administrator) confirms; both come
-# from bench/lib.sh's login helper. The load (previews, claim reads) runs as a clerk when
-# QC_TOKEN_CLERK is set, else as the policy administrator.
+# activations and rolls back, QC_TOKEN_POLICY2 (a second policy administrator) confirms, the load
+# (previews, claim reads) runs as the clerk; login_staff above set them.
 : "${QC_TOKEN_POLICY:?the token of a policy administrator, from bench/lib.sh}"
 QC_TOKEN="$QC_TOKEN_POLICY" QC_TOKEN_2="${QC_TOKEN_POLICY2:-}" QC_TOKEN_LOAD="${QC_TOKEN_CLERK:-$QC_TOKEN_POLICY}" \
 seed_tool swap-load "http://127.0.0.1:$port" \
