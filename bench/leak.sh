@@ -5,6 +5,9 @@
 # of the region's policy class are loaded (one per installed revision: 3 expected, for 2021.1.0,
 # 2025.1.0 and 2025.2.0), how many bundle class loaders live, and how metaspace grew.
 #   bench/leak.sh [CYCLES]     (default 100)
+# Activating takes two policy administrators (request, then confirm by the other): the script reads
+# their bearer tokens from QC_TOKEN_POLICY and QC_TOKEN_POLICY2, which bench/lib.sh's login_staff
+# provides once the platform runs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cycles="${1:-100}"
@@ -19,7 +22,7 @@ fail() { echo "leak.sh FAILED: $*" >&2; tail -30 "$work/platform.log" >&2; exit 
 # ACTIVE); "absent" when not installed. /policies lists a version from the moment it arrives, so
 # waiting for it to be listed is not enough: activating a VALIDATING version is refused (409).
 status() {
-  curl -s -m 5 "$api/policies" | python3 -c '
+  qcurl "$QC_TOKEN_POLICY" -m 5 "$api/policies" | python3 -c '
 import json, sys
 try:
     versions = json.load(sys.stdin)
@@ -37,6 +40,8 @@ await_status() {
   fail "$2: 2025.2.0 still '$s' after 60 s"
 }
 wait_for "$api/health" '^200 ' || fail "the platform never answered"
+# the staff's tokens (bench/lib.sh): QC_TOKEN_POLICY requests and rolls back, QC_TOKEN_POLICY2 confirms
+login_staff "http://127.0.0.1:$port" || fail "logging the staff in failed"
 await_status 'STANDBY|ACTIVE' "start"
 jar="$(ls "$home"/deploy/region-sichuan-2025-2-*.jar)"; parked="$work/$(basename "$jar")"
 pid="$(pgrep -P "$platform_pid" java || echo "$platform_pid")"
@@ -47,6 +52,8 @@ metaspace_mb() { jcmd "$pid" VM.metaspace | sed -nE 's/^ *Both:.* ([0-9.]+) MB \
 full_gc() { jcmd "$pid" GC.run >/dev/null; sleep 1; jcmd "$pid" GC.run >/dev/null; }
 
 [ "$cycles" -ge 1 ] 2>/dev/null || fail "CYCLES must be a number of at least 1, was '$cycles'"
+[ -n "${QC_TOKEN_POLICY:-}" ] && [ -n "${QC_TOKEN_POLICY2:-}" ] \
+  || fail "QC_TOKEN_POLICY and QC_TOKEN_POLICY2 (two policy administrators' tokens, from bench/lib.sh) are not set"
 full_gc
 before_copies="$(copies)"; before_loaders="$(loaders)"; before_meta="$(metaspace_mb)"
 begin="$(now_ns)"
@@ -55,12 +62,19 @@ for i in $(seq 1 "$cycles"); do
   await_status absent "cycle $i: removal"
   mv "$parked" "$jar"
   await_status 'STANDBY|ACTIVE' "cycle $i: validation"
+  # two-person activation: one policy administrator requests, the second confirms
+  answer="$(curl -s -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $QC_TOKEN_POLICY" -d '{"reason":"leak check"}' \
+    "$api/policies/510000/2025.2.0/activate")"
+  [ "${answer##*$'\n'}" = 202 ] || fail "cycle $i: activation request answered ${answer##*$'\n'}"
+  request_id="$(echo "${answer%$'\n'*}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+  code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $QC_TOKEN_POLICY2" \
+    "$api/policies/activation-requests/$request_id/confirm")"
+  [ "$code" = 200 ] || fail "cycle $i: confirmation answered $code"
+  # back to 2025.1.0, or the stored activation would keep 2025.2.0 active through its next install;
+  # a rollback is one person's decision
   code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -H 'X-Operator: leak-bench' -d '{"reason":"leak check"}' "$api/policies/510000/2025.2.0/activate")"
-  [ "$code" = 200 ] || fail "cycle $i: activation answered $code"
-  # back to 2025.1.0, or the stored activation would keep 2025.2.0 active through its next install
-  code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -H 'X-Operator: leak-bench' -d '{"reason":"leak check"}' "$api/policies/510000/rollback")"
+    -H "Authorization: Bearer $QC_TOKEN_POLICY" -d '{"reason":"leak check"}' "$api/policies/510000/rollback")"
   [ "$code" = 200 ] || fail "cycle $i: rollback answered $code"
 done
 mv "$jar" "$parked"; await_status absent "last removal"

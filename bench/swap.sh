@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Swap under load: ≥ 500 requests/s (70 % POST /claims/preview of a Sichuan 2026 class, 30 % GET
-# /claims) for SECONDS while Sichuan 2025.2.0 is activated or rolled back every 5 s and the Jiangsu
+# /claims) for SECONDS while Sichuan 2025.2.0 is activated (requested by one policy administrator,
+# confirmed by another) or rolled back every 5 s and the Jiangsu
 # region bundle leaves deploy/ or comes back every 10 s. Reports total and failed requests and
 # p50/p99 in steady windows against the 1 s after each swap.
 #   bench/swap.sh [SECONDS] [RATE] [noswap]     (default 60 s at 500/s; noswap: the same load, no swaps)
@@ -17,6 +18,11 @@ start_platform "$home" "$port" "$work/platform.log"
 login_staff "http://127.0.0.1:$port" || { tail -30 "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/policies" '^200 .*2025\.2\.0' || { cat "$work/platform.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*320000' || { cat "$work/platform.log"; exit 1; }
+# bearer tokens by environment, not on the command line (ps shows it): QC_TOKEN_POLICY requests
+# activations and rolls back, QC_TOKEN_POLICY2 (a second policy administrator) confirms, the load
+# (previews, claim reads) runs as the clerk; login_staff above set them.
+: "${QC_TOKEN_POLICY:?the token of a policy administrator, from bench/lib.sh}"
+QC_TOKEN="$QC_TOKEN_POLICY" QC_TOKEN_2="${QC_TOKEN_POLICY2:-}" QC_TOKEN_LOAD="${QC_TOKEN_CLERK:-$QC_TOKEN_POLICY}" \
 seed_tool swap-load "http://127.0.0.1:$port" \
   "$seconds" "$rate" "$home/deploy" "$home/deploy/$(basename "$(ls "$home"/deploy/region-jiangsu-*.jar)")" $mode
 echo "platform RSS after: $(rss_mb "$platform_pid") MB"; grep -E " ERROR |Exception" "$work/platform.log" | head -5 || true

@@ -5,7 +5,8 @@ import org.qiancheng.api.security.Role;
 /**
  * Whose work a request is, for a test that walks the workflow as an office does: the clerk registers,
  * files, enrols and computes; the reviewer reviews; finance pays and settles; the policy
- * administrator runs bundles and policy versions; the auditor reads the trail; the security
+ * administrator runs bundles and policy versions (a second one confirms the activations the first
+ * requests); the auditor reads the trail; the security
  * administrator manages users. A test that checks who may do what names the user instead.
  */
 final class Desk {
@@ -29,7 +30,8 @@ final class Desk {
         if (bare.startsWith("/audit")) {
             return Role.AUDITOR;
         }
-        if (bare.startsWith("/bundles") || bare.startsWith("/policies") && !read) {
+        if (bare.startsWith("/bundles") || bare.startsWith("/policies") && !read
+                || bare.startsWith("/policies/activation-requests")) {
             return Role.POLICY_ADMIN;
         }
         if (bare.startsWith("/settlements") || bare.matches("/claims/[^/]+/disbursements") && !read) {
@@ -39,5 +41,21 @@ final class Desk {
             return Role.REVIEWER;
         }
         return Role.CLERK;
+    }
+
+    /**
+     * @param path below {@code /api/v1}
+     * @return the username of the desk's staff member: the second policy administrator confirms an
+     *     activation ({@link Staff#SECOND_POLICY_ADMIN}), since the first one requested it; {@code null}
+     *     for the two anonymous operations
+     */
+    static String user(String method, String path) {
+        Role role = of(method, path);
+        if (role == null) {
+            return null;
+        }
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return bare.matches("/policies/activation-requests/[^/]+/confirm") ? Staff.SECOND_POLICY_ADMIN
+                : Staff.username(role);
     }
 }

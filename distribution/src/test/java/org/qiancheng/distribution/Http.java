@@ -50,6 +50,27 @@ final class Http {
         return new Http(base, username, false);
     }
 
+    /** @return this client acting as the second policy administrator, who confirms what the first requested */
+    Http asSecondPolicyAdmin() {
+        return as(Staff.SECOND_POLICY_ADMIN);
+    }
+
+    /**
+     * Activates a version as an office does (two-person activation): the policy administrator requests
+     * it, the second one confirms it.
+     *
+     * @return the confirmation's answer: 200 with the activation, or the refusal of the request or the confirmation
+     */
+    Answer activate(String region, String version, String reason) throws IOException, InterruptedException {
+        Answer requested = as(Role.POLICY_ADMIN).post("/policies/" + region + "/" + version + "/activate",
+                reason == null ? "{}" : "{\"reason\": " + JSON.writeValueAsString(reason) + "}");
+        if (requested.status() != 202) {
+            return requested;
+        }
+        return asSecondPolicyAdmin().post("/policies/activation-requests/" + requested.body().get("id").asLong()
+                + "/confirm", "");
+    }
+
     /** @return this client sending no credentials */
     Http anonymous() {
         return new Http(base, null, true);
@@ -116,8 +137,7 @@ final class Http {
     /** Sends with the actor's token unless the request names its own credentials; once more after a new login on 401. */
     private Answer send(String method, String path, HttpRequest.Builder request, boolean credentials)
             throws IOException, InterruptedException {
-        Role desk = Desk.of(method, path);
-        String actor = user != null ? user : desk == null ? null : Staff.username(desk);
+        String actor = user != null ? user : Desk.user(method, path);
         if (anonymous || credentials || actor == null) {
             return answer(request);
         }

@@ -14,9 +14,10 @@ import org.junit.Test;
 
 /**
  * The shipped second text of Sichuan 2025 (2025.2.0, assessment share 0.25 from 2026) arrives on
- * STANDBY beside 2025.1.0; an operator activates it (2025.1.0 RETIRED, a 2026 class now gets the
- * higher share), the choice survives a restart, and a rollback restores 2025.1.0 at once. Every
- * decision is in the region's history with who and why.
+ * STANDBY beside 2025.1.0; one policy administrator requests its activation and another confirms it
+ * (2025.1.0 RETIRED, a 2026 class now gets the higher share), the choice survives a restart, and a
+ * rollback (one person) restores 2025.1.0 at once. Every decision is in the region's history with who
+ * and why.
  */
 public class PolicySwapE2EIT {
 
@@ -33,12 +34,18 @@ public class PolicySwapE2EIT {
             assertEquals(decided(platform, "2025.1.0", "980.00"), "2025.1.0");
 
             assertEquals(404, platform.post("/api/v1/policies/510000/2031.1.0/activate", "{}").statusCode());
-            HttpResponse<String> activated = platform.send("POST", "/api/v1/policies/510000/2025.2.0/activate",
+            // two-person activation: the policy administrator requests, the second one (the desk's) confirms
+            HttpResponse<String> requested = platform.send("POST", "/api/v1/policies/510000/2025.2.0/activate",
                     "{\"reason\": \"终稿发布 final text published\"}");
+            assertEquals(requested.body(), 202, requested.statusCode());
+            assertEquals("PENDING", json(requested).get("status").asText());
+            assertEquals("nothing changes before the confirmation", "STANDBY", status(platform, "2025.2.0"));
+            HttpResponse<String> activated = platform.post("/api/v1/policies/activation-requests/"
+                    + json(requested).get("id").asLong() + "/confirm", "");
             assertEquals(activated.body(), 200, activated.statusCode());
             JsonNode decision = json(activated);
             assertEquals("ACTIVATED", decision.get("kind").asText());
-            assertEquals("the authenticated user", "policy-admin", decision.get("actor").asText());
+            assertEquals("the confirmer, authenticated", Staff.SECOND_POLICY_ADMIN, decision.get("actor").asText());
             assertEquals("2025.1.0", decision.get("retired").get(0).asText());
             assertEquals("RETIRED", status(platform, "2025.1.0"));
             assertEquals("ACTIVE", status(platform, "2025.2.0"));
@@ -68,7 +75,8 @@ public class PolicySwapE2EIT {
             JsonNode history = json(platform.get("/api/v1/policies/510000/activations"));
             assertEquals(2, history.size());
             assertEquals("ACTIVATED", history.get(0).get("kind").asText());
-            assertEquals("终稿发布 final text published", history.get(0).get("reason").asText());
+            assertEquals("终稿发布 final text published — requested by policy-admin (request 1), confirmed by "
+                    + Staff.SECOND_POLICY_ADMIN, history.get(0).get("reason").asText());
             assertEquals("ROLLED_BACK", history.get(1).get("kind").asText());
             assertEquals(0, platform.terminate());
         }

@@ -75,11 +75,10 @@ final class RunningPlatform implements AutoCloseable {
      */
     private HttpResponse<String> signed(String method, String path, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        var role = path.startsWith("/api/v1/") ? Desk.of(method, path.substring("/api/v1".length())) : null;
-        if (role == null) {
+        String user = path.startsWith("/api/v1/") ? Desk.user(method, path.substring("/api/v1".length())) : null;
+        if (user == null) {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
-        String user = Staff.username(role);
         HttpResponse<String> answer = http.send(request.setHeader("Authorization", "Bearer "
                 + staff().token(user)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 401) {

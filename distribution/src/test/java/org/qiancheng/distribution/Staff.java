@@ -20,7 +20,8 @@ import org.qiancheng.api.security.Role;
  * The people of a test platform, one user per role, set up the way an operator sets up a new
  * installation: the first administrator logs in with {@code QC_ADMIN_PASSWORD} (framework property
  * {@code qc.admin.password}), changes the password, and creates a user per business role with all
- * regions; each user logs in and changes the initial password. Tokens are kept per platform; a token
+ * regions, and a second policy administrator ({@link #SECOND_POLICY_ADMIN}) to confirm activations; each
+ * user logs in and changes the initial password. Tokens are kept per platform; a token
  * the platform no longer accepts (the tests move the platform's clock by days) is replaced by a new
  * login, as a client does when its session has ended.
  */
@@ -34,6 +35,11 @@ final class Staff {
     private static final String INITIAL = "Initial-Password-2026!";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Staff> PLATFORMS = new ConcurrentHashMap<>();
+    /**
+     * The second policy administrator (all regions), hired with the staff: activating a policy version
+     * takes two, one requests and the other confirms (docs/security.md, two-person activation).
+     */
+    static final String SECOND_POLICY_ADMIN = "policy-admin-2";
 
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -93,6 +99,7 @@ final class Staff {
                 hire(username(role), Set.of(role), List.of("100000"));
             }
         }
+        hire(SECOND_POLICY_ADMIN, Set.of(Role.POLICY_ADMIN), List.of("100000"));
         hired = true;
     }
 

@@ -38,6 +38,9 @@ public interface WorkflowTx {
     /** @return the user accounts, sessions and failed logins, in this transaction */
     AccountTx accounts();
 
+    /** @return the requests to activate a policy version (two-person activation), in this transaction */
+    ActivationRequestTx activationRequests();
+
     /**
      * Remembers an idempotency key for a request.
      *

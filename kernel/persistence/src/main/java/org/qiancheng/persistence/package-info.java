@@ -6,10 +6,14 @@
  * ({@link org.qiancheng.persistence.WorkflowTx#institutions()} … {@link org.qiancheng.persistence.WorkflowTx#settlements()});
  * 0.6.0 added the user accounts, sessions and failed logins ({@link org.qiancheng.persistence.WorkflowTx#accounts()});
  * 0.7.0 gave every claim its payment state and {@link org.qiancheng.persistence.ClaimTx#list} a payment-state filter;
- * 0.8.0 chains the audit trail ({@link org.qiancheng.persistence.AuditTx#verify}, {@link org.qiancheng.persistence.AuditTx#checkpoint}).
+ * 0.8.0 chains the audit trail ({@link org.qiancheng.persistence.AuditTx#verify}, {@link org.qiancheng.persistence.AuditTx#checkpoint}),
+ * scopes the lists by region and records who filed, computed and reviewed;
+ * 0.9.0 added the two-person activation requests ({@link org.qiancheng.persistence.WorkflowTx#activationRequests()})
+ * and decisions about policy versions stored with work of the same transaction
+ * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)}).
  */
 @Export
-@Version("0.8.0")
+@Version("0.9.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

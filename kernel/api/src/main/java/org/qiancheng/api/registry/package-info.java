@@ -1,9 +1,10 @@
 /**
  * The policy registry: every installed version with its status, routing of requests to the
- * version in force, pins, and snapshots held for the length of a request.
+ * version in force, pins, snapshots held for the length of a request, and (1.4) two-person
+ * activation requests.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.qiancheng.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,7 +48,8 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.PolicyEventEntity",
             "org.qiancheng.persistence.internal.workflow.UserEntity",
             "org.qiancheng.persistence.internal.workflow.SessionEntity",
-            "org.qiancheng.persistence.internal.workflow.LoginFailureEntity");
+            "org.qiancheng.persistence.internal.workflow.LoginFailureEntity",
+            "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

@@ -8,7 +8,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,15 +21,15 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.policy.SourceDocument;
 import org.qiancheng.api.registry.Activation;
+import org.qiancheng.api.registry.ActivationRequest;
+import org.qiancheng.api.registry.ActivationRequests;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
-import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RoutingIssue;
 import org.qiancheng.api.workflow.Comparison;
 import org.qiancheng.api.workflow.Comparisons;
 import org.qiancheng.api.workflow.Operators;
-import org.qiancheng.engine.Violation;
 
 /** Installed policy versions, their standing, routing issues, documents and pins. */
 @Component(service = PoliciesResource.class, scope = ServiceScope.PROTOTYPE)
@@ -44,11 +46,14 @@ public final class PoliciesResource {
 
     private final PolicyRegistry registry;
     private final Comparisons comparisons;
+    private final ActivationRequests requests;
 
     @Activate
-    public PoliciesResource(@Reference PolicyRegistry registry, @Reference Comparisons comparisons) {
+    public PoliciesResource(@Reference PolicyRegistry registry, @Reference Comparisons comparisons,
+            @Reference ActivationRequests requests) {
         this.registry = registry;
         this.comparisons = comparisons;
+        this.requests = requests;
     }
 
     /** {@code GET /api/v1/policies}: every installed version, ACTIVE / STANDBY / REFUSED with the reason. */
@@ -131,35 +136,56 @@ public final class PoliciesResource {
                 Requests.date("to", body.to(), null), body.top() == null ? 10 : body.top());
     }
 
-    /** Body of an activation or a rollback: why, for the history (optional). */
+    /** Body of an activation request or a rollback: why, for the history (optional). */
     public record Decision(String reason) {
     }
 
     /**
-     * {@code POST /api/v1/policies/{code}/{version}/activate} with {@code {"reason": "…"}}: the version
-     * is in force for its whole period at once and the versions of its region starting on the same
-     * day are RETIRED; stored with the operator ({@code X-Operator}). 200 with the stored decision;
-     * 404 when the version is not installed, 422 when it is refused, 409 when it is active already or
-     * still VALIDATING (rule {@code status:VALIDATING}).
+     * {@code POST /api/v1/policies/{code}/{version}/activate} with {@code {"reason": "…"}}: requests the
+     * activation (two-person activation): 202 with the PENDING request, which another policy
+     * administrator confirms ({@code POST /activation-requests/{id}/confirm}) within 24 hours. Checked
+     * as an activation first, and nothing is stored on a refusal: 404 when the version is not installed
+     * (or its region is outside the user's), 422 when it is refused, 409 when it is active already,
+     * still VALIDATING (rule {@code status:VALIDATING}) or a request for it is pending.
      */
     @OperationId("activatePolicy")
     @POST
     @Path("{code}/{version}/activate")
-    public Activation activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
+    public Response activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
         String region = Requests.regionCode("code", code);
-        PolicyVersion known = installed(region, version);
-        if (known.status() == PolicyStatus.REFUSED) {
-            throw Problems.invalid("version", "installed-valid-version", "version " + version + " of region " + region
-                    + " is refused: " + known.reason());
-        }
-        if (known.status() == PolicyStatus.VALIDATING) {
-            String detail = "version " + version + " of region " + region + " is still VALIDATING (its parameters and"
-                    + " case files are being checked); activate it once it is STANDBY";
-            throw new ProblemException(Problems.of(409, "version: " + detail, "version：地区 " + region + " 的版本 " + version
-                    + " 仍在校验中（VALIDATING，正在检查参数和案例文件），待其转为待命（STANDBY）后再激活", null,
-                    List.of(new Violation("version", "status:VALIDATING", detail))));
-        }
-        return registry.activate(region, version, Operators.current(), reason(body));
+        return Response.accepted(requests.request(region, version, reason(body))).build();
+    }
+
+    /**
+     * {@code GET /api/v1/policies/activation-requests?status=PENDING}: the requests in the user's
+     * regions, newest first; those found past their time are EXPIRED first.
+     */
+    @OperationId("listActivationRequests")
+    @GET
+    @Path("activation-requests")
+    public List<ActivationRequest> activationRequests(@QueryParam("status") String status) {
+        return requests.list(Requests.optionalEnum("status", status, ActivationRequest.Status.class));
+    }
+
+    /**
+     * {@code POST /api/v1/policies/activation-requests/{id}/confirm}: another policy administrator than
+     * the requester activates the version at once; 200 with the stored activation. 403
+     * {@code separation-of-duties} for the requester, 409 {@code expired} after 24 hours, 409 when it
+     * is not pending, 404 for an unknown request or one outside the user's regions.
+     */
+    @OperationId("confirmActivation")
+    @POST
+    @Path("activation-requests/{id}/confirm")
+    public Activation confirm(@PathParam("id") long id) {
+        return requests.confirm(id);
+    }
+
+    /** {@code DELETE /api/v1/policies/activation-requests/{id}}: cancels a pending request (either administrator). */
+    @OperationId("cancelActivationRequest")
+    @DELETE
+    @Path("activation-requests/{id}")
+    public ActivationRequest cancel(@PathParam("id") long id) {
+        return requests.cancel(id);
     }
 
     /**

@@ -21,13 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The swap-under-load harness ({@code bench/swap.sh}): drives a running platform at a fixed rate
  * with claim previews (a Sichuan class of 2026, which the two 2025 versions decide differently) and
- * claim reads, while every 5 s it activates Sichuan 2025.2.0 or rolls it back, and every 10 s it
+ * claim reads, while every 5 s it activates Sichuan 2025.2.0 (two-person activation: one policy
+ * administrator requests, another confirms) or rolls it back (one person), and every 10 s it
  * removes a region bundle from {@code deploy/} or puts it back. Reports every request's outcome:
  * total, failed (any answer but 200, or no answer), and latency percentiles in steady windows and in
  * the 1 s after each swap. The first 15 s of load warm the JIT and are not counted.
  * <pre>
- *   swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR
+ *   QC_TOKEN=… QC_TOKEN_2=… [QC_TOKEN_LOAD=…] swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR [noswap]
  * </pre>
+ * Every request carries a bearer token (the platform has no anonymous access and no {@code X-Operator}
+ * any more), taken from the environment rather than the command line, where {@code ps} would show it:
+ * {@code QC_TOKEN} a policy administrator's (requests activations, rolls back), {@code QC_TOKEN_2} a
+ * second policy administrator's (confirms), {@code QC_TOKEN_LOAD} the load's (previews and claim reads:
+ * a clerk's; {@code QC_TOKEN} when unset). {@code bench/lib.sh} logs in and provides them.
  */
 public final class SwapLoad {
 
@@ -60,6 +66,9 @@ public final class SwapLoad {
         Path deploy = Path.of(args[3]);
         Path bundle = Path.of(args[4]);
         boolean swapping = args.length < 6 || !args[5].equals("noswap");
+        String admin = token("QC_TOKEN");
+        String confirmer = swapping ? token("QC_TOKEN_2") : null;
+        String load = System.getenv().getOrDefault("QC_TOKEN_LOAD", admin);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -69,17 +78,17 @@ public final class SwapLoad {
 
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        warmUp(http, base, rate);
+        warmUp(http, base, rate, load);
         long begin = System.nanoTime();
         clock.scheduleAtFixedRate(() -> {
             long n = sent.incrementAndGet();
             boolean preview = n % 10 < 7;
             HttpRequest request = preview
                     ? HttpRequest.newBuilder(URI.create(base + "/api/v1/claims/preview")).timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + load)
                             .POST(HttpRequest.BodyPublishers.ofString(PREVIEW)).build()
                     : HttpRequest.newBuilder(URI.create(base + "/api/v1/claims?limit=20"))
-                            .timeout(Duration.ofSeconds(30)).GET().build();
+                            .header("Authorization", "Bearer " + load).timeout(Duration.ofSeconds(30)).GET().build();
             long start = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) ->
                     samples.add(new Sample(start, System.nanoTime() - start,
@@ -98,14 +107,26 @@ public final class SwapLoad {
                 tick++;
                 try {
                     swaps.add(System.nanoTime());
-                    String path = tick % 2 == 1 ? "/api/v1/policies/510000/2025.2.0/activate"
-                            : "/api/v1/policies/510000/rollback";
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/json").header("X-Operator", "swap-bench")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"bench\"}")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 200) {
-                        controlErrors.add(path + " → " + answer.statusCode() + " " + answer.body());
+                    if (tick % 2 == 1) {
+                        // two-person activation: one administrator requests, the other confirms
+                        String path = "/api/v1/policies/510000/2025.2.0/activate";
+                        HttpResponse<String> requested = post(http, base + path, admin);
+                        if (requested.statusCode() != 202) {
+                            controlErrors.add(path + " → " + requested.statusCode() + " " + requested.body());
+                        } else {
+                            String confirm = "/api/v1/policies/activation-requests/" + id(requested.body())
+                                    + "/confirm";
+                            HttpResponse<String> confirmed = post(http, base + confirm, confirmer);
+                            if (confirmed.statusCode() != 200) {
+                                controlErrors.add(confirm + " → " + confirmed.statusCode() + " " + confirmed.body());
+                            }
+                        }
+                    } else {
+                        String path = "/api/v1/policies/510000/rollback";
+                        HttpResponse<String> answer = post(http, base + path, admin);
+                        if (answer.statusCode() != 200) {
+                            controlErrors.add(path + " → " + answer.statusCode() + " " + answer.body());
+                        }
                     }
                     if (tick % 2 == 0) {
                         // every 10 s: a region bundle leaves deploy/ or comes back
@@ -143,8 +164,37 @@ public final class SwapLoad {
         System.exit(0);
     }
 
+    /** A bearer token from the environment; exits with a usage message when it is not set. */
+    private static String token(String variable) {
+        String token = System.getenv(variable);
+        if (token == null || token.isBlank()) {
+            System.err.println("swap-load: set " + variable + " to a bearer token (QC_TOKEN and QC_TOKEN_2: two"
+                    + " policy administrators; QC_TOKEN_LOAD: the load's user, e.g. a clerk); bench/lib.sh logs in");
+            System.exit(2);
+        }
+        return token.strip();
+    }
+
+    /** POSTs the swap's reason with a token. */
+    private static HttpResponse<String> post(HttpClient http, String url, String token)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"bench\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The {@code "id"} of a JSON object, read without a JSON library (the seed tool has none). */
+    static long id(String json) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!id.find()) {
+            throw new IllegalStateException("no id in " + json);
+        }
+        return Long.parseLong(id.group(1));
+    }
+
     /** The same load for {@link #WARM_UP_SECONDS} first, not counted: the JIT compiles the hot paths. */
-    private static void warmUp(HttpClient http, String base, int rate) throws InterruptedException {
+    private static void warmUp(HttpClient http, String base, int rate, String token) throws InterruptedException {
         ScheduledExecutorService warm = Executors.newSingleThreadScheduledExecutor();
         AtomicLong n = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -152,9 +202,10 @@ public final class SwapLoad {
             boolean preview = n.incrementAndGet() % 10 < 7;
             http.sendAsync(preview
                     ? HttpRequest.newBuilder(URI.create(base + "/api/v1/claims/preview"))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(PREVIEW)).build()
-                    : HttpRequest.newBuilder(URI.create(base + "/api/v1/claims?limit=20")).GET().build(),
+                    : HttpRequest.newBuilder(URI.create(base + "/api/v1/claims?limit=20"))
+                            .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                         if (failure != null || response.statusCode() != 200) {
                             failed.incrementAndGet();

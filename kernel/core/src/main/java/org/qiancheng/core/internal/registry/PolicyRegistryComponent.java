@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -37,6 +38,7 @@ import org.qiancheng.api.registry.RoutingIssue;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.persistence.PolicyActivations;
+import org.qiancheng.persistence.WorkflowTx;
 import org.qiancheng.engine.StandalonePolicy;
 import org.qiancheng.engine.PolicyRefusedException;
 import org.slf4j.Logger;
@@ -50,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * Immediate, so that versions are validated when they arrive, not when someone first asks.
  */
 @Component(immediate = true, configurationPid = RegistryConfiguration.PID,
-        service = {PolicyRegistry.class, Arrivals.class})
+        service = {PolicyRegistry.class, Arrivals.class, Decisions.class})
 @Designate(ocd = RegistryConfiguration.class)
-public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals {
+public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, Decisions {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryComponent.class);
 
@@ -264,29 +266,54 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals {
 
     @Override
     public void pin(String regionCode, String version) {
-        decide(() -> registry.pin(regionCode, version, Operators.current(), clock.instant()));
+        decide(() -> registry.pin(regionCode, version, Operators.current(), clock.instant()), audited("pinned"));
         LOG.info("Region {} pinned to policy version {}", regionCode, version);
     }
 
     @Override
     public void unpin(String regionCode) {
-        decide(() -> registry.unpin(regionCode, Operators.current(), clock.instant()));
+        decide(() -> registry.unpin(regionCode, Operators.current(), clock.instant()), audited("unpinned"));
         LOG.info("Region {} routed by date again", regionCode);
     }
 
     @Override
     public Activation activate(String regionCode, String version, String actor, String reason) {
-        Activation stored = decide(() -> registry.activation(regionCode, version, actor, reason, clock.instant()));
+        return activate(regionCode, version, actor, reason, audited("activated"));
+    }
+
+    @Override
+    public Activation activate(String regionCode, String version, String actor, String reason,
+            BiConsumer<WorkflowTx, Activation> alongside) {
+        Activation stored = decide(() -> registry.activation(regionCode, version, actor, reason, clock.instant()),
+                alongside);
         LOG.info("Policy {} {} activated by {}; retired {}", regionCode, version, actor, stored.retired());
         return stored;
     }
 
     @Override
+    public void checkActivation(String regionCode, String version) {
+        synchronized (decisions) {
+            refresh();
+            registry.activation(regionCode, version, Operators.current(), null, clock.instant());
+        }
+    }
+
+    @Override
     public Activation rollback(String regionCode, String actor, String reason) {
-        Activation stored = decide(() -> registry.rollback(regionCode, actor, reason, clock.instant()));
+        Activation stored = decide(() -> registry.rollback(regionCode, actor, reason, clock.instant()),
+                audited("rolled-back"));
         LOG.info("Policy {} {} rolled back by {}; in force again {}", regionCode, stored.version(), actor,
                 stored.retired());
         return stored;
+    }
+
+    /**
+     * The audit entry of a one-person decision (entity {@code policy}, id 0: the decision's own id is in
+     * the entry), written in the transaction that stores it; the actor is the decision's.
+     */
+    private static BiConsumer<WorkflowTx, Activation> audited(String action) {
+        return (tx, stored) -> tx.audit().append(stored.at(), stored.actor(), "policy." + action, "policy", 0, null,
+                stored);
     }
 
     @Override
@@ -295,7 +322,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals {
     }
 
     /** Checks a decision against the present state, stores it, then applies it. */
-    private Activation decide(Supplier<Activation> check) {
+    private Activation decide(Supplier<Activation> check, BiConsumer<WorkflowTx, Activation> alongside) {
         synchronized (decisions) {
             PolicyActivations current = store;
             if (current == null) {
@@ -303,7 +330,7 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals {
                         "the decision cannot be stored: the database is not available");
             }
             refresh();
-            Activation stored = current.append(check.get());
+            Activation stored = current.append(check.get(), alongside);
             registry.record(stored);
             return stored;
         }

@@ -32,10 +32,11 @@ public final class AuditTrailService implements AuditTrail {
 
     /**
      * Every kind of record the trail holds: what {@code Audit} and the hot folder write as the entity,
-     * and {@code user} for logins, sessions and accounts.
+     * {@code user} for logins, sessions and accounts, and {@code policy} for decisions about policy versions
+     * (activation requests, confirmations, cancellations, expiries, rollbacks, pins).
      */
     static final Set<String> ENTITIES = Set.of("institution", "project", "class", "trainee", "enrolment", "claim",
-            "disbursement", "settlement", "bundle", "user");
+            "disbursement", "settlement", "bundle", "user", "policy");
 
     @Override
     public Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit) {

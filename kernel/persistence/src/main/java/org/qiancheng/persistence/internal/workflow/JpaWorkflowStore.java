@@ -78,13 +78,18 @@ public final class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
+        return translated(() -> unit.inTransaction(manager -> {
+            JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain);
+            T result = work.apply(tx);
+            tx.seal();
+            return result;
+        }));
+    }
+
+    /** Runs a transaction, reporting a lost optimistic race or a unique key as CONFLICT. */
+    static <T> T translated(java.util.function.Supplier<T> transaction) {
         try {
-            return unit.inTransaction(manager -> {
-                JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain);
-                T result = work.apply(tx);
-                tx.seal();
-                return result;
-            });
+            return transaction.get();
         } catch (PersistenceException e) {
             // only a lost optimistic race is the client's to retry; anything else is a fault
             if (causedBy(e, OptimisticLockException.class)) {

@@ -3,6 +3,7 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.EntityManager;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.persistence.AccountTx;
+import org.qiancheng.persistence.ActivationRequestTx;
 import org.qiancheng.persistence.AuditTx;
 import org.qiancheng.persistence.ClaimTx;
 import org.qiancheng.persistence.ClassTx;
@@ -26,6 +27,12 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final JpaAuditTrail audit;
     private final SettlementTx settlements;
     private final AccountTx accounts;
+    private final ActivationRequestTx activationRequests;
+
+    /** The entity manager of this transaction, for a repository outside the workflow's (policy activations). */
+    EntityManager manager() {
+        return rows.manager;
+    }
 
     JpaWorkflowTx(EntityManager manager, AuditChain chain) {
         this.rows = new Rows(manager);
@@ -38,6 +45,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.claims = new JpaClaims(rows);
         this.audit = new JpaAuditTrail(rows, chain);
         this.accounts = new JpaAccounts(rows);
+        this.activationRequests = new JpaActivationRequests(rows);
     }
 
     @Override
@@ -83,6 +91,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public AccountTx accounts() {
         return accounts;
+    }
+
+    @Override
+    public ActivationRequestTx activationRequests() {
+        return activationRequests;
     }
 
     @Override
