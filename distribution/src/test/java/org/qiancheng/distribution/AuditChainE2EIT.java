@@ -82,11 +82,13 @@ public class AuditChainE2EIT {
                         + (entries - 2) + ")");
         try (RunningPlatform platform = RunningPlatform.start(home, "e2e-audit-truncated.log")) {
             JsonNode alone = json(platform.get("/api/v1/audit/verify"));
-            // the start itself may have appended entries; only a checkpoint kept elsewhere tells what is missing
+            // the start and the staff's logins append entries that chain onto what is left: the trail alone
+            // looks whole, only a checkpoint kept elsewhere tells that entries were lost
             assertTrue(alone.toString(), alone.get("ok").asBoolean());
             JsonNode against = json(platform.get("/api/v1/audit/verify" + query(checkpoint, null)));
             assertFalse(against.toString(), against.get("ok").asBoolean());
-            assertEquals(entries - 1, against.get("firstBroken").asLong());
+            long broken = against.get("firstBroken").asLong();
+            assertTrue(against.toString(), broken > entries - 2 && broken <= entries);
             assertEquals(0, platform.terminate());
         }
     }

@@ -11,7 +11,6 @@ import static org.qiancheng.distribution.WorkflowSteps.body;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Hashtable;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -430,26 +428,15 @@ public class SecurityIT extends PlatformTestSupport {
         }
     }
 
-    /** Sets the platform's clock to an instant by configuration and waits until the Clock service reads it. */
+    /**
+     * Sets the platform's clock to an instant by configuration and waits until the Clock service reads
+     * it; for "today" itself only waits, the configuration having been deleted.
+     */
     private void clockAt(Instant instant) throws Exception {
-        if (!instant.equals(Instant.parse(TODAY))) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put("fixedInstant", instant.toString());
-            configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").update(properties);
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
-            Clock clock = context.getService(reference);
-            try {
-                if (instant.equals(clock.instant())) {
-                    return;
-                }
-            } finally {
-                context.ungetService(reference);
-            }
-            assertTrue("the clock never read " + instant, System.currentTimeMillis() < deadline);
-            Thread.onSpinWait();
+        if (instant.equals(Instant.parse(TODAY))) {
+            WorkflowSteps.awaitClock(context, clock -> instant.equals(clock.instant()), instant.toString());
+        } else {
+            WorkflowSteps.clockAt(configurations, context, instant);
         }
     }
 }

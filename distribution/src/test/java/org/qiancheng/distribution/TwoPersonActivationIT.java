@@ -10,14 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -25,7 +22,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceReference;
 import org.qiancheng.api.security.Role;
 
 /**
@@ -194,26 +190,7 @@ public class TwoPersonActivationIT extends WorkflowTestSupport {
         throw new AssertionError("no 510000 " + version);
     }
 
-    /** Sets the platform's clock to an instant by configuration and waits until the Clock service reads it. */
     private void clockAt(Instant instant) throws Exception {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("fixedInstant", instant.toString());
-        configurations.getConfiguration(WorkflowSteps.CLOCK_PID, "?").update(properties);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
-            Clock clock = context.getService(reference);
-            try {
-                if (instant.equals(clock.instant())) {
-                    return;
-                }
-            } finally {
-                context.ungetService(reference);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the clock never read " + instant);
-            }
-            Thread.onSpinWait();
-        }
+        WorkflowSteps.clockAt(configurations, context, instant);
     }
 }

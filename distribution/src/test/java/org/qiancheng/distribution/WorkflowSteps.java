@@ -186,15 +186,30 @@ final class WorkflowSteps {
      */
     static void today(ConfigurationAdmin configurations, BundleContext context, LocalDate day) throws IOException {
         Instant instant = Instant.parse(day + "T00:00:00Z");
+        configure(configurations, instant);
+        awaitClock(context, clock -> instant.equals(clock.instant()) && day.equals(LocalDate.now(clock)), day.toString());
+    }
+
+    /** Moves the platform's clock to an instant by configuration and waits until the Clock service reads it. */
+    static void clockAt(ConfigurationAdmin configurations, BundleContext context, Instant instant) throws IOException {
+        configure(configurations, instant);
+        awaitClock(context, clock -> instant.equals(clock.instant()), instant.toString());
+    }
+
+    private static void configure(ConfigurationAdmin configurations, Instant instant) throws IOException {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("fixedInstant", instant.toString());
         configurations.getConfiguration(CLOCK_PID, "?").update(properties);
+    }
+
+    /** Waits (30 s at most) until the platform's Clock service satisfies the condition. */
+    static void awaitClock(BundleContext context, java.util.function.Predicate<Clock> reads, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             ServiceReference<Clock> reference = context.getServiceReference(Clock.class);
             Clock clock = reference == null ? null : context.getService(reference);
             try {
-                if (clock != null && instant.equals(clock.instant()) && day.equals(LocalDate.now(clock))) {
+                if (clock != null && reads.test(clock)) {
                     return;
                 }
             } finally {
@@ -203,7 +218,7 @@ final class WorkflowSteps {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the clock never read " + day + "; it reads "
+                throw new AssertionError("the clock never read " + what + "; it reads "
                         + (clock == null ? "nothing" : clock.instant()));
             }
             Thread.onSpinWait();
