@@ -10,7 +10,8 @@
 # 3. Builds the project once without tests (mvn install -DskipTests), then runs, each on a freshly
 #    created database: the kernel/persistence tests (WorkflowStoreTest, AccountStoreTest, AuditChainTest),
 #    PlatformIT, the three Workflow*IT, DisbursementIT, WorkflowE2EIT, SettlementKillE2EIT, PolicySwapIT,
-#    PolicySwapE2EIT and AuditChainE2EIT (distribution), and a
+#    PolicySwapE2EIT, AuditChainE2EIT, SecurityIT, PermissionMatrixIT, SeparationOfDutiesIT and
+#    TwoPersonActivationIT (distribution), and a
 #    start of the assembled platform
 #    configured through etc/org.qiancheng.persistence.cfg instead of QC_DB_URL.
 # 4. Stops the server and deletes the cluster on exit, whatever happened.
@@ -179,7 +180,7 @@ run() {
 }
 
 run persistence qc_persistence -pl kernel/persistence surefire:test
-for it in PlatformIT WorkflowEnrolmentIT WorkflowClaimsIT WorkflowRecordsIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT AuditChainE2EIT; do
+for it in PlatformIT WorkflowEnrolmentIT WorkflowClaimsIT WorkflowRecordsIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT AuditChainE2EIT SecurityIT PermissionMatrixIT SeparationOfDutiesIT TwoPersonActivationIT; do
   run "$it" "qc_$(echo "$it" | tr '[:upper:]' '[:lower:]')" -pl distribution failsafe:integration-test failsafe:verify \
     -Dit.test="$it"
 done
@@ -192,7 +193,7 @@ config_start() {
   log="$logs/etc-config.log"
   # a home as the first start leaves it (defaults copied), then the operator's file
   mkdir -p "$home/etc"
-  cp "$root/distribution/target/qiancheng/defaults/etc/"* "$home/etc/"
+  cp -r "$root/distribution/target/qiancheng/defaults/etc/"* "$home/etc/"
   printf 'url=%s\nuser=%s\npassword=%s\n' "$(url_of "$database")" "$db_user" "$db_password" \
     >"$home/etc/org.qiancheng.persistence.cfg"
   local http_port
