@@ -203,8 +203,9 @@ config_start() {
     bash "$root/qiancheng" start >"$log" 2>&1 &
   platform_pid=$!
   for _ in $(seq 1 240); do
+    # the anonymous health check says only UP; that PostgreSQL was used shows in qc_boot below
     health="$(curl -s "http://127.0.0.1:$http_port/api/v1/health" || true)"
-    if [[ "$health" == *'"product":"PostgreSQL'* ]]; then
+    if [[ "$health" == *'"status":"UP"'* ]]; then
       status=0
       break
     fi
@@ -225,7 +226,7 @@ config_start() {
     echo "an HSQLDB file was opened in $home/data although etc/ names PostgreSQL" >&2
   fi
   if [ "$status" -eq 0 ] && [ "${boots:-0}" -ge 1 ]; then
-    summary+=("ok    $(printf '%-22s' etc-config) health names PostgreSQL, $boots start(s) recorded in qc_boot, no HSQLDB file, no password in the log")
+    summary+=("ok    $(printf '%-22s' etc-config) health UP, $boots start(s) recorded in PostgreSQL's qc_boot, no HSQLDB file, no password in the log")
   else
     failed=$((failed + 1))
     summary+=("FAIL  $(printf '%-22s' etc-config) health: ${health:-no answer}")
