@@ -50,15 +50,6 @@ public final class Access {
         return RegionScope.of(require(permission).user());
     }
 
-    /**
-     * Whether the current user holds a permission, without refusing: for what an answer shows
-     * (e.g. a full resident ID), not for whether it is given.
-     */
-    public static boolean holds(String permission) {
-        return CurrentUser.user().map(user -> !user.mustChangePassword()
-                && PermissionMatrix.SHIPPED.granted(user.roles(), permission)).orElse(false);
-    }
-
     static AccessException forbidden(String permission) {
         var meaning = PermissionMatrix.SHIPPED.meaning(permission).orElseThrow();
         return new AccessException(Kind.FORBIDDEN, null, "permission", "this needs the permission " + permission
