@@ -1,0 +1,34 @@
+// ECharts, loaded only when a screen draws a chart. Tooltips render as rich text on the canvas,
+// never as HTML assembled from data; the chart describes itself to screen readers (aria).
+import { html, useRef, useEffect } from './lib.js';
+import { language } from './i18n.js';
+
+let loading;
+function echarts() {
+  loading ??= import('echarts');
+  return loading;
+}
+
+export function Chart({ option, deps, label, tall, testid }) {
+  const ref = useRef(null);
+  useEffect(() => {
+    let chart;
+    let live = true;
+    const resize = () => chart?.resize();
+    echarts().then(lib => {
+      if (!live || !ref.current) return;
+      chart = lib.init(ref.current, null, { renderer: 'canvas', locale: language() === 'en' ? 'EN' : 'ZH' });
+      chart.setOption({
+        aria: { enabled: true },
+        animationDuration: 300,
+        textStyle: { fontFamily: getComputedStyle(document.documentElement).fontFamily },
+        ...option,
+        tooltip: { trigger: 'axis', ...option.tooltip, renderMode: 'richText' },
+      });
+      ref.current.dataset.rendered = 'true';
+      addEventListener('resize', resize);
+    });
+    return () => { live = false; removeEventListener('resize', resize); chart?.dispose(); };
+  }, deps);
+  return html`<div class=${tall ? 'chart tall' : 'chart'} ref=${ref} role="img" aria-label=${label} data-testid=${testid}></div>`;
+}

@@ -1,0 +1,214 @@
+// One class: its trainees (CSV import with the rows' errors), attendance, outcomes, claims, timeline.
+import { html, useState } from '../lib.js';
+import { api, all, download } from '../api.js';
+import { t } from '../i18n.js';
+import { yuan, today } from '../format.js';
+import { useLoad, Problem, Notice, Loading, Table, Tabs, Dialog, Field, Badge } from '../ui.js';
+import { can } from '../permissions.js';
+
+const CERTIFICATES = ['VOCATIONAL_QUALIFICATION', 'SKILL_LEVEL', 'SPECIAL_ABILITY', 'SPECIAL_OPERATION', 'TRAINING_COMPLETION'];
+const EMPLOYMENT = ['STABLE', 'FLEXIBLE', 'ENTREPRENEURSHIP', 'NONE'];
+
+export function ClassDetail({ id, session }) {
+  const [tab, setTab] = useState('trainees');
+  const loaded = useLoad(() => load(id, session), [id]);
+  const { data, error, loading, reload } = loaded;
+  return html`<section aria-labelledby="class-title">
+    <p><a href="#/classes">← ${t('nav.classes')}</a></p>
+    <h1 id="class-title">${t('classDetail.title', { id })}</h1>
+    <${Problem} error=${error}/><${Loading} when=${loading && !data}/>
+    ${data && html`
+      <p class="muted">${data.klass.facts.regionCode} · ${data.klass.facts.occupationCode} · ${t(`level.${data.klass.facts.level}`)} ·
+        ${data.klass.facts.startDate} – ${data.klass.facts.endDate} · ${t('classes.hours')} ${data.klass.facts.hours}</p>
+      <${Tabs} active=${tab} onChange=${setTab} tabs=${['trainees', 'attendance', 'outcomes', 'claims', 'timeline'].map(k => ({ id: k, label: t(`classDetail.${k}`) }))}/>
+      ${tab === 'trainees' && html`<${Trainees} data=${data} session=${session} reload=${reload}/>`}
+      ${tab === 'attendance' && html`<${Attendance} data=${data} session=${session} reload=${reload}/>`}
+      ${tab === 'outcomes' && html`<${Outcomes} data=${data} session=${session} reload=${reload}/>`}
+      ${tab === 'claims' && html`<${Claims} data=${data} session=${session} reload=${reload}/>`}
+      ${tab === 'timeline' && html`<${Timeline} data=${data}/>`}`}
+  </section>`;
+}
+
+async function load(id, session) {
+  const [klass, enrolments] = await Promise.all([api(`/classes/${id}`), all(`/classes/${id}/enrolments`)]);
+  const trainees = can(session, 'trainee.read')
+    ? await Promise.all(enrolments.map(e => api(`/trainees/${e.traineeId}`).catch(() => null))) : [];
+  const claims = can(session, 'claim.read') ? await all('/claims', { classId: id }) : [];
+  const byTrainee = new Map(trainees.filter(Boolean).map(tr => [tr.id, tr]));
+  return { klass, enrolments: enrolments.map(e => ({ ...e, trainee: byTrainee.get(e.traineeId) })), claims };
+}
+
+function name(enrolment) {
+  return enrolment.trainee ? `${enrolment.trainee.name} (${enrolment.trainee.idNumber})` : `#${enrolment.traineeId}`;
+}
+
+function Trainees({ data, session, reload }) {
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+  const [rows, setRows] = useState([]);
+  async function importFile(path, file) {
+    setResult(null); setError(null); setRows([]);
+    try {
+      const summary = await api(path, { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
+      setResult(t('classDetail.imported', { n: summary.imported }));
+      reload();
+    } catch (failure) {
+      setError(failure);
+      setRows((failure.problem?.violations || []).map((v, i) => ({ id: i, ...splitLine(v.field), rule: v.rule, message: v.message, $error: true })));
+    }
+  }
+  const writable = can(session, 'class.write');
+  return html`<div>
+    <div class="toolbar">
+      ${can(session, 'trainee.write') && html`<label class="field">${t('classDetail.registerCsv')}
+        <input type="file" accept=".csv,text/csv" data-testid="trainee-import" onChange=${e => e.target.files[0] && importFile('/trainees/import', e.target.files[0])}/></label>`}
+      ${writable && html`<label class="field">${t('classDetail.enrolCsv')}
+        <input type="file" accept=".csv,text/csv" data-testid="enrolment-import" onChange=${e => e.target.files[0] && importFile(`/classes/${data.klass.id}/enrolments/import`, e.target.files[0])}/></label>`}
+      <button type="button" onClick=${() => download(`/classes/${data.klass.id}/roster`, {}, `roster-${data.klass.id}.csv`).catch(setError)}>${t('classDetail.rosterCsv')}</button>
+      <button type="button" onClick=${() => download(`/classes/${data.klass.id}/roster`, { format: 'xlsx' }, `roster-${data.klass.id}.xlsx`).catch(setError)}>${t('classDetail.rosterXlsx')}</button>
+    </div>
+    <${Notice}>${result}</${Notice}>
+    <${Problem} error=${error}/>
+    ${rows.length > 0 && html`<${Table} caption=${t('classDetail.importErrors')} rows=${rows} columns=${[
+      { label: t('classDetail.line'), render: r => r.line },
+      { label: t('classDetail.field'), render: r => html`<code>${r.field}</code>` },
+      { label: t('classDetail.rule'), render: r => r.rule },
+      { label: t('classDetail.message'), render: r => r.message },
+    ]}/>`}
+    <h2>${t('classDetail.enrolled', { n: data.enrolments.length })}</h2>
+    <${Table} rows=${data.enrolments} columns=${[
+      { label: t('common.id'), render: e => e.id },
+      { label: t('classDetail.trainee'), render: name },
+      { label: t('classDetail.enrolledOn'), render: e => e.enrolledOn },
+      { label: t('classDetail.attendedDays'), num: true, render: e => e.attendedDays },
+    ]}/>
+  </div>`;
+}
+
+/** "line 3: idNumber" → {line: 3, field: "idNumber"} */
+export function splitLine(field) {
+  const match = /^line (\d+): (.*)$/.exec(field || '');
+  return match ? { line: Number(match[1]), field: match[2] } : { line: '—', field };
+}
+
+function Attendance({ data, session, reload }) {
+  const { startDate, endDate } = data.klass.facts;
+  const last = today() < endDate ? today() : endDate;
+  const [day, setDay] = useState(last < startDate ? startDate : last);
+  const [ticked, setTicked] = useState(new Set());
+  const [results, setResults] = useState(null);
+  async function checkIn() {
+    const outcome = [];
+    for (const id of ticked) {
+      try { await api(`/enrolments/${id}/check-ins`, { method: 'POST', body: { day } }); outcome.push({ id, ok: true }); }
+      catch (failure) { outcome.push({ id, ok: false, error: failure }); }
+    }
+    setResults(outcome);
+    setTicked(new Set());
+    reload();
+  }
+  return html`<div>
+    ${can(session, 'class.write') && html`<div class="toolbar">
+      <${Field} label=${t('classDetail.day')}><input type="date" min=${startDate} max=${endDate} value=${day} onInput=${e => setDay(e.target.value)}/></${Field}>
+      <button class="primary" type="button" disabled=${ticked.size === 0} onClick=${checkIn}>${t('classDetail.checkIn', { n: ticked.size })}</button>
+    </div>`}
+    ${results && html`<${Table} rows=${results} columns=${[
+      { label: t('common.id'), render: r => r.id },
+      { label: t('common.result'), render: r => (r.ok ? html`<${Badge} value="ok" text=${t('common.done')}/>` : html`<${Problem} error=${r.error}/>`) },
+    ]}/>`}
+    <${Table} rows=${data.enrolments} selectable=${can(session, 'class.write')} selected=${ticked} onSelect=${setTicked} columns=${[
+      { label: t('classDetail.trainee'), render: name },
+      { label: t('classDetail.attendedDays'), num: true, render: e => e.attendedDays },
+    ]}/>
+  </div>`;
+}
+
+function Outcomes({ data, session, reload }) {
+  const [editing, setEditing] = useState(null);
+  return html`<div>
+    <${Table} rows=${data.enrolments} columns=${[
+      { label: t('classDetail.trainee'), render: name },
+      { label: t('classDetail.passed'), render: e => (e.outcome ? t(e.outcome.passed ? 'common.yes' : 'common.no') : '—') },
+      { label: t('classDetail.certificate'), render: e => (e.outcome?.certificate ? `${t(`certificate.${e.outcome.certificate.kind}`)} ${e.outcome.certificate.issuedOn}` : '—') },
+      { label: t('classDetail.employment'), render: e => (e.outcome?.employment ? t(`employment.${e.outcome.employment}`) : '—') },
+      { label: '', render: e => can(session, 'class.write') && html`<button type="button" onClick=${() => setEditing(e)}>${t('classDetail.record')}</button>` },
+    ]}/>
+    <${Dialog} open=${!!editing} title=${editing ? t('classDetail.outcomeFor', { who: name(editing) }) : ''} onClose=${() => setEditing(null)}>
+      ${editing && html`<${OutcomeForm} enrolment=${editing} level=${data.klass.facts.level} onDone=${() => { setEditing(null); reload(); }} onCancel=${() => setEditing(null)}/>`}
+    </${Dialog}>
+  </div>`;
+}
+
+function OutcomeForm({ enrolment, level, onDone, onCancel }) {
+  const [passed, setPassed] = useState(enrolment.outcome?.passed ?? true);
+  const [kind, setKind] = useState(enrolment.outcome?.certificate?.kind || '');
+  const [issuedOn, setIssuedOn] = useState(enrolment.outcome?.certificate?.issuedOn || '');
+  const [employment, setEmployment] = useState(enrolment.outcome?.employment || 'NONE');
+  const [employedOn, setEmployedOn] = useState(enrolment.outcome?.employedOn || '');
+  const [error, setError] = useState(null);
+  async function submit(e) {
+    e.preventDefault();
+    try {
+      await api(`/enrolments/${enrolment.id}/outcome`, { method: 'PUT', body: {
+        passed, certificate: kind ? { kind, level, issuedOn } : null,
+        employment, employedOn: employment === 'NONE' ? null : employedOn || null } });
+      onDone();
+    } catch (failure) { setError(failure); }
+  }
+  return html`<form onSubmit=${submit}>
+    <div class="form-grid">
+      <${Field} label=${t('classDetail.passed')}><select value=${String(passed)} onChange=${e => setPassed(e.target.value === 'true')}>
+        <option value="true">${t('common.yes')}</option><option value="false">${t('common.no')}</option></select></${Field}>
+      <${Field} label=${t('classDetail.certificate')}><select value=${kind} onChange=${e => setKind(e.target.value)}>
+        <option value="">${t('common.none')}</option>${CERTIFICATES.map(c => html`<option value=${c}>${t(`certificate.${c}`)}</option>`)}</select></${Field}>
+      ${kind && html`<${Field} label=${t('classDetail.issuedOn')}><input type="date" required value=${issuedOn} onInput=${e => setIssuedOn(e.target.value)}/></${Field}>`}
+      <${Field} label=${t('classDetail.employment')}><select value=${employment} onChange=${e => setEmployment(e.target.value)}>
+        ${EMPLOYMENT.map(c => html`<option value=${c}>${t(`employment.${c}`)}</option>`)}</select></${Field}>
+      ${employment !== 'NONE' && html`<${Field} label=${t('classDetail.employedOn')}><input type="date" required value=${employedOn} onInput=${e => setEmployedOn(e.target.value)}/></${Field}>`}
+    </div>
+    <${Problem} error=${error}/>
+    <div class="actions"><button type="button" onClick=${onCancel}>${t('common.cancel')}</button><button class="primary" type="submit">${t('common.save')}</button></div>
+  </form>`;
+}
+
+function Claims({ data, session, reload }) {
+  const [error, setError] = useState(null);
+  const [notice, setNotice] = useState(null);
+  async function compute() {
+    setError(null);
+    try {
+      const created = await api(`/classes/${data.klass.id}/claims`, { method: 'POST' });
+      setNotice(t('classDetail.computed', { n: Array.isArray(created) ? created.length : created?.items?.length ?? 0 }));
+      reload();
+    } catch (failure) { setError(failure); }
+  }
+  return html`<div>
+    ${can(session, 'claim.compute') && html`<div class="toolbar"><button class="primary" type="button" onClick=${compute}>${t('classDetail.compute')}</button></div>`}
+    <${Notice}>${notice}</${Notice}><${Problem} error=${error}/>
+    <${Table} rows=${data.claims} onRowClick=${c => { location.hash = `#/review/${c.id}`; }} columns=${[
+      { label: t('common.id'), render: c => c.id },
+      { label: t('classDetail.trainee'), render: c => { const e = data.enrolments.find(x => x.id === c.enrolmentId); return e ? name(e) : `#${c.traineeId}`; } },
+      { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
+      { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
+      { label: t('claims.payment'), render: c => html`<${Badge} value=${c.paymentState} text=${t(`payment.${c.paymentState}`)}/>` },
+    ]}/>
+  </div>`;
+}
+
+function Timeline({ data }) {
+  const { klass, claims } = data;
+  const on = today();
+  const counted = status => claims.filter(c => c.status === status).length;
+  const steps = [
+    { key: 'filed', when: klass.filedOn, done: true },
+    { key: 'starts', when: klass.facts.startDate, done: on >= klass.facts.startDate },
+    { key: 'ends', when: klass.facts.endDate, done: on > klass.facts.endDate },
+    { key: 'claimsComputed', when: t('classDetail.nClaims', { n: claims.length }), done: claims.length > 0 },
+    { key: 'reviewed', when: t('classDetail.reviewedCounts', { approved: counted('APPROVED'), rejected: counted('REJECTED'), flagged: counted('FLAGGED') }),
+      done: claims.length > 0 && counted('FLAGGED') + counted('COMPUTED') === 0 },
+    { key: 'paid', when: t('classDetail.paidCounts', { n: claims.filter(c => c.paymentState === 'PAID').length, of: claims.length }),
+      done: claims.length > 0 && claims.every(c => c.paymentState === 'PAID' || c.status === 'REJECTED') },
+  ];
+  return html`<ol class="timeline" data-testid="timeline">${steps.map(s => html`<li class=${s.done ? 'done' : ''}>
+    <div>${t(`timeline.${s.key}`)}</div><div class="when">${s.when}</div></li>`)}</ol>`;
+}
