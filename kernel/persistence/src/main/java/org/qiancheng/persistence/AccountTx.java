@@ -94,6 +94,25 @@ public interface AccountTx {
     /** Deletes a user with the sessions. @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT */
     void deleteUser(long id, long expectedVersion);
 
+    /**
+     * @param userId a user's id
+     * @return the user's language preference ({@code zh} or {@code en}), {@code zh} when never set or the
+     *     user is unknown
+     * @since 0.10
+     */
+    String language(long userId);
+
+    /**
+     * Stores a user's language preference. It is the user's own setting, not part of the account a
+     * security administrator manages: the user's version (ETag) does not change.
+     *
+     * @param userId a user's id
+     * @param language {@code zh} or {@code en}, already checked
+     * @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND when there is no such user
+     * @since 0.10
+     */
+    void setLanguage(long userId, String language);
+
     /** Opens a session; @return its id */
     long openSession(long userId, String tokenHash, String csrfHash, Instant at, Instant absoluteEnd, String source);
 

@@ -13,7 +13,7 @@
  * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)}).
  */
 @Export
-@Version("0.9.0")
+@Version("0.10.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -82,4 +82,25 @@ public interface Sessions {
      *     {@code password:…})
      */
     User changePassword(String currentPassword, String newPassword);
+
+    /**
+     * The console language of the {@link CurrentUser}: {@code zh} (the default, until chosen) or {@code en}.
+     *
+     * @return the language
+     * @throws AccessException UNAUTHENTICATED without a session
+     * @since 1.2
+     */
+    String language();
+
+    /**
+     * Stores the console language of the {@link CurrentUser} on the account (not only the session). A
+     * preference, not an account change: the user's version stays as it is.
+     *
+     * @param language exactly {@code zh} or {@code en}
+     * @return the language stored
+     * @throws AccessException UNAUTHENTICATED without a session; FORBIDDEN while the password must be changed;
+     *     INVALID naming {@code language} (rule {@code enum:zh|en}) for anything else
+     * @since 1.2
+     */
+    String setLanguage(String language);
 }

@@ -9,7 +9,7 @@
  * A refusal is an {@link org.qiancheng.api.security.AccessException} whose kind says how to answer.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qiancheng.api.security;
 
 import org.osgi.annotation.bundle.Export;

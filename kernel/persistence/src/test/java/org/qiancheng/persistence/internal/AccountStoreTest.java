@@ -58,6 +58,46 @@ class AccountStoreTest {
     }
 
     @Test
+    void theLanguageIsChineseUntilChosenAndChoosingItLeavesTheVersionAlone() {
+        String name = name();
+        User created = store.transaction(tx -> tx.accounts().insertUser(name, hash(), Set.of(Role.CLERK),
+                List.of("510100"), false, AT));
+        assertEquals("zh", store.transaction(tx -> tx.accounts().language(created.id())));
+        store.transaction(tx -> {
+            tx.accounts().setLanguage(created.id(), "en");
+            return null;
+        });
+        assertEquals("en", store.transaction(tx -> tx.accounts().language(created.id())));
+        assertEquals(created.version(), store.transaction(tx -> tx.accounts().user(created.id())).orElseThrow().version());
+        assertEquals("zh", store.transaction(tx -> tx.accounts().language(Long.MAX_VALUE)));
+        assertThrows(WorkflowException.class, () -> store.transaction(tx -> {
+            tx.accounts().setLanguage(Long.MAX_VALUE, "en");
+            return null;
+        }));
+    }
+
+    /** A home made before the column existed: the next start adds it, and its users read Chinese. */
+    @Test
+    void anOlderUserTableGetsTheLanguageColumnAtTheNextStart() throws Exception {
+        String name = name();
+        User created = store.transaction(tx -> tx.accounts().insertUser(name, hash(), Set.of(Role.CLERK),
+                List.of("510100"), false, AT));
+        try (java.sql.Connection sql = unit.database.dataSource().getConnection();
+                java.sql.Statement statement = sql.createStatement()) {
+            statement.executeUpdate("ALTER TABLE QC_USER DROP COLUMN UI_LANGUAGE");
+        }
+        try (TestUnit again = new TestUnit(unit.database, "qiancheng-upgraded")) {
+            WorkflowStore upgraded = new JpaWorkflowStore(again, TestUnit.AUDIT_KEY);
+            assertEquals("zh", upgraded.transaction(tx -> tx.accounts().language(created.id())));
+            upgraded.transaction(tx -> {
+                tx.accounts().setLanguage(created.id(), "en");
+                return null;
+            });
+            assertEquals("en", upgraded.transaction(tx -> tx.accounts().language(created.id())));
+        }
+    }
+
+    @Test
     void aUserIsStoredWithRolesRegionsAndPasswordAndTheUsernameIsUnique() {
         String name = name();
         User created = store.transaction(tx -> tx.accounts().insertUser(name, hash(), Set.of(Role.CLERK,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,6 +24,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.security.Authentication;
+import org.qiancheng.api.security.Permissions;
 import org.qiancheng.api.security.Session;
 import org.qiancheng.api.security.Sessions;
 import org.qiancheng.api.security.User;
@@ -56,11 +58,21 @@ public final class SessionResource {
         }
     }
 
-    /** The answer of {@code GET /api/v1/session}. */
-    public record Current(User user, Instant expiresAt) {
+    /**
+     * The answer of {@code GET /api/v1/session}: what the console shows follows from it.
+     *
+     * @param permissions the permissions the user's roles give (the matrix's names, sorted)
+     * @param language the console language chosen on the account, {@code zh} (the default) or {@code en}
+     */
+    public record Current(User user, Instant expiresAt, Set<String> permissions, String language) {
+    }
+
+    /** Body of {@code PUT /api/v1/session/language}. */
+    public record LanguageChoice(String language) {
     }
 
     private final Sessions sessions;
+    private final Permissions permissions;
 
     @Context
     HttpServletRequest servlet;
@@ -72,8 +84,9 @@ public final class SessionResource {
     UriInfo uri;
 
     @Activate
-    public SessionResource(@Reference Sessions sessions) {
+    public SessionResource(@Reference Sessions sessions, @Reference Permissions permissions) {
         this.sessions = sessions;
+        this.permissions = permissions;
     }
 
     /** {@code POST /api/v1/session}: 201 with the token, the CSRF token, the expiry and the user. */
@@ -93,7 +106,20 @@ public final class SessionResource {
     @GET
     public Current current() {
         Authentication session = sessions.current();
-        return new Current(session.user(), session.expiresAt());
+        return new Current(session.user(), session.expiresAt(), permissions.of(session.user()), sessions.language());
+    }
+
+    /** {@code PUT /api/v1/session/language} {@code {"language": "zh"|"en"}}: 200 with the language stored. */
+    @OperationId("setLanguage")
+    @PUT
+    @Path("language")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LanguageChoice setLanguage(LanguageChoice choice) {
+        Requests.body(choice);
+        if (choice.language() == null) {
+            throw Problems.invalid("language", "required", "is required: zh or en", "为必填项：zh 或 en");
+        }
+        return new LanguageChoice(sessions.setLanguage(choice.language()));
     }
 
     /** {@code DELETE /api/v1/session}: 204; the token is refused from now on and the cookie is cleared. */

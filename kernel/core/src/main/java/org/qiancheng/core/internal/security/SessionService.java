@@ -274,6 +274,32 @@ public final class SessionService implements Sessions {
         return changed;
     }
 
+    /** The console languages a user may choose; the first is the default. */
+    static final List<String> LANGUAGES = List.of("zh", "en");
+
+    @Override
+    public String language() {
+        long user = Access.session().user().id();
+        return store.transaction(tx -> tx.accounts().language(user));
+    }
+
+    @Override
+    public String setLanguage(String language) {
+        User user = Access.require(org.qiancheng.api.security.Permissions.AUTHENTICATED).user();
+        if (language == null || !LANGUAGES.contains(language)) {
+            throw new AccessException(Kind.INVALID, "language", "enum:zh|en", "must be zh or en, exactly as written",
+                    "须为 zh 或 en（区分大小写）");
+        }
+        Instant at = clock.instant();
+        store.transaction(tx -> {
+            tx.accounts().setLanguage(user.id(), language);
+            SecurityAudit.user(tx, at, user.username(), "language-changed", user.id(), null,
+                    Map.of("language", language));
+            return null;
+        });
+        return language;
+    }
+
     private static List<Instant> times(List<AccountTx.Failure> failures) {
         return failures.stream().map(AccountTx.Failure::at).toList();
     }

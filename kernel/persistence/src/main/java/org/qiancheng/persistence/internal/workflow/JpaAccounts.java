@@ -96,6 +96,25 @@ final class JpaAccounts implements AccountTx {
     }
 
     @Override
+    public String language(long userId) {
+        List<String> stored = rows.manager.createQuery("SELECT e.language FROM UserEntity e WHERE e.id = :id",
+                String.class).setParameter("id", userId).getResultList();
+        return stored.isEmpty() || stored.get(0) == null ? "zh" : stored.get(0);
+    }
+
+    @Override
+    public void setLanguage(long userId, String language) {
+        // in SQL, not JPQL: EclipseLink raises the version in a JPQL bulk update, and a preference must not make
+        // a security administrator's If-Match on the account stale
+        int changed = rows.manager.createNativeQuery("UPDATE QC_USER SET UI_LANGUAGE = ? WHERE ID = ?")
+                .setParameter(1, language).setParameter(2, userId).executeUpdate();
+        rows.manager.getEntityManagerFactory().getCache().evict(UserEntity.class, userId);
+        if (changed == 0) {
+            throw new WorkflowException(WorkflowException.Kind.NOT_FOUND, "id", "exists", "no user " + userId);
+        }
+    }
+
+    @Override
     public long openSession(long userId, String tokenHash, String csrfHash, Instant at, Instant absoluteEnd,
             String source) {
         return rows.persisted(SessionEntity.of(userId, tokenHash, csrfHash, at, absoluteEnd, source)).id;

@@ -59,6 +59,13 @@ public class UserEntity implements Versioned {
     @Column(name = "SERVICE_ACCOUNT")
     Boolean serviceAccount;
 
+    /**
+     * The console's language, {@code zh} or {@code en}; {@code null} until chosen (Chinese). Nullable so that a home
+     * made before it existed gets the column added with no value to invent for its users.
+     */
+    @Column(name = "UI_LANGUAGE", length = 2)
+    String language;
+
     @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
     boolean mustChangePassword;
 
