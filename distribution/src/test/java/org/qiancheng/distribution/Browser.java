@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@link #awaitText}), never sleeps. {@link #consoleErrors()} drains the SEVERE entries of the
  * browser console; {@link #axe()} runs the vendored axe-core (checksum verified) in the page.
  * {@link #screenshot} writes {@code target/console-screenshots/<name>.png}, or
- * {@code docs/console/<name>.png} of the repository with {@code -Dconsole.screenshots=true}.
+ * {@code docs/console/<name>.png} of the repository with {@code -Dconsole.screenshots=true};
+ * {@link #capture} always the former.
  */
 final class Browser implements AutoCloseable {
 
@@ -214,13 +215,20 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves a PNG of the viewport: {@code docs/console/<name>.png} of the repository when the
-     * system property {@code console.screenshots} is {@code true} (refreshing the documentation's
-     * pictures), else {@code target/console-screenshots/<name>.png}.
+     * Saves a picture for the documentation, a PNG of the viewport: {@code docs/console/<name>.png}
+     * of the repository when the system property {@code console.screenshots} is {@code true}
+     * (refreshing the documentation's pictures), else {@code target/console-screenshots/<name>.png}.
      */
     Path screenshot(String name) throws IOException {
-        boolean docs = Boolean.getBoolean("console.screenshots");
-        Path folder = docs ? REPO.resolve("docs/console") : Path.of("target", "console-screenshots").toAbsolutePath();
+        return Boolean.getBoolean("console.screenshots") ? save(REPO.resolve("docs/console"), name) : capture(name);
+    }
+
+    /** Saves a PNG of the viewport as {@code target/console-screenshots/<name>.png}, never in docs/ (evidence, failures). */
+    Path capture(String name) throws IOException {
+        return save(Path.of("target", "console-screenshots").toAbsolutePath(), name);
+    }
+
+    private Path save(Path folder, String name) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".png");
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

@@ -13,10 +13,14 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
 import org.openqa.selenium.By;
 
 /**
@@ -25,7 +29,7 @@ import org.openqa.selenium.By;
  * browser serve every test method of the class.
  *
  * <p>Until the console ships, this proves the infrastructure: the anonymous health check read in
- * the browser, a screenshot, the browser console read for errors, Chinese drawn with a CJK font,
+ * the browser, a picture of it, the browser console read for errors, Chinese drawn with a CJK font,
  * and axe-core run in a page served under the console's strict Content-Security-Policy.
  */
 public class ConsoleBrowserE2EIT {
@@ -38,6 +42,23 @@ public class ConsoleBrowserE2EIT {
     private static Browser browser;
     /** Small pages under {@link #CSP}, for what the platform does not serve yet. */
     private static HttpServer pages;
+    /** The {@code Accept-Language} of the last request for a page. */
+    private static final AtomicReference<String> ACCEPT_LANGUAGE = new AtomicReference<>();
+
+    /** A failed test leaves a picture of the page: target/console-screenshots/failed-<test>.png. */
+    @Rule
+    public final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description test) {
+            try {
+                if (browser != null) {
+                    System.out.println("page at failure: " + browser.capture("failed-" + test.getMethodName()));
+                }
+            } catch (Exception | Error ignored) {
+                // the failure itself is what counts
+            }
+        }
+    };
 
     @BeforeClass
     public static void startPlatformAndBrowser() throws Exception {
@@ -73,7 +94,7 @@ public class ConsoleBrowserE2EIT {
         browser.open("/api/v1/health");
         browser.awaitText("UP");
         assertTrue(browser.text(), browser.text().contains("\"status\""));
-        Path shot = browser.screenshot("health");
+        Path shot = browser.capture("smoke-health");
         assertTrue("a PNG", Files.size(shot) > 1000 && new String(Files.readAllBytes(shot), 1, 3,
                 StandardCharsets.US_ASCII).equals("PNG"));
         // a JSON document names no icon, so chromium asks for /favicon.ico, which the platform does not serve
@@ -87,11 +108,12 @@ public class ConsoleBrowserE2EIT {
         browser.open(page("/clean.html"));
         browser.awaitText(By.tagName("h1"), "前程");
         assertEquals("zh-CN", browser.script("return navigator.language"));
+        assertTrue(ACCEPT_LANGUAGE.get(), ACCEPT_LANGUAGE.get().startsWith("zh-CN"));
         assertEquals(List.of(1440L, 900L), browser.script("return [innerWidth, innerHeight]"));
         Map<String, Integer> fonts = browser.fontsOf("h1");
         assertTrue("the heading's glyphs come from WenQuanYi Micro Hei: " + fonts,
                 fonts.getOrDefault("WenQuanYi Micro Hei", 0) >= 4);
-        browser.screenshot("browser-smoke-chinese");
+        browser.capture("smoke-chinese");
         assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -143,6 +165,9 @@ public class ConsoleBrowserE2EIT {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String[] file = files.get(path);
+            if (path.endsWith(".html")) {
+                ACCEPT_LANGUAGE.set(exchange.getRequestHeaders().getFirst("Accept-Language"));
+            }
             byte[] body = file != null ? file[1].getBytes(StandardCharsets.UTF_8) : path.equals("/pixel.png") ? pixel : null;
             exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
