@@ -24,6 +24,26 @@ public interface AuditTx {
     Page<AuditEvent> list(String entity, Long entityId, int offset, int limit);
 
     /**
+     * The entries, newest first, filtered; every argument {@code null} for all.
+     *
+     * @param actor exactly this actor
+     * @param from entries at or after this instant
+     * @param to entries before this instant
+     * @since 0.10
+     */
+    Page<AuditEvent> list(String entity, Long entityId, String actor, java.time.Instant from, java.time.Instant to,
+            int offset, int limit);
+
+    /**
+     * The next entries of a scan in id order (oldest first): those with an id above {@code afterId}, at most
+     * {@code limit}, filtered as {@link #list(String, Long, String, java.time.Instant, java.time.Instant, int, int)}.
+     *
+     * @since 0.10
+     */
+    java.util.List<AuditEvent> after(String entity, Long entityId, String actor, java.time.Instant from,
+            java.time.Instant to, long afterId, int limit);
+
+    /**
      * Recomputes the chain from the first entry to the head, page by page, and compares it with the
      * head row and the checkpoint, if any.
      *

@@ -42,6 +42,12 @@ public interface WorkflowTx {
     ActivationRequestTx activationRequests();
 
     /**
+     * @return the console's aggregates, in this transaction
+     * @since 0.10
+     */
+    DashboardTx dashboard();
+
+    /**
      * Remembers an idempotency key for a request.
      *
      * @param key the client's key

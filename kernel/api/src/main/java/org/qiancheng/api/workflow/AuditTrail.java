@@ -26,6 +26,32 @@ public interface AuditTrail {
     Page<AuditEvent> audit(String entity, Long entityId, int offset, int limit);
 
     /**
+     * The audit trail, newest first, filtered.
+     *
+     * @param filter which entries
+     * @param offset index of the first item
+     * @param limit page size, 1–500
+     * @return one page
+     * @throws WorkflowException INVALID naming {@code entity}, {@code actor}, {@code from} (after {@code to}),
+     *     {@code offset} or {@code limit}
+     * @since 0.7
+     */
+    Page<AuditEvent> audit(AuditFilter filter, int offset, int limit);
+
+    /**
+     * Starts an export of the entries a filter selects, oldest first, and records it in the trail (entity
+     * {@code audit}, action {@code audit.export}, with the filter). The entries are read page by page as the
+     * answer is iterated, each page in a transaction of its own, never all at once; the permission is checked
+     * here, once.
+     *
+     * @param filter which entries
+     * @return the entries, to iterate once
+     * @throws WorkflowException INVALID as {@link #audit(AuditFilter, int, int)}
+     * @since 0.7
+     */
+    Iterable<AuditEvent> export(AuditFilter filter);
+
+    /**
      * Walks the whole chain, in sequence order, page by page, and recomputes every MAC.
      *
      * @return intact, or the first missing or altered entry

@@ -20,7 +20,7 @@
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.6.0")
+@Version("0.7.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

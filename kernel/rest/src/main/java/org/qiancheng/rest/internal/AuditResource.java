@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,12 +22,14 @@ import java.time.format.DateTimeParseException;
 import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.workflow.AuditCheckpoint;
 import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.AuditFilter;
 import org.qiancheng.api.workflow.AuditTrail;
 import org.qiancheng.api.workflow.AuditVerification;
 import org.qiancheng.api.workflow.Page;
 
 /**
- * {@code GET /api/v1/audit?entity=&entityId=}: the append-only audit trail, newest first;
+ * {@code GET /api/v1/audit?entity=&entityId=&actor=&from=&to=}: the append-only audit trail, newest first;
+ * {@code GET /api/v1/audit/export} (same filters): the same as CSV;
  * {@code GET /api/v1/audit/verify}: the chain recomputed; {@code GET /api/v1/audit/checkpoint}: a signed
  * statement of its head.
  */
@@ -36,19 +42,56 @@ import org.qiancheng.api.workflow.Page;
 public final class AuditResource {
 
     private final AuditTrail trail;
+    private final Clock clock;
 
     @Activate
-    public AuditResource(@Reference AuditTrail trail) {
+    public AuditResource(@Reference AuditTrail trail, @Reference Clock clock) {
         this.trail = trail;
+        this.clock = clock;
     }
 
-    /** The kernel checks {@code entity} against the kinds of record it writes (422 naming {@code entity}). */
+    /**
+     * The kernel checks {@code entity} against the kinds of record it writes (422 naming {@code entity});
+     * {@code from} and {@code to} are days of the platform's zone, both included.
+     */
     @OperationId("listAuditEvents")
     @GET
     public Page<AuditEvent> list(@QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
+            @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return trail.audit(entity, Requests.optionalId("entityId", entityId), Requests.offset(offset),
-                Requests.limit(limit));
+        return trail.audit(filter(entity, entityId, actor, from, to), Requests.offset(offset), Requests.limit(limit));
+    }
+
+    /**
+     * {@code GET /api/v1/audit/export}: the entries of the same filters as CSV, oldest first, written as they
+     * are read (a page at a time). The export is in the trail itself ({@code audit.export}).
+     */
+    @OperationId("exportAuditEvents")
+    @GET
+    @Path("export")
+    @Produces(AuditCsv.TYPE)
+    public Response export(@QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
+            @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to) {
+        AuditFilter filter = filter(entity, entityId, actor, from, to);
+        Iterable<AuditEvent> entries = trail.export(filter);
+        String name = AuditCsv.fileName(filter, LocalDate.now(clock));
+        return Response.ok((StreamingOutput) out -> AuditCsv.write(entries, clock.getZone(), out), AuditCsv.TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static AuditFilter filter(String entity, String entityId, String actor, String from, String to) {
+        LocalDate first = Requests.date("from", from, null);
+        LocalDate last = Requests.date("to", to, null);
+        if (first != null && last != null && first.isAfter(last)) {
+            throw Problems.invalid("from", "not-after:to", "must not be after to", "不得晚于 to");
+        }
+        String who = actor == null || actor.isEmpty() ? null : Requests.text("actor", actor);
+        if (who != null && who.length() > 100) {
+            throw Problems.invalid("actor", "max-length:100", "must be at most 100 characters");
+        }
+        return new AuditFilter(entity == null || entity.isEmpty() ? null : Requests.text("entity", entity),
+                Requests.optionalId("entityId", entityId), who, first, last);
     }
 
     /**

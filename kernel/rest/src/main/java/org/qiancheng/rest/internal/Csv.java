@@ -11,6 +11,7 @@ import org.qiancheng.engine.Violation;
  * A strict RFC 4180 reader: a quote opens a field only at its start and closes it only before a
  * comma or the end of the line, a quote inside a quoted field is doubled, lines end in CRLF or LF,
  * and a UTF-8 byte-order mark is skipped. Anything else is a 400 naming the line, never quoting it.
+ * Also the writer of the CSV files the API answers ({@link #line}), safe against formula injection.
  */
 final class Csv {
 
@@ -125,6 +126,34 @@ final class Csv {
             i++;
         }
         return rows;
+    }
+
+    /** The byte-order mark that makes Excel read a UTF-8 file as UTF-8 (and show Chinese). */
+    static final String BOM = "\uFEFF";
+
+    /**
+     * One line of a CSV file we write: RFC 4180 quoting, CRLF, and every cell made safe against formula
+     * injection ({@link #cell}).
+     */
+    static String line(List<String> cells) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
+        }
+        return out.append("\r\n").toString();
+    }
+
+    /**
+     * A cell as written: {@code null} empty; text a spreadsheet would take for a formula (starting with
+     * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so that it shows as text and never
+     * runs; quoted when it holds a quote, a comma or a line break.
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return text.matches("[^\",\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static ProblemException syntax(int line, String rule, String message) {

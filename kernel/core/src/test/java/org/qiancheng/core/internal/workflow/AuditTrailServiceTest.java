@@ -17,6 +17,7 @@ import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.Role;
 import org.qiancheng.api.workflow.AuditCheckpoint;
 import org.qiancheng.api.workflow.AuditEvent;
+import org.qiancheng.api.workflow.AuditFilter;
 import org.qiancheng.api.workflow.AuditVerification;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -29,11 +30,35 @@ class AuditTrailServiceTest {
     private final List<String> asked = new ArrayList<>();
 
     private AuditTrailService trail() {
+        return trail(Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private AuditTrailService trail(Clock clock) {
         AuditTx audit = new AuditTx() {
             @Override
             public void append(java.time.Instant at, String actor, String action, String entity, long entityId,
                     Object before, Object after) {
-                throw new UnsupportedOperationException();
+                asked.add(action + " " + entity + " " + after);
+            }
+
+            @Override
+            public Page<AuditEvent> list(String entity, Long entityId, String actor, Instant from, Instant to,
+                    int offset, int limit) {
+                asked.add(from == null && to == null && actor == null ? entity
+                        : entity + " " + actor + " " + from + " " + to);
+                return new Page<>(List.of(), 0, offset, limit);
+            }
+
+            @Override
+            public List<AuditEvent> after(String entity, Long entityId, String actor, Instant from, Instant to,
+                    long afterId, int limit) {
+                asked.add("after " + afterId);
+                // three pages of entries 1..5 at most two at a time
+                List<AuditEvent> page = new ArrayList<>();
+                for (long id = afterId + 1; id <= Math.min(5, afterId + 2); id++) {
+                    page.add(new AuditEvent(id, id, Instant.EPOCH, "a", "x", "claim", id, null, null));
+                }
+                return page;
             }
 
             @Override
@@ -62,7 +87,7 @@ class AuditTrailServiceTest {
                 return work.apply(tx);
             }
         };
-        return new AuditTrailService(store, Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+        return new AuditTrailService(store, clock);
     }
 
     @BeforeEach
@@ -97,6 +122,33 @@ class AuditTrailServiceTest {
         trail.audit(null, null, 0, 10);
         assertEquals(10, asked.size());
         assertEquals("settlement", asked.get(7));
+    }
+
+    @Test
+    void daysAreOfThePlatformZoneBothIncludedAndFromAfterToIsRefused() {
+        AuditTrailService trail = trail(Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai")));
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 1);
+        trail.audit(new AuditFilter("claim", null, "李经办", day, day), 0, 10);
+        assertEquals(List.of("claim 李经办 2026-11-30T16:00:00Z 2026-12-01T16:00:00Z"), asked);
+        WorkflowException refused = assertThrows(WorkflowException.class, () -> trail.audit(new AuditFilter(null, null,
+                null, day, day.minusDays(1)), 0, 10));
+        assertEquals("from", refused.field());
+        assertEquals("not-after:to", refused.rule());
+        assertThrows(WorkflowException.class, () -> trail.export(new AuditFilter("payment", null, null, null, null)));
+        assertEquals(1, asked.size(), "nothing read, nothing audited");
+    }
+
+    @Test
+    void anExportIsAuditedThenReadPageByPage() {
+        Iterable<AuditEvent> entries = trail().export(new AuditFilter("claim", null, null, null, null));
+        assertEquals(List.of("audit.export audit {entity=claim}"), asked);
+        List<Long> ids = new ArrayList<>();
+        entries.forEach(e -> ids.add(e.id()));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids);
+        assertEquals(List.of("audit.export audit {entity=claim}", "after 0", "after 2", "after 4", "after 5"), asked);
+        Signed.in(Set.of(Role.CLERK), "100000");
+        assertThrows(AccessException.class, () -> trail().export(AuditFilter.ALL));
     }
 
     @Test

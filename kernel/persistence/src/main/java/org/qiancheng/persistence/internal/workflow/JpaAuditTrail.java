@@ -47,6 +47,26 @@ final class JpaAuditTrail implements AuditTx {
     }
 
     @Override
+    public Page<AuditEvent> list(String entity, Long entityId, String actor, Instant from, Instant to, int offset,
+            int limit) {
+        return rows.<AuditEventEntity, AuditEvent>paging(AuditEventEntity.class).filter("entity", "=", entity)
+                .filter("entityId", "=", entityId).filter("actor", "=", actor)
+                .filter("at", ">=", from == null ? null : AuditEventEntity.utc(from))
+                .filter("at", "<", to == null ? null : AuditEventEntity.utc(to))
+                .orderBy("e.sequence DESC, e.id DESC").page(offset, limit, AuditEventEntity::toRecord);
+    }
+
+    @Override
+    public List<AuditEvent> after(String entity, Long entityId, String actor, Instant from, Instant to, long afterId,
+            int limit) {
+        return rows.<AuditEventEntity, AuditEvent>paging(AuditEventEntity.class).filter("id", ">", afterId)
+                .filter("entity", "=", entity).filter("entityId", "=", entityId).filter("actor", "=", actor)
+                .filter("at", ">=", from == null ? null : AuditEventEntity.utc(from))
+                .filter("at", "<", to == null ? null : AuditEventEntity.utc(to))
+                .orderBy("e.id").slice(limit, AuditEventEntity::toRecord);
+    }
+
+    @Override
     public AuditVerification verify(AuditCheckpoint checkpoint) {
         if (checkpoint != null && !chain.signed(checkpoint)) {
             throw new WorkflowException(WorkflowException.Kind.INVALID, "signature", "checkpoint-signature",

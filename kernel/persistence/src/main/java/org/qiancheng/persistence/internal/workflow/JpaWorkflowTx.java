@@ -7,6 +7,7 @@ import org.qiancheng.persistence.ActivationRequestTx;
 import org.qiancheng.persistence.AuditTx;
 import org.qiancheng.persistence.ClaimTx;
 import org.qiancheng.persistence.ClassTx;
+import org.qiancheng.persistence.DashboardTx;
 import org.qiancheng.persistence.EnrolmentTx;
 import org.qiancheng.persistence.InstitutionTx;
 import org.qiancheng.persistence.ProjectTx;
@@ -28,6 +29,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final SettlementTx settlements;
     private final AccountTx accounts;
     private final ActivationRequestTx activationRequests;
+    private final DashboardTx dashboard;
 
     /** The entity manager of this transaction, for a repository outside the workflow's (policy activations). */
     EntityManager manager() {
@@ -46,6 +48,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.audit = new JpaAuditTrail(rows, chain);
         this.accounts = new JpaAccounts(rows);
         this.activationRequests = new JpaActivationRequests(rows);
+        this.dashboard = new JpaDashboard(rows);
     }
 
     @Override
@@ -96,6 +99,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public ActivationRequestTx activationRequests() {
         return activationRequests;
+    }
+
+    @Override
+    public DashboardTx dashboard() {
+        return dashboard;
     }
 
     @Override

@@ -75,6 +75,14 @@ final class Paging<E, R> {
         return this;
     }
 
+    /** The first {@code limit} rows in this order, not counted: a page of a keyset scan. */
+    java.util.List<R> slice(int limit, Function<E, R> toRecord) {
+        TypedQuery<E> select = manager.createQuery("SELECT e FROM " + entity.getSimpleName() + " e" + where
+                + " ORDER BY " + order, entity);
+        filters.forEach(select::setParameter);
+        return select.setMaxResults(limit).getResultList().stream().map(toRecord).toList();
+    }
+
     Page<R> page(int offset, int limit, Function<E, R> toRecord) {
         String from = " FROM " + entity.getSimpleName() + " e" + where;
         TypedQuery<Long> count = manager.createQuery("SELECT COUNT(e)" + from, Long.class);
