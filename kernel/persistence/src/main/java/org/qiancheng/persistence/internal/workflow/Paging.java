@@ -75,6 +75,24 @@ final class Paging<E, R> {
         return this;
     }
 
+    /** The one row of an aggregate over what is selected, e.g. {@code COUNT(e), SUM(e.amount)}. */
+    Object[] aggregate(String select) {
+        TypedQuery<Object[]> query = manager.createQuery("SELECT " + select + from(), Object[].class);
+        filters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** One column of what is selected, e.g. {@code e.id}, in order, at most {@code limit} rows. */
+    <T> java.util.List<T> column(String select, Class<T> type, int limit) {
+        TypedQuery<T> query = manager.createQuery("SELECT " + select + from() + " ORDER BY " + order, type);
+        filters.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    private String from() {
+        return " FROM " + entity.getSimpleName() + " e" + where;
+    }
+
     Page<R> page(int offset, int limit, Function<E, R> toRecord) {
         String from = " FROM " + entity.getSimpleName() + " e" + where;
         TypedQuery<Long> count = manager.createQuery("SELECT COUNT(e)" + from, Long.class);
