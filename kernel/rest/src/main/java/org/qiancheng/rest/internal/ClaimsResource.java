@@ -1,5 +1,6 @@
 package org.qiancheng.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -87,8 +88,8 @@ public final class ClaimsResource {
     }
 
     /** Why one claim of a batch was refused: the problem a single review would have answered, flat. */
-    public record ItemProblem(String type, String title, int status, String detail, String detailZh, String rule,
-            String field) {
+    public record ItemProblem(String type, String title, int status, String detail, String detailZh,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String rule, @JsonInclude(JsonInclude.Include.ALWAYS) String field) {
         static ItemProblem of(RuntimeException refusal) {
             Problem p = ProblemMapper.problem(refusal, null);
             Violation v = p.violations().isEmpty() ? null : p.violations().get(0);
@@ -97,8 +98,9 @@ public final class ClaimsResource {
         }
     }
 
-    /** One claim of a batch review. */
-    public record ItemView(long id, ReviewOutcome outcome, ClaimStatus status, ItemProblem problem) {
+    /** One claim of a batch review; {@code status} and {@code problem} are written even when null. */
+    public record ItemView(long id, ReviewOutcome outcome, @JsonInclude(JsonInclude.Include.ALWAYS) ClaimStatus status,
+            @JsonInclude(JsonInclude.Include.ALWAYS) ItemProblem problem) {
         static ItemView of(ReviewResult result) {
             return new ItemView(result.claimId(), result.outcome(), result.status(),
                     result.refusal() == null ? null : ItemProblem.of(result.refusal()));
