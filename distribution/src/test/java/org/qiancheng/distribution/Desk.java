@@ -37,7 +37,7 @@ final class Desk {
         if (bare.startsWith("/settlements") || bare.matches("/claims/[^/]+/disbursements") && !read) {
             return Role.FINANCE;
         }
-        if (bare.matches("/claims/[^/]+/review")) {
+        if (bare.matches("/claims/[^/]+/review") || bare.equals("/claims/reviews")) {
             return Role.REVIEWER;
         }
         return Role.CLERK;

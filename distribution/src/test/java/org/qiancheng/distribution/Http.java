@@ -128,6 +128,24 @@ final class Http {
         return send(method, path, request, credentials);
     }
 
+    /** The answer to a GET that is not JSON (a CSV download): status, headers and the body as text. */
+    record Text(int status, HttpHeaders headers, String body) {
+
+        /** @return the first value of a response header, or {@code null} */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A GET as the actor, answered as text (the charset of the answer, UTF-8 when it names none). */
+    Text getText(String path) throws IOException, InterruptedException {
+        String actor = user != null ? user : Desk.user("GET", path);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + staff().token(actor)).build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Text(response.statusCode(), response.headers(), response.body());
+    }
+
     Answer postCsv(String path, String csv) throws IOException, InterruptedException {
         return send("POST", path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
                 "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(csv,

@@ -63,7 +63,7 @@ public class OpenApiIT extends PlatformTestSupport {
     private static final List<String> RESOURCES = List.of("qiancheng.health", "qiancheng.regions",
             "qiancheng.policies", "qiancheng.preview", "qiancheng.reports", "qiancheng.institutions",
             "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
-            "qiancheng.claims", "qiancheng.audit", "qiancheng.openapi", "qiancheng.session", "qiancheng.users");
+            "qiancheng.claims", "qiancheng.paymentlist", "qiancheng.audit", "qiancheng.openapi", "qiancheng.session", "qiancheng.users");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");

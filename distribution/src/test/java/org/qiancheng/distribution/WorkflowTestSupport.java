@@ -52,7 +52,7 @@ public abstract class WorkflowTestSupport extends PlatformTestSupport {
     public void serverReady() throws Exception {
         Whiteboard.await(context, d -> Dtos.resources(d).containsAll(List.of("qiancheng.institutions",
                 "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
-                "qiancheng.claims", "qiancheng.audit")), 30_000);
+                "qiancheng.claims", "qiancheng.paymentlist", "qiancheng.audit")), 30_000);
         awaitActive(registry, "510000", "990000");
         http = new Http(context.getProperty("org.osgi.service.http.port"));
         steps = new WorkflowSteps(http);

@@ -9,9 +9,12 @@ import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimFilter;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.ClaimSummary;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.PaidInstalment;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.PaymentState;
 import org.qiancheng.api.workflow.TrainingClass;
@@ -51,7 +54,32 @@ public interface ClaimTx {
     List<Claim> ofClass(long classId);
 
     /** In id order; {@code classId}, {@code status} and {@code paymentState} {@code null} for all. */
-    Page<Claim> list(RegionScope scope, Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
+    default Page<Claim> list(RegionScope scope, Long classId, ClaimStatus status, PaymentState paymentState,
+            int offset, int limit) {
+        return list(scope, new ClaimFilter(classId, status, paymentState, null), offset, limit);
+    }
+
+    /**
+     * In id order: the claims the filter selects whose class is within the scope; the filter's
+     * region is a valid code, read as a prefix as the scope's areas are.
+     *
+     * @since 0.10
+     */
+    Page<Claim> list(RegionScope scope, ClaimFilter filter, int offset, int limit);
+
+    /**
+     * Counts and adds up, in the database, what {@link #list(RegionScope, ClaimFilter, int, int)} selects.
+     *
+     * @since 0.10
+     */
+    ClaimSummary summarize(RegionScope scope, ClaimFilter filter);
+
+    /**
+     * The ids of what {@link #list(RegionScope, ClaimFilter, int, int)} selects, in id order, at most {@code limit}.
+     *
+     * @since 0.10
+     */
+    List<Long> ids(RegionScope scope, ClaimFilter filter, int limit);
 
     /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
     List<PriorSubsidy> subsidiesOf(long traineeId);
@@ -80,5 +108,23 @@ public interface ClaimTx {
     List<Disbursement> disbursements(long claimId);
 
     /** Stores a payment; at most one of each kind per claim. */
-    Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on);
+    default Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on) {
+        return pay(claimId, kind, amount, on, null);
+    }
+
+    /**
+     * Stores a payment; at most one of each kind per claim.
+     *
+     * @param paidBy the username of who paid it, for the payment list
+     * @since 0.10
+     */
+    Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on, String paidBy);
+
+    /**
+     * The payments made in [from, to] of claims whose class is within the scope and, unless
+     * {@code region} is {@code null}, in that area; by date, then id; at most {@code limit}.
+     *
+     * @since 0.10
+     */
+    List<PaidInstalment> paidBetween(RegionScope scope, String region, LocalDate from, LocalDate to, int limit);
 }

@@ -10,7 +10,9 @@
  * scopes the lists by region and records who filed, computed and reviewed;
  * 0.9.0 added the two-person activation requests ({@link org.qiancheng.persistence.WorkflowTx#activationRequests()})
  * and decisions about policy versions stored with work of the same transaction
- * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)}).
+ * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)});
+ * 0.10.0 added the claim filter's region, sums, ids and payment list of {@link org.qiancheng.persistence.ClaimTx}
+ * and records who paid.
  */
 @Export
 @Version("0.10.0")

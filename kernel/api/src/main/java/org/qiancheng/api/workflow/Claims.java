@@ -1,5 +1,6 @@
 package org.qiancheng.api.workflow;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -41,7 +42,31 @@ public interface Claims {
      * @param limit page size, 1–500
      * @return one page, each claim with its payment state
      */
-    Page<Claim> claims(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit);
+    default Page<Claim> claims(Long classId, ClaimStatus status, PaymentState paymentState, int offset, int limit) {
+        return claims(new ClaimFilter(classId, status, paymentState, null), offset, limit);
+    }
+
+    /**
+     * Lists the claims a filter selects within the caller's regions, in id order.
+     *
+     * @param filter which claims
+     * @param offset index of the first item
+     * @param limit page size, 1–500
+     * @return one page, each claim with its payment state
+     * @throws WorkflowException INVALID naming {@code region} when it is not a GB/T 2260 code
+     * @since 0.7
+     */
+    Page<Claim> claims(ClaimFilter filter, int offset, int limit);
+
+    /**
+     * Counts the claims a filter selects within the caller's regions and adds up their amounts.
+     *
+     * @param filter which claims
+     * @return how many, for how much
+     * @throws WorkflowException INVALID naming {@code region} when it is not a GB/T 2260 code
+     * @since 0.7
+     */
+    ClaimSummary summarize(ClaimFilter filter);
 
     /**
      * Approves or rejects a computed or flagged claim; a rejection, or approving a flagged claim,
@@ -56,6 +81,37 @@ public interface Claims {
      *     is not reviewable or changed meanwhile
      */
     Claim review(long claimId, boolean approve, String reason, long expectedVersion);
+
+    /**
+     * Reviews each of the claims named, each in its own transaction and by the rules of
+     * {@link #review}: a claim refused by them (not found or outside the caller's regions,
+     * separation of duties, not reviewable, no reason where one is needed) is reported refused and
+     * left as it was. A claim already in the status the decision leads to is reported unchanged, so
+     * repeating a batch changes nothing.
+     *
+     * @param claimIds the claims, 1–500, each once
+     * @param approve {@code true} to approve, {@code false} to reject
+     * @param reason the reviewer's reason, or {@code null}
+     * @return one result per claim, in the order given
+     * @throws WorkflowException INVALID naming {@code ids} for none, a duplicate or more than 500
+     * @since 0.7
+     */
+    BatchReview review(List<Long> claimIds, boolean approve, String reason);
+
+    /**
+     * Reviews every claim a filter selects within the caller's regions, as {@link #review(List, boolean, String)}
+     * does, once the filter is found to select what the caller confirmed: otherwise nothing is
+     * reviewed and the answer says what it selects now.
+     *
+     * @param filter which claims
+     * @param expected how many claims for how much the caller confirmed
+     * @param approve {@code true} to approve, {@code false} to reject
+     * @param reason the reviewer's reason, or {@code null}
+     * @return the results, in id order, or the current selection when it is not the one confirmed
+     * @throws WorkflowException INVALID naming {@code filter} when it selects more than 5000 claims
+     * @since 0.7
+     */
+    BatchReview review(ClaimFilter filter, ClaimSummary expected, boolean approve, String reason);
 
     /**
      * Pays an instalment of a claim: an advance of the share the claim's decision allows (once,
@@ -77,4 +133,16 @@ public interface Claims {
      * @throws WorkflowException NOT_FOUND
      */
     List<Disbursement> disbursements(long claimId);
+
+    /**
+     * The payment list (拨付清单): payments made in a period within the caller's regions, by date then id.
+     *
+     * @param from the first day
+     * @param to the last day, not before {@code from}, at most a year after it
+     * @param region a GB/T 2260 code the claims' classes are in, or {@code null} for all the caller's
+     * @return the payments
+     * @throws WorkflowException INVALID naming {@code to} or {@code region}
+     * @since 0.7
+     */
+    List<PaidInstalment> paymentList(LocalDate from, LocalDate to, String region);
 }

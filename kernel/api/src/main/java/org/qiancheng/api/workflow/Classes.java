@@ -1,5 +1,6 @@
 package org.qiancheng.api.workflow;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
 
@@ -38,4 +39,14 @@ public interface Classes {
      * @return one page
      */
     Page<TrainingClass> classes(String region, Long projectId, int offset, int limit);
+
+    /**
+     * The roster (花名册) of a class: its enrolments in enrolment order, each with its trainee, outcome and claim.
+     *
+     * @param classId the class's id
+     * @return the lines
+     * @throws WorkflowException NOT_FOUND (also for a class outside the caller's regions)
+     * @since 0.7
+     */
+    List<RosterLine> roster(long classId);
 }

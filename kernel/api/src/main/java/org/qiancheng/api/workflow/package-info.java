@@ -16,7 +16,11 @@
  * a payment-state filter. 0.6.0 made the audit trail tamper-evident: {@link org.qiancheng.api.workflow.AuditEvent}
  * has its {@code sequence} (a new component, so a new canonical constructor), and
  * {@link org.qiancheng.api.workflow.AuditTrail} verifies the chain and signs checkpoints
- * ({@link org.qiancheng.api.workflow.AuditVerification}, {@link org.qiancheng.api.workflow.AuditCheckpoint}). The package is not in the published API baseline (api-0.1.0), so
+ * ({@link org.qiancheng.api.workflow.AuditVerification}, {@link org.qiancheng.api.workflow.AuditCheckpoint}).
+ * 0.7.0 added the review queue's filter and summary ({@link org.qiancheng.api.workflow.ClaimFilter},
+ * {@link org.qiancheng.api.workflow.ClaimSummary}), batch review ({@link org.qiancheng.api.workflow.BatchReview})
+ * and the data of the roster and payment list ({@link org.qiancheng.api.workflow.RosterLine},
+ * {@link org.qiancheng.api.workflow.PaidInstalment}). The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export

@@ -22,6 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.RosterLine;
 import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
@@ -142,6 +143,21 @@ public final class ClassesResource {
     @Path("{id}/claims")
     public List<Claim> computeClaims(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key) {
         return claims.computeClaims(id, idempotencyKey(key));
+    }
+
+    /**
+     * {@code GET /api/v1/classes/{id}/roster?format=csv}: the class's roster (花名册) as a CSV
+     * attachment, resident IDs masked; 404 for a class outside the caller's regions.
+     */
+    @OperationId("exportRoster")
+    @GET
+    @Path("{id}/roster")
+    @Produces(Exports.CSV_TYPE)
+    public Response roster(@PathParam("id") long id, @QueryParam("format") String format) {
+        Exports.csvFormat(format);
+        List<RosterLine> lines = classes.roster(id);
+        ExportTables.Table table = ExportTables.roster(lines);
+        return Exports.csv("roster-class-" + id, "花名册-班级" + id, table.header(), table.rows());
     }
 
     /** The key as sent, or {@code null} without the header; 422 when it is blank, too long or not visible ASCII. */

@@ -8,7 +8,11 @@ import java.util.function.Predicate;
 import org.qiancheng.engine.Violation;
 
 /**
- * A strict RFC 4180 reader: a quote opens a field only at its start and closes it only before a
+ * CSV in both directions. Writing ({@link #write}) is for Excel: a UTF-8 byte-order mark so that it
+ * reads the Chinese right, CRLF, a field quoted when it holds a comma, quote or line break, and a
+ * field that a spreadsheet would take for a formula made text (CSV injection).
+ * <p>
+ * Reading is a strict RFC 4180 reader: a quote opens a field only at its start and closes it only before a
  * comma or the end of the line, a quote inside a quoted field is doubled, lines end in CRLF or LF,
  * and a UTF-8 byte-order mark is skipped. Anything else is a 400 naming the line, never quoting it.
  * Also the writer of the CSV files the API answers ({@link #line}), safe against formula injection.
@@ -20,6 +24,39 @@ final class Csv {
     }
 
     private Csv() {
+    }
+
+    /** The characters that make a spreadsheet read a cell as a formula when they start it. */
+    private static final String FORMULA_START = "=+-@\t\r";
+
+    /** @return the table as a CSV document: a byte-order mark, the header, the rows, each line ending in CRLF */
+    static String write(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        line(out, header);
+        rows.forEach(row -> line(out, row));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(field(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /**
+     * One field as written: {@code null} as empty; text a spreadsheet would evaluate ({@code =}, {@code +},
+     * {@code -}, {@code @}, tab or CR first) behind an apostrophe, which Excel and LibreOffice show as text;
+     * quoted, with quotes doubled, when it holds a comma, a quote or a line break.
+     */
+    static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String text = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
+        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /**

@@ -6,6 +6,10 @@ import static org.qiancheng.core.internal.workflow.Checks.required;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,12 +20,15 @@ import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.RosterLine;
+import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.persistence.WorkflowStore;
 
@@ -111,5 +118,23 @@ public final class ClassService implements Classes {
         RegionScope scope = Scope.of("class.read");
         Checks.page(offset, limit);
         return store.transaction(tx -> tx.classes().list(scope, region, projectId, offset, limit));
+    }
+
+    @Override
+    public List<RosterLine> roster(long classId) {
+        RegionScope scope = Scope.of("class.read");
+        return store.transaction(tx -> {
+            Scope.trainingClass(tx, scope, classId);
+            Map<Long, Claim> claims = tx.claims().ofClass(classId).stream()
+                    .collect(Collectors.toMap(Claim::enrolmentId, Function.identity()));
+            return tx.enrolments().ofClass(classId).stream().map(e -> {
+                Trainee trainee = tx.trainees().find(e.traineeId()).orElseThrow();
+                Claim claim = claims.get(e.id());
+                return new RosterLine(e.id(), trainee.id(), trainee.name(), trainee.residentId(),
+                        trainee.householdRegion(), e.enrolledOn(), e.attendedDays(), e.outcome(),
+                        claim == null ? null : claim.id(), claim == null ? null : claim.status(),
+                        claim == null ? null : claim.amount());
+            }).toList();
+        });
     }
 }

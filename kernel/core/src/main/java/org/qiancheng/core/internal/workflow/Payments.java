@@ -10,6 +10,7 @@ import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowTx;
@@ -50,7 +51,7 @@ final class Payments {
                     + claim.decision().policy().version() + " allows no advance on this claim");
         }
         return tx.claims().pay(claim.id(), InstalmentKind.ADVANCE, Money.yuan(claim.amount().multiply(share)),
-                today);
+                today, Operators.current());
     }
 
     private static Disbursement balance(WorkflowTx tx, Claim claim, List<Disbursement> paid, LocalDate today) {
@@ -63,7 +64,7 @@ final class Payments {
         if (left.signum() <= 0) {
             throw conflict("kind", "nothing-left", "claim " + claim.id() + " is paid in full");
         }
-        return tx.claims().pay(claim.id(), InstalmentKind.BALANCE, left, today);
+        return tx.claims().pay(claim.id(), InstalmentKind.BALANCE, left, today, Operators.current());
     }
 
     private static WorkflowException conflict(String field, String rule, String message) {

@@ -39,12 +39,18 @@ public class DisbursementEntity {
     @Column(name = "PAID_ON", nullable = false)
     LocalDate paidOn;
 
+    /** Who paid it; {@code null} in rows older than this column. */
+    @Column(name = "PAID_BY", length = 100)
+    String paidBy;
+
     protected DisbursementEntity() {
         // for JPA; new rows come from of(…)
     }
 
-    static DisbursementEntity of(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate paidOn) {
+    static DisbursementEntity of(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate paidOn,
+            String paidBy) {
         DisbursementEntity e = new DisbursementEntity();
+        e.paidBy = paidBy;
         e.claimId = claimId;
         e.kind = kind;
         e.amount = amount;

@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.Money;
+import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimFilter;
 import org.qiancheng.api.workflow.ClaimStatus;
+import org.qiancheng.api.workflow.ClaimSummary;
 import org.qiancheng.api.workflow.Disbursement;
 import org.qiancheng.api.workflow.InstalmentKind;
+import org.qiancheng.api.workflow.PaidInstalment;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.PaymentState;
 import org.qiancheng.api.workflow.TrainingClass;
@@ -64,20 +68,39 @@ final class JpaClaims implements ClaimTx {
     }
 
     @Override
-    public Page<Claim> list(RegionScope scope, Long classId, ClaimStatus status, PaymentState paymentState, int offset,
-            int limit) {
+    public Page<Claim> list(RegionScope scope, ClaimFilter filter, int offset, int limit) {
+        Page<ClaimEntity> page = selecting(scope, filter).page(offset, limit, e -> e);
+        return new Page<>(records(page.items()), page.total(), offset, limit);
+    }
+
+    @Override
+    public ClaimSummary summarize(RegionScope scope, ClaimFilter filter) {
+        Object[] row = selecting(scope, filter).aggregate("COUNT(e), SUM(e.amount)");
+        return new ClaimSummary(((Number) row[0]).longValue(), row[1] == null ? Money.ZERO : (BigDecimal) row[1]);
+    }
+
+    @Override
+    public List<Long> ids(RegionScope scope, ClaimFilter filter, int limit) {
+        return selecting(scope, filter).column("e.id", Long.class, limit);
+    }
+
+    /** The claims a filter selects within a scope; the filter's region narrows the scope as an area of its own. */
+    private Paging<ClaimEntity, ClaimEntity> selecting(RegionScope scope, ClaimFilter filter) {
+        String byClass = "e.classId IN (SELECT c.id FROM ClassEntity c WHERE %s)";
         Paging<ClaimEntity, ClaimEntity> paging = rows.<ClaimEntity, ClaimEntity>paging(ClaimEntity.class)
-                .filter("classId", "=", classId).filter("status", "=", status)
-                .within(scope, "e.classId IN (SELECT c.id FROM ClassEntity c WHERE %s)", "c.regionCode");
-        if (paymentState != null) {
-            paging.condition(switch (paymentState) {
+                .filter("classId", "=", filter.classId()).filter("status", "=", filter.status())
+                .within(scope, byClass, "c.regionCode");
+        if (filter.region() != null) {
+            paging.within(new RegionScope(List.of(filter.region())), byClass, "c.regionCode");
+        }
+        if (filter.paymentState() != null) {
+            paging.condition(switch (filter.paymentState()) {
                 case UNPAID -> "NOT " + PAYMENTS;
                 case ADVANCED -> PAYMENTS + " AND e.amount > " + PAID;
                 case PAID -> PAYMENTS + " AND e.amount <= " + PAID;
             });
         }
-        Page<ClaimEntity> page = paging.page(offset, limit, e -> e);
-        return new Page<>(records(page.items()), page.total(), offset, limit);
+        return paging;
     }
 
     @Override
@@ -128,8 +151,40 @@ final class JpaClaims implements ClaimTx {
     }
 
     @Override
-    public Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on) {
-        return rows.persisted(DisbursementEntity.of(claimId, kind, amount, on)).toRecord();
+    public Disbursement pay(long claimId, InstalmentKind kind, BigDecimal amount, LocalDate on, String paidBy) {
+        return rows.persisted(DisbursementEntity.of(claimId, kind, amount, on, paidBy)).toRecord();
+    }
+
+    @Override
+    public List<PaidInstalment> paidBetween(RegionScope scope, String region, LocalDate from, LocalDate to,
+            int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT d, c.classId, i.name, t.name, t.residentId, c.decision"
+                + " FROM DisbursementEntity d, ClaimEntity c, ClassEntity k, InstitutionEntity i, TraineeEntity t"
+                + " WHERE c.id = d.claimId AND k.id = c.classId AND i.id = c.institutionId AND t.id = c.traineeId"
+                + " AND d.paidOn >= :from AND d.paidOn <= :to");
+        Map<String, Object> parameters = new HashMap<>(Map.of("from", from, "to", to));
+        for (RegionScope area : region == null ? List.of(scope) : List.of(scope, new RegionScope(List.of(region)))) {
+            if (!area.all()) {
+                StringBuilder any = new StringBuilder();
+                for (String prefix : area.prefixes()) {
+                    String name = "r" + parameters.size();
+                    any.append(any.length() == 0 ? "" : " OR ").append("k.regionCode LIKE :").append(name);
+                    parameters.put(name, prefix + "%");
+                }
+                jpql.append(" AND (").append(any.length() == 0 ? "1 = 0" : any).append(')');
+            }
+        }
+        var query = rows.manager.createQuery(jpql.append(" ORDER BY d.paidOn, d.id").toString(), Object[].class);
+        parameters.forEach(query::setParameter);
+        // the policy version lives in the stored decision only: read once per claim (two instalments share one)
+        Map<Long, String> versions = new HashMap<>();
+        return query.setMaxResults(limit).getResultList().stream().map(row -> {
+            DisbursementEntity paid = (DisbursementEntity) row[0];
+            String version = versions.computeIfAbsent(paid.claimId,
+                    claim -> DecisionJson.read((String) row[5]).policy().version());
+            return new PaidInstalment(paid.paidOn, paid.id, paid.claimId, (Long) row[1], (String) row[2],
+                    (String) row[3], new ResidentId((String) row[4]), paid.kind, paid.amount, version, paid.paidBy);
+        }).toList();
     }
 
     /** The records of the claims, in their order, each with the sum of its payments. */

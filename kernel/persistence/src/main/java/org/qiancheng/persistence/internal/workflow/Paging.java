@@ -77,10 +77,27 @@ final class Paging<E, R> {
 
     /** The first {@code limit} rows in this order, not counted: a page of a keyset scan. */
     java.util.List<R> slice(int limit, Function<E, R> toRecord) {
-        TypedQuery<E> select = manager.createQuery("SELECT e FROM " + entity.getSimpleName() + " e" + where
-                + " ORDER BY " + order, entity);
+        TypedQuery<E> select = manager.createQuery("SELECT e" + from() + " ORDER BY " + order, entity);
         filters.forEach(select::setParameter);
         return select.setMaxResults(limit).getResultList().stream().map(toRecord).toList();
+    }
+
+    /** The one row of an aggregate over what is selected, e.g. {@code COUNT(e), SUM(e.amount)}. */
+    Object[] aggregate(String select) {
+        TypedQuery<Object[]> query = manager.createQuery("SELECT " + select + from(), Object[].class);
+        filters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** One column of what is selected, e.g. {@code e.id}, in order, at most {@code limit} rows. */
+    <T> java.util.List<T> column(String select, Class<T> type, int limit) {
+        TypedQuery<T> query = manager.createQuery("SELECT " + select + from() + " ORDER BY " + order, type);
+        filters.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    private String from() {
+        return " FROM " + entity.getSimpleName() + " e" + where;
     }
 
     Page<R> page(int offset, int limit, Function<E, R> toRecord) {
