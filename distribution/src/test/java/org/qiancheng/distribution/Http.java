@@ -170,7 +170,9 @@ final class Http {
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                body.isEmpty() ? null : JSON.readTree(body), response.headers());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        // a file (a CSV export) comes back as its text
+        return new Answer(response.statusCode(), type, body.isEmpty() ? null : type.startsWith("text/csv")
+                ? JSON.getNodeFactory().textNode(body) : JSON.readTree(body), response.headers());
     }
 }
