@@ -2,16 +2,17 @@
 // month and by region, the age of the review queue, and target progress where a region reports one.
 import { html, useState } from '../lib.js';
 import { api } from '../api.js';
-import { t, localized } from '../i18n.js';
+import { t, language } from '../i18n.js';
 import { yuan, count, percent } from '../format.js';
 import { useLoad, Problem, Loading, Table } from '../ui.js';
 import { Chart } from '../chart.js';
-import { regionNames } from './regions.js';
+import { regionNames, regionList, covers } from './regions.js';
 
-export function Dashboard({ lang }) {
+export function Dashboard({ lang, session }) {
   const [year, setYear] = useState(new Date().getFullYear());
-  const { data, error, loading } = useLoad(() => Promise.all([api('/dashboard', { params: { year } }), regionNames()]), [year]);
-  const [board, names] = data || [];
+  const { data, error, loading } = useLoad(() => Promise.all([api('/dashboard', { params: { year } }), regionNames(),
+    targetProgress(session.user.regions)]), [year]);
+  const [board, names, targets] = data || [];
   return html`<section aria-labelledby="dashboard-title">
     <h1 id="dashboard-title">${t('nav.dashboard')}</h1>
     <div class="toolbar">
@@ -22,7 +23,7 @@ export function Dashboard({ lang }) {
       <span class="muted">${board && t('dashboard.scope', { regions: scopeText(board.regions, names) })}</span>
     </div>
     <${Problem} error=${error}/><${Loading} when=${loading && !board}/>
-    ${board && html`<${Board} board=${board} names=${names} lang=${lang}/>`}
+    ${board && html`<${Board} board=${board} names=${names} targets=${targets} lang=${lang}/>`}
   </section>`;
 }
 
@@ -31,7 +32,7 @@ function scopeText(regions, names) {
   return regions.map(code => names.get(code) || code).join('、');
 }
 
-function Board({ board, names, lang }) {
+function Board({ board, names, targets, lang }) {
   const funnel = board.funnel;
   const months = board.money.byMonth;
   const total = key => months.reduce((sum, m) => sum + Number(m[key] || 0), 0);
@@ -69,13 +70,13 @@ function Board({ board, names, lang }) {
           series: [{ type: 'bar', data: board.reviewQueue.byAge.map(b => b.count), itemStyle: { color: '#b54708' } }],
         }}/></div>
     </div>
-    ${board.targets?.length > 0 && html`<div class="panel"><h2>${t('dashboard.targets')}</h2>
-      <${Table} rows=${board.targets} rowKey=${r => `${r.region}/${r.key || r.label?.zh}`} columns=${[
+    ${targets.length > 0 && html`<div class="panel" data-testid="targets"><h2>${t('dashboard.targets')}</h2>
+      <${Table} rows=${targets} rowKey=${r => `${r.region}/${r.goal}`} columns=${[
         { label: t('common.region'), render: r => names.get(r.region) || r.region },
-        { label: t('dashboard.target'), render: r => localized(r.label) },
-        { label: t('dashboard.actual'), num: true, render: r => count(r.actual, lang) },
+        { label: t('dashboard.target'), render: r => html`${r.name}<div class="muted">${r.citation}</div>` },
+        { label: t('dashboard.actual'), num: true, render: r => count(r.achieved, lang) },
         { label: t('dashboard.goal'), num: true, render: r => count(r.target, lang) },
-        { label: t('dashboard.progress'), render: r => html`<progress max=${r.target || 1} value=${r.actual}></progress> ${percent(r.actual, r.target, lang)}` },
+        { label: t('dashboard.progress'), render: r => html`<progress max="1" value=${r.progress}></progress> ${percent(r.achieved, r.target, lang)}` },
       ]}/></div>`}
   `;
 }
@@ -97,4 +98,17 @@ function moneyOption(categories, rows) {
     yAxis: { type: 'value', axisLabel: { formatter: v => (v >= 10000 ? `${v / 10000}${t('dashboard.tenThousand')}` : v) } },
     series,
   };
+}
+
+/**
+ * Target progress from each region's own `target-progress` report (the targets are the region policy's
+ * parameters, each citing its clause), for the regions the user's scope covers whole.
+ */
+async function targetProgress(scope) {
+  const regions = (await regionList()).filter(r => scope.some(area => covers(area, r.code)));
+  const reports = await Promise.all(regions.map(r => api(`/reports/${r.code}/target-progress`).catch(() => null)));
+  return reports.filter(Boolean).flatMap(report => report.rows.map(([goal, nameZh, nameEn, target, achieved, progress]) => ({
+    region: report.regionCode, goal, name: language() === 'en' ? nameEn : nameZh, target, achieved, progress,
+    citation: report.definition.citation,
+  })));
 }

@@ -13,3 +13,10 @@ export async function regionList() {
   cache ??= api('/regions').then(regions => regions, () => []);
   return cache;
 }
+
+/** Whether a user's area (GB/T 2260; 100000 the whole country) covers a region code, as the platform's scope does. */
+export function covers(area, code) {
+  if (area === '100000') return true;
+  const prefix = area.replace(/(00)+$/, '');
+  return code.startsWith(prefix);
+}
