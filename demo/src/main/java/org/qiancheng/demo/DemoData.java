@@ -208,7 +208,11 @@ public final class DemoData {
         }
         long began = System.nanoTime();
         Summary summary = seed(args[0], Path.of(args[1]), args[2], args.length > 3 ? args[3] : DEFAULT_PASSWORD, System.out);
-        System.out.printf("Demo data ready 演示数据已就绪 in %.1f s: %s%n", (System.nanoTime() - began) / 1e9, summary);
+        System.out.printf("Demo data ready 演示数据已就绪 in %.0f s: %d classes 班级, %d trainees 学员, %d check-ins 考勤, %d claims 补贴申请, %d advances 预拨, %d balances 清算拨付%n",
+                (System.nanoTime() - began) / 1e9, summary.classes(), summary.trainees(), summary.checkIns(), summary.claims(),
+                summary.advances(), summary.balances());
+        System.out.println();
+        printUsers(System.out, args.length > 3 ? args[3] : DEFAULT_PASSWORD);
     }
 
     /** What was written, for the summary line and the tests. */
@@ -273,8 +277,35 @@ public final class DemoData {
 
     // ----- the staff
 
+    /**
+     * Waits (3 minutes at most) until the platform answers a login: the health check answers as soon as
+     * HTTP is up, the session resource a moment later.
+     */
+    private Api.Answer firstLogin(String adminInitial) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                Api.Answer health = api.call(null, "GET", "/health", null, null);
+                if (health.status() == 200) {
+                    Api.Answer login = api.login("admin", adminInitial);
+                    if (login.status() != 404 && login.status() != 503) {
+                        return login;
+                    }
+                    last = login.status() + " " + login.raw().body();
+                } else {
+                    last = health.status() + " " + health.raw().body();
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the platform never answered a login within 3 minutes; last: " + last);
+    }
+
     private void hireStaff(String adminInitial) throws Exception {
-        Api.Answer first = api.login("admin", adminInitial);
+        Api.Answer first = firstLogin(adminInitial);
         if (first.status() != 201) {
             throw new IllegalStateException("the first login of admin failed (" + first.status()
                     + "): is this a fresh home started with QC_ADMIN_PASSWORD? " + first.raw().body());
@@ -302,6 +333,26 @@ public final class DemoData {
         }
         await(calls);
         out.println("Users 用户: " + USERS.stream().map(User::username).toList());
+    }
+
+    /** The users, their roles and regions, as a table. */
+    public static void printUsers(PrintStream out, String password) {
+        out.printf("  %-10s %-40s %s%n", "user 用户", "role 角色", "regions 地区");
+        for (User user : USERS) {
+            out.printf("  %-10s %-40s %s%n", user.username(), user.zh() + " " + user.en(),
+                    String.join(",", user.regions()) + " " + regionName(user.regions().get(0)));
+        }
+        out.println("  密码 password (all users 所有用户): " + password);
+    }
+
+    private static String regionName(String code) {
+        return switch (code) {
+            case "100000" -> "全国 all regions";
+            case "510000" -> "四川省 Sichuan";
+            case "610100" -> "西安市 Xi'an";
+            case "320000" -> "江苏省 Jiangsu";
+            default -> "";
+        };
     }
 
     private void changePassword(String token, String current) throws IOException, InterruptedException {
