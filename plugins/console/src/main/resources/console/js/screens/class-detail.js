@@ -39,7 +39,7 @@ async function load(id, session) {
 }
 
 function name(enrolment) {
-  return enrolment.trainee ? `${enrolment.trainee.name} (${enrolment.trainee.idNumber})` : `#${enrolment.traineeId}`;
+  return enrolment.trainee ? `${enrolment.trainee.name}（${enrolment.trainee.residentId}）` : `#${enrolment.traineeId}`;
 }
 
 function Trainees({ data, session, reload }) {

@@ -24,6 +24,25 @@ function Instalments() {
   const [outcome, setOutcome] = useState(null);
   const [period, setPeriod] = useState({ from: `${today().slice(0, 8)}01`, to: today() });
   const page = useLoad(() => api('/claims', { params: { status, paymentState, offset, limit: 50 } }), [status, paymentState, offset]);
+  const [ticked, setTicked] = useState(new Set());
+  /** One balance per ticked claim, each its own request with its own idempotency key: a retry pays nothing twice. */
+  async function payTicked() {
+    const claims = page.data.items.filter(c => ticked.has(c.id));
+    const results = [];
+    for (const claim of claims) {
+      try {
+        await api(`/claims/${claim.id}/disbursements`, { method: 'POST', body: { kind: 'BALANCE' },
+          headers: { 'Idempotency-Key': `console-${claim.id}-BALANCE-${claim.version}` } });
+        results.push(claim.id);
+      } catch (failure) {
+        setOutcome({ error: failure, notice: results.length ? t('payments.paidMany', { n: results.length }) : null });
+        setTicked(new Set()); page.reload();
+        return;
+      }
+    }
+    setOutcome({ notice: t('payments.paidMany', { n: results.length }) });
+    setTicked(new Set()); page.reload();
+  }
   async function pay(claim, kind) {
     setOutcome(null);
     try {
@@ -35,19 +54,22 @@ function Instalments() {
   }
   return html`<div>
     <form class="inline" onSubmit=${e => e.preventDefault()}>
-      <${Field} label=${t('common.status')}><select value=${status} onChange=${e => { setOffset(0); setStatus(e.target.value); }}>
+      <${Field} label=${t('common.status')}><select name="status" value=${status} onChange=${e => { setOffset(0); setTicked(new Set()); setStatus(e.target.value); }}>
         ${['APPROVED', 'COMPUTED', 'FLAGGED'].map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></${Field}>
-      <${Field} label=${t('claims.payment')}><select value=${paymentState} onChange=${e => { setOffset(0); setPaymentState(e.target.value); }}>
+      <${Field} label=${t('claims.payment')}><select name="paymentState" value=${paymentState} onChange=${e => { setOffset(0); setTicked(new Set()); setPaymentState(e.target.value); }}>
         ${['UNPAID', 'ADVANCED', 'PAID'].map(s => html`<option value=${s}>${t(`payment.${s}`)}</option>`)}</select></${Field}>
-      <span class="muted">${t('payments.list')}</span>
-      <${Field} label=${t('common.from')}><input type="date" value=${period.from} onInput=${e => setPeriod(p => ({ ...p, from: e.target.value }))}/></${Field}>
-      <${Field} label=${t('common.to')}><input type="date" value=${period.to} onInput=${e => setPeriod(p => ({ ...p, to: e.target.value }))}/></${Field}>
+      <button class="primary" type="button" data-testid="pay-ticked" disabled=${ticked.size === 0 || status !== 'APPROVED'} onClick=${payTicked}>${t('payments.payTicked', { n: ticked.size })}</button>
+    </form>
+    <form class="inline panel" onSubmit=${e => e.preventDefault()} aria-label=${t('payments.list')}>
+      <strong>${t('payments.list')}</strong>
+      <${Field} label=${t('common.from')}><input type="date" name="listFrom" value=${period.from} onInput=${e => setPeriod(p => ({ ...p, from: e.target.value }))}/></${Field}>
+      <${Field} label=${t('common.to')}><input type="date" name="listTo" value=${period.to} onInput=${e => setPeriod(p => ({ ...p, to: e.target.value }))}/></${Field}>
       <button type="button" onClick=${() => download('/disbursements/export', period, 'payments.csv').catch(error => setOutcome({ error }))}>CSV</button>
       <button type="button" onClick=${() => download('/disbursements/export', { ...period, format: 'xlsx' }, 'payments.xlsx').catch(error => setOutcome({ error }))}>XLSX</button>
     </form>
     <${Notice}>${outcome?.notice}</${Notice}><${Problem} error=${outcome?.error || page.error}/>
     <${Loading} when=${page.loading && !page.data}/>
-    ${page.data && html`<${Table} rows=${page.data.items} columns=${[
+    ${page.data && html`<${Table} rows=${page.data.items} selectable=${true} selected=${ticked} onSelect=${setTicked} columns=${[
       { label: t('common.id'), render: c => html`<a href=${`#/review/${c.id}`}>${c.id}</a>` },
       { label: t('review.class'), render: c => c.classId },
       { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },

@@ -23,29 +23,35 @@ export function Policies({ session, lang }) {
     <${Problem} error=${policies.error}/><${Loading} when=${policies.loading && !policies.data}/>
     <${Notice}>${notice}</${Notice}>
     <${PendingRequests} requests=${requests.data} session=${session} lang=${lang} onChanged=${reload} onNotice=${setNotice}/>
-    ${byRegion.size > 0 && html`<div class="toolbar">
-      <${Field} label=${t('common.region')}><select data-testid="policy-region" value=${code} onChange=${e => setRegion(e.target.value)}>
-        ${[...byRegion.entries()].map(([c, versions]) => html`<option value=${c}>${c} ${localized(versions[0].descriptor.regionName)}</option>`)}
-      </select></${Field}>
-      ${can(session, 'policy.rollback') && html`<button type="button" class="danger" onClick=${() => setAction({ kind: 'rollback', code })}>${t('policies.rollback')}</button>`}
-    </div>
-    <${Table} rows=${byRegion.get(code) || []} rowKey=${v => v.descriptor.version} columns=${[
-      { label: t('policies.version'), render: v => html`<strong>${v.descriptor.version}</strong>${v.pinned ? ` · ${t('policies.pinned')}` : ''}` },
+    ${policies.data && html`<${Table} caption=${t('nav.policies')} rows=${sorted(policies.data)} rowKey=${v => `${v.descriptor.regionCode}/${v.descriptor.version}`}
+      activeKey=${action?.kind === 'compare' ? `${action.code}/${action.version}` : null} columns=${[
+      { label: t('common.region'), render: v => html`${v.descriptor.regionCode} ${localized(v.descriptor.regionName)}` },
+      { label: t('policies.version'), render: v => html`<strong>${v.descriptor.version}</strong>${v.pinned ? html` <${Badge} value="PENDING" text=${t('policies.pinned')}/>` : ''}` },
       { label: t('policies.period'), render: v => `${v.descriptor.period.from} – ${v.descriptor.period.to || '…'}` },
       { label: t('common.status'), render: v => html`<${Badge} value=${v.status}/>${v.reason ? html` <span class="muted">${v.reason}</span>` : ''}` },
       { label: t('policies.documents'), render: v => v.descriptor.documents.map(d => localized(d.title)).join('；') },
-      { label: '', render: v => v.status === 'STANDBY' && html`
-        ${can(session, 'policy.compare') && html`<button type="button" onClick=${() => setAction({ kind: 'compare', code, version: v.descriptor.version })}>${t('policies.compare')}</button> `}
-        ${can(session, 'policy.activate') && html`<button class="primary" type="button" onClick=${() => setAction({ kind: 'activate', code, version: v.descriptor.version })}>${t('policies.requestActivation')}</button>`}` },
-    ]}/>
+      { label: '', render: v => html`
+        ${v.status === 'STANDBY' && can(session, 'policy.compare') && html`<button type="button" onClick=${() => setAction({ kind: 'compare', code: v.descriptor.regionCode, version: v.descriptor.version })}>${t('policies.compare')}</button> `}
+        ${v.status === 'STANDBY' && can(session, 'policy.activate') && html`<button class="primary" type="button" onClick=${() => setAction({ kind: 'activate', code: v.descriptor.regionCode, version: v.descriptor.version })}>${t('policies.requestActivation')}</button>`}
+        ${v.status === 'ACTIVE' && can(session, 'policy.rollback') && html`<button type="button" class="danger" onClick=${() => setAction({ kind: 'rollback', code: v.descriptor.regionCode })}>${t('policies.rollback')}</button>`}` },
+    ]}/>`}
     ${action?.kind === 'compare' && html`<${Comparison} key=${action.version} code=${action.code} candidate=${action.version} lang=${lang}/>`}
-    <${History} key=${`${code}-${policies.data?.length}`} code=${code} lang=${lang}/>`}
+    ${byRegion.size > 0 && html`<div class="panel">
+      <${Field} label=${t('policies.historyOf')}><select data-testid="policy-region" value=${code} onChange=${e => setRegion(e.target.value)}>
+        ${[...byRegion.entries()].map(([c, versions]) => html`<option value=${c}>${c} ${localized(versions[0].descriptor.regionName)}</option>`)}
+      </select></${Field}>
+      <${History} key=${`${code}-${policies.data?.length}`} code=${code} lang=${lang}/></div>`}
     ${can(session, 'bundle.write') && html`<${Upload} onDone=${message => { setNotice(message); reload(); }}/>`}
     <${Dialog} open=${action?.kind === 'activate' || action?.kind === 'rollback'} title=${action ? t(`policies.${action.kind}Title`, action) : ''} onClose=${() => setAction(null)}>
       ${action && action.kind !== 'compare' && html`<${ReasonForm} action=${action} onCancel=${() => setAction(null)}
         onDone=${message => { setAction(null); setNotice(message); reload(); }}/>`}
     </${Dialog}>
   </section>`;
+}
+
+function sorted(versions) {
+  return [...versions].sort((a, b) => a.descriptor.regionCode.localeCompare(b.descriptor.regionCode)
+    || b.descriptor.version.localeCompare(a.descriptor.version));
 }
 
 function groupByRegion(versions) {

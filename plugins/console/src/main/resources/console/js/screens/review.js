@@ -2,7 +2,7 @@
 // that match (after confirming the count and the total, which the platform checks again).
 import { html, useState } from '../lib.js';
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, localized } from '../i18n.js';
 import { yuan } from '../format.js';
 import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge } from '../ui.js';
 import { can } from '../permissions.js';
@@ -45,7 +45,7 @@ export function Review({ args, session }) {
     </div>`}
     ${results && html`<${BatchResults} results=${results} onClose=${() => setResults(null)}/>`}
     <${Problem} error=${page.error}/><${Loading} when=${page.loading && !page.data}/>
-    <div class="split">
+    <div class=${openId ? 'split' : ''}>
       <div>${page.data && html`
         <${Table} caption=${t('nav.review')} rows=${page.data.items} selectable=${reviewer} selected=${ticked} onSelect=${setTicked}
           activeKey=${openId} onRowClick=${c => { location.hash = `#/review/${c.id}`; }} columns=${[
@@ -54,7 +54,7 @@ export function Review({ args, session }) {
           { label: t('common.region'), render: c => c.decision?.input?.classFacts?.regionCode || '—' },
           { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
           { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
-          { label: t('review.findings'), render: c => (c.findings || []).join(', ') },
+          { label: t('review.findings'), render: c => findings(c).join('；') },
         ]}/>
         <${Pager} page=${page.data} onOffset=${setOffset}/>`}
       </div>
@@ -128,7 +128,7 @@ function ClaimPanel({ id, reviewer, onChanged }) {
     <${Problem} error=${error}/>
     ${data && html`
       <p><strong>${yuan(data.amount)}</strong> · ${t(`payment.${data.paymentState}`)} · ${t('review.paid')} ${yuan(data.paid)}</p>
-      ${data.findings?.length > 0 && html`<p>${t('review.findings')}: ${data.findings.join(', ')}</p>`}
+      ${findings(data).length > 0 && html`<p>${t('review.findings')}：${findings(data).join('；')}</p>`}
       ${data.reviewNote && html`<p>${t('review.note')}: ${data.reviewNote}</p>`}
       <${DecisionTrace} decision=${data.decision}/>
       ${reviewer && open && html`<div>
@@ -138,4 +138,10 @@ function ClaimPanel({ id, reviewer, onChanged }) {
           <button class="primary" type="button" onClick=${() => review(true)}>${t('review.do.APPROVE')}</button></div>
       </div>`}`}
   </aside>`;
+}
+
+/** Why a claim waits for a person: the kernel's own findings and the policy's flags (each flag cites its clause). */
+function findings(claim) {
+  const flags = (claim.decision?.result?.flags || []).map(flag => `${localized(flag.text)} ${flag.citation || ''}`.trim());
+  return [...(claim.findings || []), ...flags];
 }

@@ -28,17 +28,22 @@ export function Users({ lang }) {
       { label: t('users.regions'), render: u => u.regions.join(', ') || t('common.allRegions') },
       { label: t('common.status'), render: u => html`
         ${u.disabled && html`<${Badge} value="bad" text=${t('users.disabled')}/> `}
-        ${u.lockedUntil && new Date(u.lockedUntil) > new Date() && html`<${Badge} value="locked" text=${t('users.locked')}/> `}
-        ${u.mustChangePassword && html`<${Badge} value="PENDING" text=${t('users.mustChange')}/>`}` },
+        ${locked(u) && html`<${Badge} value="locked" text=${t('users.locked')}/> `}
+        ${u.mustChangePassword && html`<${Badge} value="PENDING" text=${t('users.mustChange')}/>`}
+        ${!u.disabled && !locked(u) && !u.mustChangePassword && html`<${Badge} value="ok" text=${t('users.active')}/>`}` },
       { label: t('users.createdAt'), render: u => dateTime(u.createdAt, lang) },
       { label: '', render: u => html`<button type="button" onClick=${() => setEditing(u)}>${t('common.edit')}</button>
-        <button type="button" onClick=${() => act(`/users/${u.id}/unlock`, 'POST', t('users.unlocked', { name: u.username }))}>${t('users.unlock')}</button>
+        ${locked(u) && html`<button type="button" onClick=${() => act(`/users/${u.id}/unlock`, 'POST', t('users.unlocked', { name: u.username }))}>${t('users.unlock')}</button>`}
         <button type="button" class="danger" onClick=${() => act(`/users/${u.id}/sessions`, 'DELETE', t('users.revoked', { name: u.username }))}>${t('users.revoke')}</button>` },
     ]}/><${Pager} page=${page.data} onOffset=${setOffset}/>`}
     <${Dialog} open=${!!editing} title=${editing?.id ? t('users.editTitle', { name: editing.username }) : t('users.create')} onClose=${() => setEditing(null)}>
       ${editing && html`<${UserForm} user=${editing} onDone=${done} onCancel=${() => setEditing(null)}/>`}
     </${Dialog}>
   </section>`;
+}
+
+function locked(user) {
+  return Boolean(user.lockedUntil) && new Date(user.lockedUntil) > new Date();
 }
 
 function UserForm({ user, onDone, onCancel }) {
