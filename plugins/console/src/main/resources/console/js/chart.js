@@ -26,6 +26,8 @@ export function Chart({ option, deps, label, tall, testid }) {
         tooltip: { trigger: 'axis', ...option.tooltip, renderMode: 'richText' },
       });
       ref.current.dataset.rendered = 'true';
+      // for bench/console.sh: when each chart of a screen was drawn, on the page's own clock
+      performance.mark(`qc:chart:${testid || 'chart'}`);
       addEventListener('resize', resize);
     });
     return () => { live = false; removeEventListener('resize', resize); chart?.dispose(); };

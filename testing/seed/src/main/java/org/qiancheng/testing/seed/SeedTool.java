@@ -19,6 +19,7 @@ import java.time.LocalDate;
  *                                             ({@link BenchStaff}; bench/lib.sh login_staff)
  *   login-bench …, load …                     closed-loop HTTP harnesses ({@link HttpBench})
  *   swap-load …                               the swap-under-load harness ({@link SwapLoad})
+ *   console-paint BASE USER PASSWORD RUNS     the console's dashboard in chromium ({@link ConsolePaint})
  * </pre>
  */
 public final class SeedTool {
@@ -43,11 +44,14 @@ public final class SeedTool {
             BenchStaff.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && (args[0].equals("login-bench") || args[0].equals("load"))) {
             HttpBench.main(args);
+        } else if (args.length == 5 && args[0].equals("console-paint")) {
+            ConsolePaint.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("swap-load")) {
             SwapLoad.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
             System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | jdbc-baseline HOME"
                     + " | swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR"
+                    + " | console-paint BASE_URL USERNAME PASSWORD RUNS"
                     + " | staff BASE_URL ADMIN_INITIAL_PASSWORD"
                     + " | login-bench BASE_URL USERNAME PASSWORD SEQUENTIAL CLIENTS SECONDS"
                     + " | load BASE_URL METHOD PATH BODY_FILE|- CLIENTS SECONDS WARM_UP_SECONDS");
