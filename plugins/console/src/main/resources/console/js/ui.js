@@ -42,7 +42,7 @@ export function Badge({ value, text }) {
 }
 
 /**
- * columns: [{key, label, render(row), num}]; with selectable, a first column of check boxes
+ * columns: [{key, label, render(row), num, nowrap}]; with selectable, a first column of check boxes
  * (selected: a Set of keys; onSelect(newSet)).
  */
 export function Table({ columns, rows, rowKey = row => row.id, selectable, selected, onSelect, onRowClick, activeKey, empty, caption }) {
@@ -59,7 +59,7 @@ export function Table({ columns, rows, rowKey = row => row.id, selectable, selec
     ${caption && html`<caption class="sr-only">${caption}</caption>`}
     <thead><tr>
       ${selectable && html`<th><input type="checkbox" aria-label=${t('common.selectAll')} checked=${allTicked} onChange=${toggleAll}/></th>`}
-      ${columns.map(c => html`<th class=${c.num ? 'num' : ''} scope="col">${c.label}</th>`)}
+      ${columns.map(c => html`<th class=${cellClass(c)} scope="col">${c.label}</th>`)}
     </tr></thead>
     <tbody>${rows.map(row => {
       const key = rowKey(row);
@@ -68,10 +68,14 @@ export function Table({ columns, rows, rowKey = row => row.id, selectable, selec
       return html`<tr key=${key} class=${classes} data-id=${key} onClick=${onRowClick ? () => onRowClick(row) : undefined}>
         ${selectable && html`<td onClick=${e => e.stopPropagation()}><input type="checkbox" aria-label=${t('common.select', { id: key })}
           checked=${selected.has(key)} onChange=${() => toggle(key)}/></td>`}
-        ${columns.map(c => html`<td class=${c.num ? 'num' : ''}>${c.render ? c.render(row) : row[c.key]}</td>`)}
+        ${columns.map(c => html`<td class=${cellClass(c)}>${c.render ? c.render(row) : row[c.key]}</td>`)}
       </tr>`;
     })}</tbody>
   </table></div>`;
+}
+
+function cellClass(column) {
+  return [column.num ? 'num' : '', column.nowrap ? 'nowrap' : ''].join(' ').trim();
 }
 
 export function Pager({ page, onOffset }) {

@@ -78,8 +78,9 @@ function Trainees({ data, session, reload }) {
     <h2>${t('classDetail.enrolled', { n: data.enrolments.length })}</h2>
     <${Table} rows=${data.enrolments} columns=${[
       { label: t('common.id'), render: e => e.id },
-      { label: t('classDetail.trainee'), render: name },
-      { label: t('classDetail.enrolledOn'), render: e => e.enrolledOn },
+      { label: t('classDetail.trainee'), render: e => e.trainee?.name || `#${e.traineeId}` },
+      { label: t('classDetail.residentId'), nowrap: true, render: e => e.trainee?.residentId || '—' },
+      { label: t('classDetail.enrolledOn'), nowrap: true, render: e => e.enrolledOn },
       { label: t('classDetail.attendedDays'), num: true, render: e => e.attendedDays },
     ]}/>
   </div>`;

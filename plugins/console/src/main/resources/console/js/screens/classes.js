@@ -46,11 +46,11 @@ function ClassList({ session }) {
       { label: t('common.id'), render: c => html`<a href=${`#/classes/${c.id}`}>${c.id}</a>` },
       { label: t('classes.project'), render: c => projectName(c.projectId) },
       { label: t('classes.institution'), render: c => institutionName(c.institutionId) },
-      { label: t('common.region'), render: c => c.facts.regionCode },
-      { label: t('classes.occupation'), render: c => `${c.facts.occupationCode} · ${t(`level.${c.facts.level}`)}` },
-      { label: t('classes.period'), render: c => `${c.facts.startDate} – ${c.facts.endDate}` },
+      { label: t('common.region'), nowrap: true, render: c => c.facts.regionCode },
+      { label: t('classes.occupation'), nowrap: true, render: c => `${c.facts.occupationCode} · ${t(`level.${c.facts.level}`)}` },
+      { label: t('classes.period'), nowrap: true, render: c => `${c.facts.startDate} – ${c.facts.endDate}` },
       { label: t('classes.hours'), num: true, render: c => c.facts.hours },
-      { label: t('common.status'), render: c => html`<${Badge} value=${phase(c.facts)} text=${t(`phase.${phase(c.facts)}`)}/>` },
+      { label: t('common.status'), nowrap: true, render: c => html`<${Badge} value=${phase(c.facts)} text=${t(`phase.${phase(c.facts)}`)}/>` },
     ]}/>
     <${Pager} page=${page.data} onOffset=${setOffset}/>`}
     <${Dialog} open=${filing} title=${t('classes.file')} onClose=${() => setFiling(false)}>
