@@ -33,7 +33,7 @@ export function Policies({ session, lang }) {
       { label: '', render: v => html`
         ${v.status === 'STANDBY' && can(session, 'policy.compare') && html`<button type="button" onClick=${() => setAction({ kind: 'compare', code: v.descriptor.regionCode, version: v.descriptor.version })}>${t('policies.compare')}</button> `}
         ${v.status === 'STANDBY' && can(session, 'policy.activate') && html`<button class="primary" type="button" onClick=${() => setAction({ kind: 'activate', code: v.descriptor.regionCode, version: v.descriptor.version })}>${t('policies.requestActivation')}</button>`}
-        ${v.status === 'ACTIVE' && can(session, 'policy.rollback') && html`<button type="button" class="danger" onClick=${() => setAction({ kind: 'rollback', code: v.descriptor.regionCode })}>${t('policies.rollback')}</button>`}` },
+        ${v === newestActive(policies.data, v.descriptor.regionCode) && can(session, 'policy.rollback') && html`<button type="button" class="danger" onClick=${() => setAction({ kind: 'rollback', code: v.descriptor.regionCode })}>${t('policies.rollback')}</button>`}` },
     ]}/>`}
     ${action?.kind === 'compare' && html`<${Comparison} key=${action.version} code=${action.code} candidate=${action.version} lang=${lang}/>`}
     ${byRegion.size > 0 && html`<div class="panel">
@@ -47,6 +47,11 @@ export function Policies({ session, lang }) {
         onDone=${message => { setAction(null); setNotice(message); reload(); }}/>`}
     </${Dialog}>
   </section>`;
+}
+
+/** A rollback acts on a region, not a version: offered once, on its newest active version. */
+function newestActive(versions, code) {
+  return sorted(versions).find(v => v.descriptor.regionCode === code && v.status === 'ACTIVE');
 }
 
 function sorted(versions) {
