@@ -170,7 +170,10 @@ final class Http {
         HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                body.isEmpty() ? null : JSON.readTree(body), response.headers());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        // a download (CSV) is kept as text: only JSON is parsed
+        JsonNode tree = body.isEmpty() ? null : type.startsWith("text/csv")
+                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(body) : JSON.readTree(body);
+        return new Answer(response.statusCode(), type, tree, response.headers());
     }
 }
