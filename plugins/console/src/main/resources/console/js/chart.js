@@ -18,6 +18,8 @@ export function Chart({ option, deps, label, tall, testid }) {
     echarts().then(lib => {
       if (!live || !ref.current) return;
       chart = lib.init(ref.current, null, { renderer: 'canvas', locale: language() === 'en' ? 'EN' : 'ZH' });
+      // drawn: after the animation, once (a test or a screenshot waits for it)
+      chart.on('finished', () => { if (ref.current) ref.current.dataset.rendered = 'true'; });
       chart.setOption({
         aria: { enabled: true },
         animationDuration: 300,
@@ -25,7 +27,6 @@ export function Chart({ option, deps, label, tall, testid }) {
         ...option,
         tooltip: { trigger: 'axis', ...option.tooltip, renderMode: 'richText' },
       });
-      ref.current.dataset.rendered = 'true';
       addEventListener('resize', resize);
     });
     return () => { live = false; removeEventListener('resize', resize); chart?.dispose(); };
