@@ -22,6 +22,8 @@ import org.junit.Test;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.qiancheng.demo.DemoData;
 
 /**
  * The operator console in a real browser: Debian's chromium (headless, driven by Selenium through
@@ -40,6 +42,9 @@ public class ConsoleBrowserE2EIT {
 
     private static RunningPlatform platform;
     private static Browser browser;
+    private static ConsoleUi ui;
+    /** Every demo user's password ({@link DemoData#DEFAULT_PASSWORD}). */
+    static final String PASSWORD = DemoData.DEFAULT_PASSWORD;
     /** Small pages under {@link #CSP}, for what the platform does not serve yet. */
     private static HttpServer pages;
     /** The {@code Accept-Language} of the last request for a page. */
@@ -63,19 +68,32 @@ public class ConsoleBrowserE2EIT {
     @BeforeClass
     public static void startPlatformAndBrowser() throws Exception {
         long t0 = System.nanoTime();
-        Path home = Files.createTempDirectory(Path.of("target"), "console-home-").toAbsolutePath();
-        platform = RunningPlatform.start(home, "console-browser-platform.log");
+        String base = System.getProperty("qc.console.base", "");
+        if (base.isEmpty()) {
+            Path home = Files.createTempDirectory(Path.of("target"), "console-home-").toAbsolutePath();
+            platform = RunningPlatform.start(home, "console-browser-platform.log");
+            base = "http://127.0.0.1:" + platform.port;
+        }
         long t1 = System.nanoTime();
-        browser = Browser.start("http://127.0.0.1:" + platform.port);
+        if (platform != null) {
+            // the demonstration data set, as ./qiancheng demo writes it: every screen has something to show
+            DemoData.seed(base + "/api/v1", platform.home, Staff.ADMIN_INITIAL, PASSWORD, System.out);
+        }
         long t2 = System.nanoTime();
+        browser = Browser.start(base);
+        ui = new ConsoleUi(browser);
+        long t3 = System.nanoTime();
         pages = servePages();
-        System.out.printf("ConsoleBrowserE2EIT: platform started in %d ms, browser in %d ms%n",
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        System.out.printf("ConsoleBrowserE2EIT: platform started in %d ms, demo data in %d ms, browser in %d ms%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 
     @AfterClass
     public static void stop() throws Exception {
         try {
+            if (ui != null) {
+                reportAxe();
+            }
             if (browser != null) {
                 browser.close();
             }
@@ -139,6 +157,354 @@ public class ConsoleBrowserE2EIT {
                 browser.script("return document.documentElement.dataset.module"));
         assertEquals(Map.of(), browser.axe());
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    // ---- the console, on the demonstration data ----------------------------------------------------
+
+    /** The screens each role's menu offers (the permission matrix's permissions, as the console reads them). */
+    static final Map<String, List<String>> MENUS = Map.of(
+            "admin", List.of("users"),
+            "clerk-sc", List.of("dashboard", "classes", "review"),
+            "clerk-xa", List.of("dashboard", "classes", "review"),
+            "reviewer", List.of("dashboard", "classes", "review"),
+            "finance", List.of("dashboard", "classes", "review", "payments"),
+            "policy-a", List.of("dashboard", "policies"),
+            "auditor", List.of("dashboard", "classes", "review", "payments", "policies", "audit"));
+
+    @Test
+    public void eachRoleSeesOnlyWhatItMayUse() throws Exception {
+        for (Map.Entry<String, List<String>> user : new java.util.TreeMap<>(MENUS).entrySet()) {
+            ui.login(user.getKey(), PASSWORD);
+            assertEquals(user.getKey() + "'s menu", user.getValue(), ui.menu());
+            // the first screen the role may see is where the console opens
+            ui.heading(user.getValue().get(0));
+            ui.clean(user.getKey() + " " + user.getValue().get(0));
+        }
+        // a clerk typing the users screen's address gets the first screen of their own menu instead
+        ui.login("clerk-sc", PASSWORD);
+        browser.open("/console/#/users");
+        ui.heading("dashboard");
+        browser.awaitUrl("#/dashboard");
+        assertEquals(List.of(), browser.all(By.id("users-title")));
+        assertTrue(browser.text().indexOf("新建用户") < 0);
+
+        // a Xi'an clerk's class list holds Xi'an's classes only
+        ui.login("clerk-xa", PASSWORD);
+        ui.go("classes");
+        browser.await(By.cssSelector("tr[data-id]"));
+        List<String> regions = browser.all(By.cssSelector("tr[data-id] td:nth-child(4)")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(regions.toString(), regions.size() >= 6 && regions.stream().allMatch(r -> r.startsWith("6101")));
+        ui.clean("clerk-xa classes");
+    }
+
+    @Test
+    public void aNewUserChangesTheInitialPasswordAtTheFirstLogin() throws Exception {
+        String username = "clerk-new-" + Long.toString(System.nanoTime() % 100_000, 36);
+        ui.login("admin", PASSWORD);
+        ui.heading("users");
+        ui.shoot("users-zh");
+        browser.click(By.cssSelector("section .toolbar button.primary"));
+        WebElement form = browser.await(By.cssSelector("dialog[open] form"));
+        browser.type(By.cssSelector("dialog[open] input[name=username]"), username);
+        browser.type(By.cssSelector("dialog[open] input[name=password]"), "Initial-Console-2026#");
+        browser.type(By.cssSelector("dialog[open] input[name=regions]"), "510100");
+        form.findElements(By.cssSelector("fieldset input[type=checkbox]")).get(0).click(); // CLERK, the first role
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        browser.awaitText(By.cssSelector("[role=status]"), username);
+        WebElement row = browser.await(By.xpath("//tr[td[1][normalize-space()='" + username + "']]"));
+        assertTrue(row.getText(), row.getText().contains("经办") && row.getText().contains("510100"));
+        ui.clean("users after create");
+        ui.language("en");
+        browser.awaitText(By.id("users-title"), "Users");
+        browser.await(By.xpath("//tr[td[1][normalize-space()='" + username + "']]"));
+        ui.shoot("users-en");
+        ui.language("zh");
+
+        ui.loggedOut();
+        ui.submitLogin(username, "Initial-Console-2026#");
+        browser.await(By.name("currentPassword"));
+        assertEquals("no menu before the password is changed", List.of(), browser.all(ConsoleUi.MENU));
+        ui.clean("password change");
+        browser.type(By.name("currentPassword"), "Initial-Console-2026#");
+        browser.type(By.name("newPassword"), "Chengdu-Clerk-2026!");
+        browser.type(By.name("newPasswordAgain"), "Chengdu-Clerk-2026!");
+        browser.click(By.cssSelector("button[type=submit]"));
+        browser.awaitText(ConsoleUi.WHO, username);
+        assertEquals(MENUS.get("clerk-sc"), ui.menu());
+        ui.clean("new clerk dashboard");
+        // the new password is the one that works from now on
+        ui.login(username, "Chengdu-Clerk-2026!");
+    }
+
+    @Test
+    public void aClerkFilesAClassAndImportsItsTrainees() throws Exception {
+        ui.login("clerk-sc", PASSWORD);
+        ui.go("classes");
+        browser.await(By.cssSelector("tr[data-id]"));
+        browser.click(By.xpath("//section//div[@class='toolbar']//button[contains(., '开班备案')]"));
+        browser.await(By.cssSelector("form[data-testid=file-class]"));
+        ui.select(By.cssSelector("form[data-testid=file-class] select[name=institutionId]"),
+                browser.driver().findElement(By.xpath("//form[@data-testid='file-class']//select[@name='institutionId']"
+                        + "/option[contains(., '锦城')]")).getAttribute("value"));
+        browser.type(By.cssSelector("form[data-testid=file-class] input[name=regionCode]"), "510104");
+        ui.setValue(By.cssSelector("form[data-testid=file-class] input[name=startDate]"), "2026-12-21");
+        ui.setValue(By.cssSelector("form[data-testid=file-class] input[name=endDate]"), "2026-12-30");
+        browser.type(By.cssSelector("form[data-testid=file-class] input[name=hours]"), "80");
+        ui.clean("file a class");
+        browser.click(By.cssSelector("form[data-testid=file-class] button[type=submit]"));
+        browser.awaitUrl("#/classes/");
+        String classId = browser.url().replaceAll("^.*#/classes/", "");
+        browser.awaitText(By.id("class-title"), classId);
+        browser.awaitText("2026-12-21");
+        ui.clean("new class");
+
+        // a file with one broken row: refused as a whole, the row's fault in the table
+        String good = residentId("510104", "19900512", 11);
+        String broken = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        browser.await(By.cssSelector("input[data-testid=trainee-import]"))
+                .sendKeys(csv("身份证号,姓名,重点群体\n" + good + ",赵小川,农民工\n" + broken + ",钱小蓉,\n").toString());
+        browser.await(By.cssSelector(".problem"));
+        List<WebElement> errors = browser.all(By.cssSelector("tr.error"));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getText(), errors.get(0).getText().startsWith("3") && errors.get(0).getText().contains("idNumber"));
+        ui.clean("refused import", "status of 422");
+        // nothing of it was written: the good row's trainee is unknown to an enrolment
+        browser.await(By.cssSelector("input[data-testid=enrolment-import]"))
+                .sendKeys(csv("身份证号\n" + good + "\n").toString());
+        browser.awaitText(By.cssSelector("tr.error"), "2");
+        ui.clean("refused enrolment", "status of 422");
+
+        // the whole file fixed: the trainees are registered, then enrolled
+        String other = residentId("510107", "19850203", 22);
+        browser.await(By.cssSelector("input[data-testid=trainee-import]"))
+                .sendKeys(csv("身份证号,姓名,重点群体\n" + good + ",赵小川,农民工\n" + other + ",钱小蓉,\n").toString());
+        browser.awaitText(By.cssSelector("[role=status]"), "2");
+        assertEquals(List.of(), browser.all(By.cssSelector("tr.error")));
+        browser.await(By.cssSelector("input[data-testid=enrolment-import]"))
+                .sendKeys(csv("身份证号\n" + good + "\n" + other + "\n").toString());
+        browser.awaitText(By.cssSelector("[role=status]"), "2");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 2);
+        assertTrue(browser.text(), browser.text().contains("赵小川 (510104********") && browser.text().contains("钱小蓉")
+                && !browser.text().contains("undefined"));
+        ui.clean("imported");
+        browser.click(By.xpath("//button[@role='tab'][contains(., '时间线')]"));
+        WebElement timeline = browser.await(By.cssSelector("[data-testid=timeline]"));
+        assertTrue(timeline.getText(), timeline.getText().contains("2026-12-21"));
+        ui.clean("timeline");
+    }
+
+    @Test
+    public void aReviewerReadsTheTraceAndApprovesTwoTickedClaims() throws Exception {
+        ui.login("reviewer", PASSWORD);
+        ui.go("review");
+        List<WebElement> rows = waitForRows(3);
+        rows.get(0).findElements(By.tagName("td")).get(1).click();
+        browser.awaitUrl("#/review/" + rows.get(0).getAttribute("data-id"));
+        WebElement trace = browser.await(By.cssSelector("[data-testid=claim-panel] [data-testid=trace]"));
+        List<String> cites = trace.findElements(By.cssSelector(".trace .cite")).stream().map(WebElement::getText)
+                .filter(c -> !c.isBlank()).toList();
+        assertTrue("clause citations: " + cites, !cites.isEmpty() && cites.stream().allMatch(c -> c.matches("\\[.+§.+\\].*")));
+        String version = browser.await(By.cssSelector("[data-testid=policy-version]")).getText();
+        assertTrue(version, version.matches("(?s).*\\d{6}.*\\d{4}\\.\\d+\\.\\d+.*"));
+        ui.shoot("review-zh");
+        ui.language("en");
+        browser.await(By.cssSelector("[data-testid=claim-panel] [data-testid=trace]"));
+        browser.awaitText(By.id("review-title"), "Review");
+        ui.shoot("review-en");
+        ui.language("zh");
+
+        // two ticked, approved with a reason: a result for each
+        rows = waitForRows(3);
+        String first = rows.get(1).getAttribute("data-id");
+        String second = rows.get(2).getAttribute("data-id");
+        rows.get(1).findElement(By.cssSelector("input[type=checkbox]")).click();
+        rows.get(2).findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.click(By.cssSelector("[data-testid=batch-bar] button.primary"));
+        browser.type(By.cssSelector("form[data-testid=batch-confirm] textarea[name=reason]"), "考勤记录已核实，浏览器测试批量通过");
+        ui.clean("batch confirm");
+        browser.click(By.cssSelector("form[data-testid=batch-confirm] button[type=submit]"));
+        WebElement results = browser.await(By.cssSelector("[data-testid=batch-results]"));
+        List<String> lines = results.findElements(By.cssSelector("tr[data-id]")).stream().map(WebElement::getText).toList();
+        assertEquals(lines.toString(), 2, lines.size());
+        assertTrue(lines.toString(), lines.stream().allMatch(l -> l.contains("通过") && !l.contains("不予通过")));
+        assertEquals(java.util.Set.of(first, second), results.findElements(By.cssSelector("tr[data-id]")).stream()
+                .map(r -> r.findElement(By.tagName("td")).getText()).collect(Collectors.toSet()));
+        ui.clean("batch results");
+    }
+
+    @Test
+    public void financeSettlesSichuanOctoberAndWatchesItComplete() throws Exception {
+        ui.login("finance", PASSWORD);
+        ui.go("payments");
+        browser.click(By.xpath("//button[@role='tab'][contains(., '月度结算')]"));
+        browser.await(By.cssSelector("form[data-testid=start-settlement]"));
+        // October 2026 in Sichuan: the drone class (SC-09) ended on the 31st with its outcomes and no claims yet
+        browser.type(By.cssSelector("form[data-testid=start-settlement] input[name=regionCode]"), "510000");
+        ui.setValue(By.cssSelector("form[data-testid=start-settlement] input[name=month]"), "2026-10");
+        browser.click(By.cssSelector("form[data-testid=start-settlement] button[type=submit]"));
+        browser.await(By.cssSelector("[data-testid=settlement-progress] progress"));
+        ui.awaitSlowly(By.cssSelector("[data-testid=settlement-percent]"), "100 %");
+        WebElement progress = ui.awaitSlowly(By.cssSelector("[data-testid=settlement-progress]"), "已完成");
+        assertEquals("100", progress.findElement(By.tagName("progress")).getAttribute("value"));
+        WebElement run = browser.await(By.xpath("//tr[td[2][.='510000'] and td[3][.='2026-10']]"));
+        List<WebElement> cells = run.findElements(By.tagName("td"));
+        assertTrue(run.getText(), cells.get(4).getText().matches("(\\d+)/\\1") && Integer.parseInt(cells.get(5).getText()) > 0);
+        ui.shoot("payments-zh");
+        ui.language("en");
+        browser.click(By.xpath("//button[@role='tab'][contains(., 'Monthly settlements')]"));
+        browser.click(By.xpath("//tr[td[2][.='510000'] and td[3][.='2026-10']]//button"));
+        ui.awaitSlowly(By.cssSelector("[data-testid=settlement-percent]"), "100 %");
+        ui.awaitSlowly(By.cssSelector("[data-testid=settlement-progress]"), "Completed");
+        ui.shoot("payments-en");
+        ui.language("zh");
+    }
+
+    @Test
+    public void twoPolicyAdministratorsCompareAndActivateSichuan2025Second() throws Exception {
+        ui.login("policy-a", PASSWORD);
+        ui.go("policies");
+        compareSichuan();
+        List<WebElement> differences = browser.all(By.cssSelector("[data-testid=comparison] tr[data-id]"));
+        assertTrue("the largest differences", !differences.isEmpty());
+        ui.shoot("policies-zh");
+        ui.language("en");
+        compareSichuan();
+        ui.shoot("policies-en");
+        ui.language("zh");
+
+        ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
+        browser.click(By.cssSelector("tr[data-id='2025.2.0'] button.primary"));
+        browser.type(By.cssSelector("dialog[open] textarea[name=reason]"), "川人社〔2025〕终稿：考核占比 25%，浏览器测试申请启用");
+        ui.clean("activation request");
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        WebElement pending = browser.await(By.cssSelector("[data-testid=pending-requests]"));
+        assertTrue(pending.getText(), pending.getText().contains("2025.2.0") && pending.getText().contains("policy-a"));
+        assertEquals("the requester cannot confirm", List.of(), pending.findElements(By.cssSelector("button.primary")));
+
+        ui.login("policy-b", PASSWORD);
+        ui.go("policies");
+        browser.click(By.xpath("//*[@data-testid='pending-requests']//tr[td[2][.='2025.2.0']]//button[contains(@class, 'primary')]"));
+        browser.awaitGone(By.cssSelector("[data-testid=pending-requests]"));
+        ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
+        browser.await(By.cssSelector("tr[data-id='2025.2.0'] .badge.ACTIVE"));
+        ui.clean("activated");
+    }
+
+    private void compareSichuan() {
+        ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
+        browser.click(By.cssSelector("tr[data-id='2025.2.0'] button:not(.primary)"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ConsoleUi.SLOW)
+                .until(d -> !d.findElements(By.cssSelector("[data-testid=chart-compare][data-rendered=true]")).isEmpty());
+        browser.await(By.cssSelector("[data-testid=comparison] tr[data-id]"));
+    }
+
+    @Test
+    public void theLanguageIsTheUsersAndRemembered() throws Exception {
+        ui.login("clerk-js", PASSWORD);
+        assertEquals("国内用户的默认语言", "工作台", browser.await(By.id("dashboard-title")).getText());
+        ui.language("en");
+        browser.awaitText(By.id("dashboard-title"), "Dashboard");
+        assertTrue(browser.text(), browser.text().contains("Classes") && browser.text().contains("Log out"));
+        ui.clean("dashboard in English");
+        // another browser profile would not know: forget this one's choice, the account remembers
+        ui.loggedOut();
+        browser.script("localStorage.clear()");
+        browser.open("/console/");
+        browser.awaitText(By.cssSelector("button[type=submit]"), "登录");
+        ui.submitLogin("clerk-js", PASSWORD);
+        browser.awaitText(By.id("dashboard-title"), "Dashboard");
+        ui.language("zh");
+        browser.awaitText(By.id("dashboard-title"), "工作台");
+        assertTrue(browser.text(), browser.text().contains("培训班级") && !browser.text().contains("Log out"));
+        ui.loggedOut();
+        browser.script("localStorage.clear()");
+        ui.login("clerk-js", PASSWORD);
+        assertEquals("工作台", browser.await(By.id("dashboard-title")).getText());
+    }
+
+    @Test
+    public void everyScreenInChineseAndEnglish() throws Exception {
+        ui.loggedOut();
+        ui.shoot("login-zh");
+        ui.language("en");
+        browser.awaitText(By.cssSelector("button[type=submit]"), "Log in");
+        ui.shoot("login-en");
+        ui.language("zh");
+
+        ui.login("auditor", PASSWORD);
+        for (String lang : List.of("zh", "en")) {
+            if (lang.equals("en")) {
+                ui.language("en");
+            }
+            ui.go("dashboard");
+            for (String chart : List.of("chart-funnel", "chart-months", "chart-regions", "chart-queue")) {
+                ui.chart(chart);
+            }
+            browser.await(By.cssSelector("[data-testid=kpis]"));
+            browser.await(By.cssSelector("[data-testid=targets] tr[data-id]"));
+            ui.shoot("dashboard-" + lang);
+
+            ui.go("classes");
+            waitForRows(15);
+            ui.shoot("classes-" + lang);
+            // the first class of the year, paid: every tab has something
+            browser.click(By.cssSelector("tr[data-id='1'] td:nth-child(2)"));
+            browser.await(By.id("class-title"));
+            browser.await(By.cssSelector("tr[data-id]"));
+            ui.shoot("class-detail-" + lang);
+
+            ui.go("audit");
+            browser.await(By.cssSelector("tr[data-id]"));
+            ui.select(By.cssSelector("select[name=entity]"), "claim");
+            browser.type(By.cssSelector("input[name=actor]"), "reviewer");
+            browser.driver().findElement(By.cssSelector("input[name=actor]")).sendKeys(org.openqa.selenium.Keys.TAB);
+            browser.awaitText(By.cssSelector("tbody"), "claim.");
+            assertTrue(browser.all(By.cssSelector("tbody tr")).stream().allMatch(r -> r.getText().contains("reviewer")));
+            browser.click(By.xpath("//form//button[contains(@class, 'primary')]"));
+            browser.awaitText(By.cssSelector("[data-testid=audit-verification]"), lang.equals("zh") ? "完整" : "intact");
+            ui.shoot("audit-" + lang);
+        }
+        ui.language("zh");
+    }
+
+    private static List<WebElement> waitForRows(int atLeast) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .withMessage(() -> "at least " + atLeast + " rows: " + browser.text())
+                .until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() >= atLeast);
+        return browser.all(By.cssSelector("tr[data-id]"));
+    }
+
+    /** A resident ID valid by GB 11643: the address, the birth day, a sequence and the check digit. */
+    static String residentId(String address, String born, int sequence) {
+        String body = address + born + String.format("%03d", sequence % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A CSV file in target/, UTF-8, to hand to a file input. */
+    private static Path csv(String text) throws IOException {
+        Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "console-import-", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** What axe-core found on each screen and the tests let pass (nothing critical), for the report. */
+    private static void reportAxe() throws IOException {
+        StringBuilder report = new StringBuilder();
+        ui.axe.forEach((screen, found) -> found.forEach((impact, violations) -> violations.forEach(v -> report
+                .append(screen).append('\t').append(impact).append('\t').append(v.id()).append('\t')
+                .append(v.targets()).append('\n'))));
+        Path file = Path.of("target", "console-axe.txt");
+        Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
+        System.out.println("axe-core on " + ui.axe.size() + " screens, violations left (" + file + "):\n" + report);
     }
 
     private static String page(String path) {

@@ -18,6 +18,13 @@ export function Chart({ option, deps, label, tall, testid }) {
     echarts().then(lib => {
       if (!live || !ref.current) return;
       chart = lib.init(ref.current, null, { renderer: 'canvas', locale: language() === 'en' ? 'EN' : 'ZH' });
+      // drawn: after the animation, once (a test or a screenshot waits for it)
+      chart.on('finished', () => {
+        if (!ref.current || ref.current.dataset.rendered) return;
+        ref.current.dataset.rendered = 'true';
+        // for bench/console.sh: when each chart of a screen was first drawn, on the page's own clock
+        performance.mark(`qc:chart:${testid || 'chart'}`);
+      });
       chart.setOption({
         aria: { enabled: true },
         animationDuration: 300,
@@ -25,9 +32,6 @@ export function Chart({ option, deps, label, tall, testid }) {
         ...option,
         tooltip: { trigger: 'axis', ...option.tooltip, renderMode: 'richText' },
       });
-      ref.current.dataset.rendered = 'true';
-      // for bench/console.sh: when each chart of a screen was drawn, on the page's own clock
-      performance.mark(`qc:chart:${testid || 'chart'}`);
       addEventListener('resize', resize);
     });
     return () => { live = false; removeEventListener('resize', resize); chart?.dispose(); };

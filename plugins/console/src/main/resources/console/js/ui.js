@@ -59,7 +59,7 @@ export function Table({ columns, rows, rowKey = row => row.id, selectable, selec
     ${caption && html`<caption class="sr-only">${caption}</caption>`}
     <thead><tr>
       ${selectable && html`<th><input type="checkbox" aria-label=${t('common.selectAll')} checked=${allTicked} onChange=${toggleAll}/></th>`}
-      ${columns.map(c => html`<th class=${cellClass(c)} scope="col">${c.label}</th>`)}
+      ${columns.map(c => html`<th class=${cellClass(c)} scope="col">${c.label || html`<span class="sr-only">${t('common.actions')}</span>`}</th>`)}
     </tr></thead>
     <tbody>${rows.map(row => {
       const key = rowKey(row);

@@ -18,8 +18,7 @@ export function ClassDetail({ id, session }) {
     <h1 id="class-title">${t('classDetail.title', { id })}</h1>
     <${Problem} error=${error}/><${Loading} when=${loading && !data}/>
     ${data && html`
-      <p class="muted">${data.klass.facts.regionCode} · ${data.klass.facts.occupationCode} · ${t(`level.${data.klass.facts.level}`)} ·
-        ${data.klass.facts.startDate} – ${data.klass.facts.endDate} · ${t('classes.hours')} ${data.klass.facts.hours}</p>
+      <p class="muted">${data.klass.facts.regionCode} · ${data.klass.facts.occupationCode} · ${t(`level.${data.klass.facts.level}`)}${' · '}${data.klass.facts.startDate} – ${data.klass.facts.endDate} · ${t('classes.hours')} ${data.klass.facts.hours}</p>
       <${Tabs} active=${tab} onChange=${setTab} tabs=${['trainees', 'attendance', 'outcomes', 'claims', 'timeline'].map(k => ({ id: k, label: t(`classDetail.${k}`) }))}/>
       ${tab === 'trainees' && html`<${Trainees} data=${data} session=${session} reload=${reload}/>`}
       ${tab === 'attendance' && html`<${Attendance} data=${data} session=${session} reload=${reload}/>`}

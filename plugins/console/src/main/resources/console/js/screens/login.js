@@ -6,14 +6,14 @@ import { Problem, Field, useField } from '../ui.js';
 
 export function Login({ lang, onLanguage, pending, onSession }) {
   const mustChange = pending?.user?.mustChangePassword;
-  return html`<div class="login">
+  return html`<main class="login">
     <div class="lang"><label><span class="sr-only">${t('common.language')}</span>
       <select data-testid="language" value=${lang} onChange=${e => onLanguage(e.target.value)}>
         ${LANGUAGES.map(l => html`<option value=${l}>${t(`language.${l}`)}</option>`)}
       </select></label></div>
     <h1><img src="img/logo.svg" alt=""/>${t('app.title')}</h1>
     ${mustChange ? html`<${ChangePassword} onSession=${onSession}/>` : html`<${Credentials} onSession=${onSession}/>`}
-  </div>`;
+  </main>`;
 }
 
 function Credentials({ onSession }) {

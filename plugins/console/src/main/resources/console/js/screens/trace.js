@@ -10,7 +10,7 @@ export function DecisionTrace({ decision, testid = 'trace' }) {
   const policy = decision.policy;
   const reasons = result.eligibility?.reasons || result.reasons || [];
   return html`<div data-testid=${testid}>
-    ${policy && html`<p class="muted" data-testid="policy-version">${t('trace.policy', { region: policy.regionCode, version: policy.version })} <code>${policy.bundleSymbolicName}</code></p>`}
+    ${policy && html`<p class="muted" data-testid="policy-version">${t('trace.policy', { region: policy.regionCode, version: policy.version })}${' · '}<code>${policy.bundleSymbolicName}</code></p>`}
     <ul class="trace">${(result.lines || []).map(line => html`<li>
       <span>${localized(line.label)}</span><span class="amount">${yuan(line.amount)}</span>
       <span class="cite">${line.citation}</span></li>`)}</ul>
