@@ -34,6 +34,9 @@ public class ConsoleApiIT extends WorkflowTestSupport {
         Http reviewer = http.staff().member(http, "console.reviewer", Set.of(Role.REVIEWER), "510000");
         JsonNode session = reviewer.get("/session").body();
         assertEquals("zh", session.get("language").asText());
+        // the platform's today, which the console proposes dates by: the test's fixed clock, not this machine's
+        java.time.Clock clock = context.getService(context.getServiceReference(java.time.Clock.class));
+        assertEquals(LocalDate.now(clock).toString(), session.get("today").asText());
         List<String> permissions = new ArrayList<>();
         session.get("permissions").forEach(p -> permissions.add(p.asText()));
         assertTrue(permissions.toString(), permissions.contains("claim.review"));

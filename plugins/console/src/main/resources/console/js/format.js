@@ -22,9 +22,14 @@ export function dateTime(instant, lang) {
     .format(new Date(instant));
 }
 
-/** Today in the platform's zone (Asia/Shanghai), as YYYY-MM-DD. */
+let platformToday = null;
+
+/** The platform's today, as the session answered it (its clock may be fixed on a training home). */
+export function useToday(day) { platformToday = day || null; }
+
+/** Today as YYYY-MM-DD: the platform's, else this computer's in the platform's zone (Asia/Shanghai). */
 export function today() {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return platformToday || new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
 export function locale(lang) { return lang === 'en' ? 'en-GB' : 'zh-CN'; }

@@ -2,6 +2,7 @@
 import { html, render, useState, useEffect } from './lib.js';
 import { api, onUnauthenticated, rememberCsrf, loggedInHere } from './api.js';
 import { t, loadCatalogues, initialLanguage, setLanguage, LANGUAGES } from './i18n.js';
+import { useToday } from './format.js';
 import { Login } from './screens/login.js';
 import { SCREENS, screenFor } from './screens/index.js';
 
@@ -27,6 +28,7 @@ function App() {
   }, []);
 
   function adopt(current) {
+    useToday(current?.today);
     if (current?.language) setLang(setLanguage(current.language));
     setSession(current);
   }

@@ -3,13 +3,14 @@
 import { html, useState } from '../lib.js';
 import { api } from '../api.js';
 import { t, language } from '../i18n.js';
-import { yuan, count, percent } from '../format.js';
+import { yuan, count, percent, today } from '../format.js';
 import { useLoad, Problem, Loading, Table } from '../ui.js';
 import { Chart } from '../chart.js';
 import { regionNames, regionList, covers } from './regions.js';
 
 export function Dashboard({ lang, session }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const thisYear = Number(today().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
   const { data, error, loading } = useLoad(() => Promise.all([api('/dashboard', { params: { year } }), regionNames(),
     targetProgress(session.user.regions)]), [year]);
   const [board, names, targets] = data || [];
@@ -18,7 +19,7 @@ export function Dashboard({ lang, session }) {
     <div class="toolbar">
       <label class="field">${t('dashboard.year')}
         <select value=${year} onChange=${e => setYear(Number(e.target.value))}>
-          ${[0, 1, 2].map(back => new Date().getFullYear() - back).map(y => html`<option value=${y}>${y}</option>`)}
+          ${[0, 1, 2].map(back => thisYear - back).map(y => html`<option value=${y}>${y}</option>`)}
         </select></label>
       <span class="muted">${board && t('dashboard.scope', { regions: scopeText(board.regions, names) })}</span>
     </div>

@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,8 +65,10 @@ public final class SessionResource {
      *
      * @param permissions the permissions the user's roles give (the matrix's names, sorted)
      * @param language the console language chosen on the account, {@code zh} (the default) or {@code en}
+     * @param today the platform's today (its clock, which a demonstration or training home may fix): the
+     *        day the workflow's time rules judge by, so the console proposes the dates the platform accepts
      */
-    public record Current(User user, Instant expiresAt, Set<String> permissions, String language) {
+    public record Current(User user, Instant expiresAt, Set<String> permissions, String language, LocalDate today) {
     }
 
     /** Body of {@code PUT /api/v1/session/language}. */
@@ -73,6 +77,7 @@ public final class SessionResource {
 
     private final Sessions sessions;
     private final Permissions permissions;
+    private final Clock clock;
 
     @Context
     HttpServletRequest servlet;
@@ -84,9 +89,10 @@ public final class SessionResource {
     UriInfo uri;
 
     @Activate
-    public SessionResource(@Reference Sessions sessions, @Reference Permissions permissions) {
+    public SessionResource(@Reference Sessions sessions, @Reference Permissions permissions, @Reference Clock clock) {
         this.sessions = sessions;
         this.permissions = permissions;
+        this.clock = clock;
     }
 
     /** {@code POST /api/v1/session}: 201 with the token, the CSRF token, the expiry and the user. */
@@ -106,7 +112,8 @@ public final class SessionResource {
     @GET
     public Current current() {
         Authentication session = sessions.current();
-        return new Current(session.user(), session.expiresAt(), permissions.of(session.user()), sessions.language());
+        return new Current(session.user(), session.expiresAt(), permissions.of(session.user()), sessions.language(),
+                LocalDate.now(clock));
     }
 
     /** {@code PUT /api/v1/session/language} {@code {"language": "zh"|"en"}}: 200 with the language stored. */
