@@ -41,10 +41,10 @@ public final class PaymentListResource {
     @OperationId("exportPaymentList")
     @GET
     @Path("export")
-    @Produces(Exports.CSV_TYPE)
+    @Produces({Exports.CSV_TYPE, Xlsx.TYPE})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("region") String region, @QueryParam("format") String format) {
-        Exports.csvFormat(format);
+        boolean xlsx = Exports.xlsx(format);
         LocalDate start = required("from", from);
         LocalDate end = required("to", to);
         if (end.isBefore(start)) {
@@ -53,7 +53,7 @@ public final class PaymentListResource {
         String area = Requests.optionalRegionCode("region", region);
         ExportTables.Table table = ExportTables.payments(claims.paymentList(start, end, area));
         String suffix = start + "_" + end + (area == null ? "" : "_" + area);
-        return Exports.csv("payment-list_" + suffix, "拨付清单_" + suffix, table.header(), table.rows());
+        return Exports.of(xlsx, "payment-list_" + suffix, "拨付清单_" + suffix, table.header(), table.rows());
     }
 
     private static LocalDate required(String name, String value) {
