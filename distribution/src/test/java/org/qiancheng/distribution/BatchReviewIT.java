@@ -202,7 +202,12 @@ public class BatchReviewIT extends WorkflowTestSupport {
         assertEquals(200, listBook.status());
         String listSheet = entry(listBook.bytes(), "xl/worksheets/sheet1.xml");
         assertTrue(listSheet, listSheet.contains("合计 Total") && listSheet.contains(amount));
-        assertEquals(422, http.getText("/disbursements/export?to=2026-12-01").status());
+        assertEquals(422, http.getText("/disbursements/export?from=2026-12-32").status());
+        // without a period: this month up to today (2026-12-12)
+        Http.Text month = http.getText("/disbursements/export");
+        assertTrue(month.header("Content-Disposition"), month.header("Content-Disposition")
+                .contains("filename=\"payment-list_2026-12-01_2026-12-12.csv\""));
+        assertTrue(month.body(), month.body().contains("," + a1 + "," + classA + ","));
     }
 
     private static JsonNode ok(Http.Answer answer) {
