@@ -169,6 +169,15 @@ public class BatchReviewIT extends WorkflowTestSupport {
         assertTrue(roster.body(), lines.get(1).contains(",APPROVED,"));
         assertTrue(roster.body(), !roster.body().contains(valid(ids[0])));
         assertEquals(404, xian.getText("/classes/" + classA + "/roster").status());
+        Http.Text book = http.getText("/classes/" + classA + "/roster?format=xlsx");
+        assertEquals(book.body(), 200, book.status());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book.header("Content-Type"));
+        assertTrue(book.header("Content-Disposition"), book.header("Content-Disposition").startsWith(
+                "attachment; filename=\"roster-class-" + classA + ".xlsx\"; filename*=UTF-8''"));
+        String sheet = entry(book.bytes(), "xl/worksheets/sheet1.xml");
+        assertTrue(sheet, sheet.contains("批量甲") && sheet.contains("510104********" + valid(ids[0]).substring(14)));
+        assertTrue(sheet, !sheet.contains(valid(ids[0])));
+        assertProblem(http.get("/classes/" + classA + "/roster?format=pdf"), 422, "format", "enum:csv|xlsx");
 
         // the payment list: who paid what, when, by which policy version, and the total
         Http.Answer paid = http.post("/claims/" + a1 + "/disbursements", "{\"kind\": \"BALANCE\"}");
@@ -189,7 +198,16 @@ public class BatchReviewIT extends WorkflowTestSupport {
         Http.Text none = xian.getText("/disbursements/export?from=2026-12-01&to=2026-12-31");
         assertEquals(List.of("合计 Total,,,,,,0 笔 payments,0.00,,"), none.body().lines().skip(1).toList());
         assertEquals(422, http.getText("/disbursements/export?from=2026-12-31&to=2026-12-01").status());
-        assertEquals(422, http.getText("/disbursements/export?to=2026-12-01").status());
+        Http.Text listBook = http.getText("/disbursements/export?from=2026-12-01&to=2026-12-31&format=xlsx");
+        assertEquals(200, listBook.status());
+        String listSheet = entry(listBook.bytes(), "xl/worksheets/sheet1.xml");
+        assertTrue(listSheet, listSheet.contains("合计 Total") && listSheet.contains(amount));
+        assertEquals(422, http.getText("/disbursements/export?from=2026-12-32").status());
+        // without a period: this month up to today (2026-12-12)
+        Http.Text month = http.getText("/disbursements/export");
+        assertTrue(month.header("Content-Disposition"), month.header("Content-Disposition")
+                .contains("filename=\"payment-list_2026-12-01_2026-12-12.csv\""));
+        assertTrue(month.body(), month.body().contains("," + a1 + "," + classA + ","));
     }
 
     private static JsonNode ok(Http.Answer answer) {
@@ -232,6 +250,23 @@ public class BatchReviewIT extends WorkflowTestSupport {
             }
         }
         throw new AssertionError("no " + action + " in " + trail);
+    }
+
+    /** The text of an entry of a zip file (a workbook; read from a file, as POI's data descriptors ask), or fails. */
+    private static String entry(byte[] zip, String name) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("workbook", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, zip);
+            try (java.util.zip.ZipFile book = new java.util.zip.ZipFile(file.toFile())) {
+                java.util.zip.ZipEntry e = book.getEntry(name);
+                if (e == null) {
+                    throw new AssertionError("no " + name + " in the workbook");
+                }
+                return new String(book.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     /** The number with its GB 11643 check digit in place of the last character. */

@@ -128,8 +128,8 @@ final class Http {
         return send(method, path, request, credentials);
     }
 
-    /** The answer to a GET that is not JSON (a CSV download): status, headers and the body as text. */
-    record Text(int status, HttpHeaders headers, String body) {
+    /** The answer to a GET that is not JSON (a download): status, headers, the body as UTF-8 text and as bytes. */
+    record Text(int status, HttpHeaders headers, String body, byte[] bytes) {
 
         /** @return the first value of a response header, or {@code null} */
         String header(String name) {
@@ -137,13 +137,14 @@ final class Http {
         }
     }
 
-    /** A GET as the actor, answered as text (the charset of the answer, UTF-8 when it names none). */
+    /** A GET as the actor, answered as bytes and as UTF-8 text. */
     Text getText(String path) throws IOException, InterruptedException {
         String actor = user != null ? user : Desk.user("GET", path);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + staff().token(actor)).build();
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Text(response.statusCode(), response.headers(), response.body());
+        HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Text(response.statusCode(), response.headers(),
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body());
     }
 
     Answer postCsv(String path, String csv) throws IOException, InterruptedException {

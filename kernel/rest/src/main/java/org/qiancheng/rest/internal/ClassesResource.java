@@ -152,12 +152,12 @@ public final class ClassesResource {
     @OperationId("exportRoster")
     @GET
     @Path("{id}/roster")
-    @Produces(Exports.CSV_TYPE)
+    @Produces({Exports.CSV_TYPE, Xlsx.TYPE})
     public Response roster(@PathParam("id") long id, @QueryParam("format") String format) {
-        Exports.csvFormat(format);
+        boolean xlsx = Exports.xlsx(format);
         List<RosterLine> lines = classes.roster(id);
         ExportTables.Table table = ExportTables.roster(lines);
-        return Exports.csv("roster-class-" + id, "花名册-班级" + id, table.header(), table.rows());
+        return Exports.of(xlsx, "roster-class-" + id, "花名册-班级" + id, table.header(), table.rows());
     }
 
     /** The key as sent, or {@code null} without the header; 422 when it is blank, too long or not visible ASCII. */

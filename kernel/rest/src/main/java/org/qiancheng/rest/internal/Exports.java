@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Downloads operators open in a spreadsheet (花名册, 拨付清单): CSV for Excel ({@link Csv#write}) as
- * an attachment named in ASCII for old clients and in Chinese ({@code filename*}, RFC 5987/6266) for
+ * Downloads operators open in a spreadsheet (花名册, 拨付清单): CSV for Excel ({@link Csv#write}), or
+ * a workbook ({@link Xlsx}) with {@code format=xlsx}, as an attachment named in ASCII for old clients and in Chinese ({@code filename*}, RFC 5987/6266) for
  * the others.
  */
 final class Exports {
@@ -18,20 +18,29 @@ final class Exports {
     }
 
     /**
-     * Checks the {@code format} parameter: absent or {@code csv}.
+     * Checks the {@code format} parameter: absent, {@code csv} or {@code xlsx}.
      *
+     * @return whether the answer is a workbook
      * @throws ProblemException 422 naming {@code format} otherwise
      */
-    static void csvFormat(String format) {
-        if (format != null && !format.equals("csv")) {
-            throw Problems.invalid("format", "enum:csv", "must be csv (the default)", "只支持 csv（默认）");
+    static boolean xlsx(String format) {
+        if (format != null && !format.equals("csv") && !format.equals("xlsx")) {
+            throw Problems.invalid("format", "enum:csv|xlsx", "must be csv (the default) or xlsx",
+                    "只能为 csv（默认）或 xlsx");
         }
+        return "xlsx".equals(format);
     }
 
-    /** A CSV attachment: {@code ascii} and {@code name} without the {@code .csv}, which is added. */
-    static Response csv(String ascii, String name, List<String> header, List<List<String>> rows) {
-        return Response.ok(Csv.write(header, rows), CSV_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(ascii + ".csv", name + ".csv")).build();
+    /**
+     * A download: {@code ascii} and {@code name} without the extension, which is added.
+     *
+     * @param xlsx a workbook; CSV otherwise
+     */
+    static Response of(boolean xlsx, String ascii, String name, List<String> header, List<List<String>> rows) {
+        String extension = xlsx ? ".xlsx" : ".csv";
+        Response.ResponseBuilder answer = xlsx ? Response.ok(Xlsx.write(name, header, rows), Xlsx.TYPE)
+                : Response.ok(Csv.write(header, rows), CSV_TYPE);
+        return answer.header(HttpHeaders.CONTENT_DISPOSITION, disposition(ascii + extension, name + extension)).build();
     }
 
     /** {@code attachment; filename="roster-class-7.csv"; filename*=UTF-8''%E8%8A%B1…}. */

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,39 +28,35 @@ import org.qiancheng.api.workflow.Claims;
 public final class PaymentListResource {
 
     private final Claims claims;
+    private final Clock clock;
 
     @Activate
-    public PaymentListResource(@Reference Claims claims) {
+    public PaymentListResource(@Reference Claims claims, @Reference Clock clock) {
         this.claims = claims;
+        this.clock = clock;
     }
 
     /**
-     * {@code GET /api/v1/disbursements/export?from=&to=&region=&format=csv}: {@code from} and
-     * {@code to} required (a year at most), {@code region} a GB/T 2260 code narrowing the caller's
-     * regions; payments by date, then id, and a total row.
+     * {@code GET /api/v1/disbursements/export?from=&to=&region=&format=csv|xlsx}: the payments of
+     * [from, to] (a year at most; {@code to} today and {@code from} the first of its month when
+     * absent: the month's list so far), {@code region} a GB/T 2260 code narrowing the caller's
+     * regions; by date, then id, and a total row.
      */
     @OperationId("exportPaymentList")
     @GET
     @Path("export")
-    @Produces(Exports.CSV_TYPE)
+    @Produces({Exports.CSV_TYPE, Xlsx.TYPE})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("region") String region, @QueryParam("format") String format) {
-        Exports.csvFormat(format);
-        LocalDate start = required("from", from);
-        LocalDate end = required("to", to);
+        boolean xlsx = Exports.xlsx(format);
+        LocalDate end = Requests.date("to", to, LocalDate.now(clock));
+        LocalDate start = Requests.date("from", from, end.withDayOfMonth(1));
         if (end.isBefore(start)) {
             throw Problems.invalid("to", "not-before:from", "must not be before from");
         }
         String area = Requests.optionalRegionCode("region", region);
         ExportTables.Table table = ExportTables.payments(claims.paymentList(start, end, area));
         String suffix = start + "_" + end + (area == null ? "" : "_" + area);
-        return Exports.csv("payment-list_" + suffix, "拨付清单_" + suffix, table.header(), table.rows());
-    }
-
-    private static LocalDate required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw Problems.invalid(name, "required", "is required, as YYYY-MM-DD", "为必填项，格式 YYYY-MM-DD");
-        }
-        return Requests.date(name, value, null);
+        return Exports.of(xlsx, "payment-list_" + suffix, "拨付清单_" + suffix, table.header(), table.rows());
     }
 }
