@@ -26,37 +26,17 @@ final class Csv {
     private Csv() {
     }
 
+    /** The byte-order mark that makes Excel read a UTF-8 file as UTF-8 (and show Chinese). */
+    static final String BOM = "\uFEFF";
+
     /** The characters that make a spreadsheet read a cell as a formula when they start it. */
     private static final String FORMULA_START = "=+-@\t\r";
 
     /** @return the table as a CSV document: a byte-order mark, the header, the rows, each line ending in CRLF */
     static String write(List<String> header, List<List<String>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, header);
-        rows.forEach(row -> line(out, row));
+        StringBuilder out = new StringBuilder(BOM).append(line(header));
+        rows.forEach(row -> out.append(line(row)));
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(field(fields.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /**
-     * One field as written: {@code null} as empty; text a spreadsheet would evaluate ({@code =}, {@code +},
-     * {@code -}, {@code @}, tab or CR first) behind an apostrophe, which Excel and LibreOffice show as text;
-     * quoted, with quotes doubled, when it holds a comma, a quote or a line break.
-     */
-    static String field(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String text = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     /**
@@ -165,9 +145,6 @@ final class Csv {
         return rows;
     }
 
-    /** The byte-order mark that makes Excel read a UTF-8 file as UTF-8 (and show Chinese). */
-    static final String BOM = "\uFEFF";
-
     /**
      * One line of a CSV file we write: RFC 4180 quoting, CRLF, and every cell made safe against formula
      * injection ({@link #cell}).
@@ -189,7 +166,7 @@ final class Csv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String text = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return text.matches("[^\",\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
