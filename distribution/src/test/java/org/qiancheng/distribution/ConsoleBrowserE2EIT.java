@@ -287,7 +287,8 @@ public class ConsoleBrowserE2EIT {
         browser.awaitText(By.cssSelector("[role=status]"), "2");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
                 .until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 2);
-        assertTrue(browser.text(), browser.text().contains("赵小川 (510104********") && browser.text().contains("钱小蓉")
+        assertTrue(browser.text(), browser.text().contains("赵小川") && browser.text().contains("510104********")
+                && browser.text().contains("钱小蓉")
                 && !browser.text().contains("undefined"));
         ui.clean("imported");
         browser.click(By.xpath("//button[@role='tab'][contains(., '时间线')]"));
@@ -376,7 +377,7 @@ public class ConsoleBrowserE2EIT {
         ui.language("zh");
 
         ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
-        browser.click(By.cssSelector("tr[data-id='2025.2.0'] button.primary"));
+        browser.click(By.cssSelector("tr[data-id='510000/2025.2.0'] button.primary"));
         browser.type(By.cssSelector("dialog[open] textarea[name=reason]"), "川人社〔2025〕终稿：考核占比 25%，浏览器测试申请启用");
         ui.clean("activation request");
         browser.click(By.cssSelector("dialog[open] button[type=submit]"));
@@ -390,13 +391,13 @@ public class ConsoleBrowserE2EIT {
         browser.click(By.xpath("//*[@data-testid='pending-requests']//tr[td[2][.='2025.2.0']]//button[contains(@class, 'primary')]"));
         browser.awaitGone(By.cssSelector("[data-testid=pending-requests]"));
         ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
-        browser.await(By.cssSelector("tr[data-id='2025.2.0'] .badge.ACTIVE"));
+        browser.await(By.cssSelector("tr[data-id='510000/2025.2.0'] .badge.ACTIVE"));
         ui.clean("activated");
     }
 
     private void compareSichuan() {
         ui.select(By.cssSelector("select[data-testid=policy-region]"), "510000");
-        browser.click(By.cssSelector("tr[data-id='2025.2.0'] button:not(.primary)"));
+        browser.click(By.cssSelector("tr[data-id='510000/2025.2.0'] button:not(.primary)"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ConsoleUi.SLOW)
                 .until(d -> !d.findElements(By.cssSelector("[data-testid=chart-compare][data-rendered=true]")).isEmpty());
         browser.await(By.cssSelector("[data-testid=comparison] tr[data-id]"));
