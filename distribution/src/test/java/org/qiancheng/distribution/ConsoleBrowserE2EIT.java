@@ -282,8 +282,9 @@ public class ConsoleBrowserE2EIT {
                 .sendKeys(csv("身份证号,姓名,重点群体\n" + good + ",赵小川,农民工\n" + other + ",钱小蓉,\n").toString());
         browser.awaitText(By.cssSelector("[role=status]"), "2");
         assertEquals(List.of(), browser.all(By.cssSelector("tr.error")));
+        // the enrolment list as an Excel workbook: the console sends it as XLSX by its extension
         browser.await(By.cssSelector("input[data-testid=enrolment-import]"))
-                .sendKeys(csv("身份证号\n" + good + "\n" + other + "\n").toString());
+                .sendKeys(xlsx(List.of(List.of("身份证号"), List.of(good), List.of(other))).toString());
         browser.awaitText(By.cssSelector("[role=status]"), "2");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
                 .until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 2);
@@ -494,6 +495,12 @@ public class ConsoleBrowserE2EIT {
     private static Path csv(String text) throws IOException {
         Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "console-import-", ".csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Path xlsx(List<List<?>> rows) throws IOException {
+        Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "console-import-", ".xlsx");
+        Files.write(file, Workbooks.xlsx(rows));
         return file;
     }
 

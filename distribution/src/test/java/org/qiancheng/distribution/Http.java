@@ -153,6 +153,12 @@ final class Http {
                 java.nio.charset.StandardCharsets.UTF_8)), false);
     }
 
+    /** A POST of a file: the bytes as they are, with the given {@code Content-Type} (an XLSX workbook …). */
+    Answer postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send("POST", path, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), false);
+    }
+
     /** Sends with the actor's token unless the request names its own credentials; once more after a new login on 401. */
     private Answer send(String method, String path, HttpRequest.Builder request, boolean credentials)
             throws IOException, InterruptedException {

@@ -16,10 +16,11 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.qiancheng.api.security.Role;
 
 /**
  * What the workflow keeps and reports over HTTP: the audit trail with operators and masked IDs, CSV
- * imports that are all or nothing, the indicator and dispatch reports, and problem answers naming
+ * and XLSX imports that are all or nothing, the indicator and dispatch reports, and problem answers naming
  * the field for unknown records and bad input.
  */
 @RunWith(PaxExam.class)
@@ -99,6 +100,52 @@ public class WorkflowRecordsIT extends WorkflowTestSupport {
         assertEquals(enrolled.body().toString(), 200, enrolled.status());
         assertEquals(2, http.get("/classes/" + course + "/enrolments").body().get("total").asLong());
         assertEquals(422, http.postCsv("/trainees/import", "护照号,姓名\nX,Y\n").status());
+    }
+
+    @Test
+    public void anXlsxWorkbookImportsAsItsCsvWouldAndABrokenOneWritesNothing() throws Exception {
+        Http clerk = http.as(Role.CLERK);
+        long before = clerk.get("/trainees").body().get("total").asLong();
+        // the second ID typed as a number, as Excel keeps it: a double, already without its last digits
+        byte[] numeric = Workbooks.xlsx(List.of(List.of("身份证号", "姓名", "重点群体"),
+                List.of("510104198807070710", "表格甲", "农民工"), List.of(5.10104198908080731E17, "表格乙")));
+        Http.Answer refused = clerk.postBytes("/trainees/import", Workbooks.TYPE, numeric);
+        assertEquals(refused.body().toString(), 422, refused.status());
+        JsonNode violation = refused.body().get("violations").get(0);
+        assertEquals("line 3: idNumber", violation.get("field").asText());
+        assertEquals("cell:text", violation.get("rule").asText());
+        assertEquals(1, refused.body().get("violations").size());
+        assertTrue(refused.body().get("detailZh").asText(), refused.body().get("detailZh").asText().contains("文本"));
+        Http.Answer garbage = clerk.postBytes("/trainees/import", Workbooks.TYPE,
+                "身份证号,姓名\n510104198807070710,表格甲\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(garbage, 400, "body", "xlsx");
+        assertEquals("nothing imported", before, clerk.get("/trainees").body().get("total").asLong());
+
+        byte[] good = Workbooks.xlsx(List.of(List.of("身份证号", "姓名", "重点群体"),
+                List.of("510104198807070710", "表格甲", "农民工"), List.of(), List.of("510104198908080731", "表格乙")));
+        Http.Answer imported = clerk.postBytes("/trainees/import", Workbooks.TYPE, good);
+        assertEquals(imported.body().toString(), 200, imported.status());
+        assertEquals(2, imported.body().get("imported").asInt());
+        assertEquals(before + 2, clerk.get("/trainees").body().get("total").asLong());
+        JsonNode second = clerk.get("/trainees/" + imported.body().get("items").get(1).get("id").asLong()).body();
+        assertEquals("表格乙", second.get("name").asText());
+        assertEquals("510104********0731", second.get("residentId").asText());
+
+        long institution = steps.institution("成都市表格导入培训学校", "510100");
+        long projectId = steps.publishedProject("""
+                {"regionCode": "510000", "name": "电工表格", "occupationCode": "6-31-01-03", "level": "JUNIOR",
+                 "headcount": 30}""").body().get("id").asLong();
+        long course = steps.created("/classes",
+                classDraft(projectId, institution, "510104", "2027-02-01", "2027-02-20"))
+                .body().get("id").asLong();
+        Http.Answer number = clerk.postBytes("/classes/" + course + "/enrolments/import", Workbooks.TYPE,
+                Workbooks.xlsx(List.of(List.of("身份证号"), List.of(510104198807070710L))));
+        assertProblem(number, 422, "line 2: idNumber", "cell:text");
+        assertEquals(0, clerk.get("/classes/" + course + "/enrolments").body().get("total").asLong());
+        Http.Answer enrolled = clerk.postBytes("/classes/" + course + "/enrolments/import", Workbooks.TYPE,
+                Workbooks.xlsx(List.of(List.of("idNumber"), List.of("510104198807070710"), List.of("510104198908080731"))));
+        assertEquals(enrolled.body().toString(), 200, enrolled.status());
+        assertEquals(2, clerk.get("/classes/" + course + "/enrolments").body().get("total").asLong());
     }
 
     @Test

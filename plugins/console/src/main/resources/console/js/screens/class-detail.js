@@ -1,4 +1,4 @@
-// One class: its trainees (CSV import with the rows' errors), attendance, outcomes, claims, timeline.
+// One class: its trainees (CSV or XLSX import with the rows' errors), attendance, outcomes, claims, timeline.
 import { html, useState } from '../lib.js';
 import { api, all, download } from '../api.js';
 import { t } from '../i18n.js';
@@ -41,6 +41,8 @@ function name(enrolment) {
   return enrolment.trainee ? `${enrolment.trainee.name}（${enrolment.trainee.residentId}）` : `#${enrolment.traineeId}`;
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 function Trainees({ data, session, reload }) {
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
@@ -48,7 +50,9 @@ function Trainees({ data, session, reload }) {
   async function importFile(path, file) {
     setResult(null); setError(null); setRows([]);
     try {
-      const summary = await api(path, { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv; charset=UTF-8' } });
+      // by the extension, not file.type: browsers on Windows report a .csv as application/vnd.ms-excel
+      const type = /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv; charset=UTF-8';
+      const summary = await api(path, { method: 'POST', body: file, headers: { 'Content-Type': type } });
       setResult(t('classDetail.imported', { n: summary.imported }));
       reload();
     } catch (failure) {
@@ -59,10 +63,10 @@ function Trainees({ data, session, reload }) {
   const writable = can(session, 'class.write');
   return html`<div>
     <div class="toolbar">
-      ${can(session, 'trainee.write') && html`<label class="field">${t('classDetail.registerCsv')}
-        <input type="file" accept=".csv,text/csv" data-testid="trainee-import" onChange=${e => e.target.files[0] && importFile('/trainees/import', e.target.files[0])}/></label>`}
-      ${writable && html`<label class="field">${t('classDetail.enrolCsv')}
-        <input type="file" accept=".csv,text/csv" data-testid="enrolment-import" onChange=${e => e.target.files[0] && importFile(`/classes/${data.klass.id}/enrolments/import`, e.target.files[0])}/></label>`}
+      ${can(session, 'trainee.write') && html`<label class="field">${t('classDetail.registerFile')}
+        <input type="file" accept=".csv,.xlsx" data-testid="trainee-import" onChange=${e => e.target.files[0] && importFile('/trainees/import', e.target.files[0])}/></label>`}
+      ${writable && html`<label class="field">${t('classDetail.enrolFile')}
+        <input type="file" accept=".csv,.xlsx" data-testid="enrolment-import" onChange=${e => e.target.files[0] && importFile(`/classes/${data.klass.id}/enrolments/import`, e.target.files[0])}/></label>`}
       <button type="button" onClick=${() => download(`/classes/${data.klass.id}/roster`, {}, `roster-${data.klass.id}.csv`).catch(setError)}>${t('classDetail.rosterCsv')}</button>
       <button type="button" onClick=${() => download(`/classes/${data.klass.id}/roster`, { format: 'xlsx' }, `roster-${data.klass.id}.xlsx`).catch(setError)}>${t('classDetail.rosterXlsx')}</button>
     </div>

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,15 +66,15 @@ public final class ClassesResource {
     }
 
     /** {@code POST /api/v1/classes}: files a class, 201 with its address and {@code ETag}. */
-    /** {@code POST /api/v1/classes/{id}/enrolments/import}: a CSV file of resident IDs, all or nothing. */
+    /** {@code POST /api/v1/classes/{id}/enrolments/import}: a CSV or XLSX file of resident IDs, all or nothing. */
     @OperationId("importEnrolments")
     @POST
     @Path("{id}/enrolments/import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, Xlsx.TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportSummary importEnrolments(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
-        return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(TraineeCsv.text(type, body))));
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        return ImportSummary.of(enrolments.importEnrolments(id, TraineeCsv.idNumbers(TraineeCsv.rows(type, body))));
     }
 
     @OperationId("fileClass")

@@ -164,6 +164,13 @@ final class Problems {
                 case "unclosed-quote" -> "引号未闭合";
                 default -> "CSV 格式不正确";
             };
+            case "cell" -> switch (arg) {
+                case "text" -> "须为文本单元格（数字单元格会丢失身份证号第 15 位以后的数字，日期单元格含义不明）；"
+                        + "请将该列设为文本格式后重新录入";
+                case "formula" -> "不接受公式；请将公式替换为文本值（复制后“选择性粘贴 → 值”）";
+                default -> "单元格不合规";
+            };
+            case "xlsx" -> "不是可读取的 XLSX 工作簿；请另存为“Excel 工作簿（*.xlsx）”";
             case "gb2260" -> "须为六位 GB/T 2260 行政区划代码";
             case "gb2260-prefix" -> "须为 GB/T 2260 行政区划代码的前 2 至 6 位";
             case "json" -> "不是有效的 JSON";

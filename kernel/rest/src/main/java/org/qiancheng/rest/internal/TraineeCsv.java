@@ -12,7 +12,8 @@ import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.RowError;
 
 /**
- * Trainee and enrolment files as offices keep them: a header line with Chinese or English column
+ * Trainee and enrolment files as offices keep them, CSV or XLSX (read into the same rows by
+ * {@link XlsxReader}, so both meet the rules here): a header line with Chinese or English column
  * names (required: a file starting with data is refused), then one trainee per line, no line
  * longer than the header. Groups are listed with ；、| or ; between them, by name (MIGRANT_WORKER)
  * or Chinese label (农民工); the pension flag is 是/否 or true/false. No error quotes a value that
@@ -32,6 +33,27 @@ final class TraineeCsv {
             Map.entry("领取养老金", "receivesPension"), Map.entry("receivesPension", "receivesPension"));
 
     private TraineeCsv() {
+    }
+
+    /**
+     * The rows of an uploaded file: the first sheet of a workbook when the {@code Content-Type} is
+     * {@link Xlsx#TYPE}, otherwise CSV text decoded as {@link #text(jakarta.ws.rs.core.MediaType, byte[])} says.
+     */
+    static XlsxReader.Sheet rows(jakarta.ws.rs.core.MediaType type, java.io.InputStream body) {
+        if (type != null && Xlsx.TYPE.equalsIgnoreCase(type.getType() + "/" + type.getSubtype())) {
+            return XlsxReader.read(body);
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = body) {
+            bytes = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return csv(text(type, bytes));
+    }
+
+    private static XlsxReader.Sheet csv(String text) {
+        return new XlsxReader.Sheet(Csv.read(text), List.of());
     }
 
     /** The text of an uploaded file, decoded as its {@code Content-Type} says ({@link Csv#decode}). */
@@ -54,14 +76,20 @@ final class TraineeCsv {
         return false;
     }
 
-    /** @return the drafts, in file order */
+    /** @return the drafts of a CSV text, in file order */
     static List<TraineeDraft> trainees(String text) {
-        List<Csv.Row> rows = Csv.read(text);
-        Map<String, Integer> at = header(rows, List.of("idNumber", "name"));
+        return trainees(csv(text));
+    }
+
+    /** @return the drafts, in file order */
+    static List<TraineeDraft> trainees(XlsxReader.Sheet sheet) {
+        List<Csv.Row> rows = sheet.rows();
+        Map<String, Integer> at = header(sheet, List.of("idNumber", "name"));
+        Map<Integer, List<XlsxReader.Refusal>> refused = byLine(sheet);
         List<RowError> errors = new ArrayList<>();
         List<TraineeDraft> drafts = new ArrayList<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            if (!clean(row, rows.get(0).fields(), errors)) {
+            if (!clean(row, rows.get(0).fields(), refused, errors)) {
                 continue;
             }
             int line = row.line();
@@ -77,14 +105,20 @@ final class TraineeCsv {
         return drafts;
     }
 
-    /** @return the resident IDs of an enrolment file, in file order */
+    /** @return the resident IDs of an enrolment CSV text, in file order */
     static List<String> idNumbers(String text) {
-        List<Csv.Row> rows = Csv.read(text);
-        Map<String, Integer> at = header(rows, List.of("idNumber"));
+        return idNumbers(csv(text));
+    }
+
+    /** @return the resident IDs of an enrolment file, in file order */
+    static List<String> idNumbers(XlsxReader.Sheet sheet) {
+        List<Csv.Row> rows = sheet.rows();
+        Map<String, Integer> at = header(sheet, List.of("idNumber"));
+        Map<Integer, List<XlsxReader.Refusal>> refused = byLine(sheet);
         List<RowError> errors = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            if (clean(row, rows.get(0).fields(), errors)) {
+            if (clean(row, rows.get(0).fields(), refused, errors)) {
                 ids.add(cell(row, at, "idNumber"));
             }
         }
@@ -98,7 +132,8 @@ final class TraineeCsv {
      * The header line, required: a first line that names no known column is taken as data and refused
      * without quoting it; an unknown column is quoted only when it holds no digit (else it may be an ID).
      */
-    private static Map<String, Integer> header(List<Csv.Row> rows, List<String> required) {
+    private static Map<String, Integer> header(XlsxReader.Sheet sheet, List<String> required) {
+        List<Csv.Row> rows = sheet.rows();
         if (rows.isEmpty()) {
             throw new ImportRejectedException(List.of(new RowError(1, "header", "required", "the file is empty")));
         }
@@ -111,8 +146,18 @@ final class TraineeCsv {
         }
         Map<String, Integer> at = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
+        Set<Integer> refused = new java.util.HashSet<>();
+        for (XlsxReader.Refusal cell : sheet.refused()) {
+            if (cell.line() == first.line()) {
+                errors.add(new RowError(cell.line(), "header", cell.rule(), cell.message()));
+                refused.add(cell.column());
+            }
+        }
         for (int column = 0; column < names.size(); column++) {
             String name = names.get(column);
+            if (refused.contains(column)) {
+                continue; // named above: a cell that is no text names no column
+            }
             String field = COLUMNS.get(name);
             String shown = name.chars().anyMatch(Character::isDigit) || Strict.text(name, false) != null
                     ? "column " + (column + 1) : "column " + (column + 1) + " '" + name + "'";
@@ -135,9 +180,16 @@ final class TraineeCsv {
         return at;
     }
 
-    /** Whether the row has no more fields than the header and no field with a control character or U+FFFD. */
-    private static boolean clean(Csv.Row row, List<String> header, List<RowError> errors) {
+    /**
+     * Whether the row has no more fields than the header, no field with a control character or U+FFFD
+     * and no cell of a workbook that is not text.
+     */
+    private static boolean clean(Csv.Row row, List<String> header, Map<Integer, List<XlsxReader.Refusal>> refused,
+            List<RowError> errors) {
         int before = errors.size();
+        for (XlsxReader.Refusal cell : refused.getOrDefault(row.line(), List.of())) {
+            errors.add(new RowError(row.line(), columnName(cell.column(), header), cell.rule(), cell.message()));
+        }
         List<String> fields = row.fields();
         if (fields.size() > header.size()) {
             errors.add(new RowError(row.line(), "line", "csv:columns", "has " + fields.size()
@@ -146,11 +198,21 @@ final class TraineeCsv {
         for (int column = 0; column < fields.size(); column++) {
             Strict.Broken broken = Strict.text(fields.get(column), false);
             if (broken != null) {
-                String name = column < header.size() ? COLUMNS.get(header.get(column)) : "column " + (column + 1);
-                errors.add(new RowError(row.line(), name, broken.rule(), broken.message()));
+                errors.add(new RowError(row.line(), columnName(column, header), broken.rule(), broken.message()));
             }
         }
         return errors.size() == before;
+    }
+
+    private static Map<Integer, List<XlsxReader.Refusal>> byLine(XlsxReader.Sheet sheet) {
+        Map<Integer, List<XlsxReader.Refusal>> byLine = new HashMap<>();
+        sheet.refused().forEach(cell -> byLine.computeIfAbsent(cell.line(), line -> new ArrayList<>()).add(cell));
+        return byLine;
+    }
+
+    /** A column by the field its header names, or by its position when it lies past the header. */
+    private static String columnName(int column, List<String> header) {
+        return column < header.size() ? COLUMNS.get(header.get(column)) : "column " + (column + 1);
     }
 
     private static String cell(Csv.Row row, Map<String, Integer> at, String field) {

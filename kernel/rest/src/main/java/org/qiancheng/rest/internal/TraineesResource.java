@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,14 +50,14 @@ public final class TraineesResource {
     }
 
     /** {@code POST /api/v1/trainees}: 201 with the trainee (ID masked), its address and {@code ETag}. */
-    /** {@code POST /api/v1/trainees/import}: a CSV file of trainees, all or nothing. */
+    /** {@code POST /api/v1/trainees/import}: a CSV or XLSX file of trainees, all or nothing. */
     @OperationId("importTrainees")
     @POST
     @Path("import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, Xlsx.TYPE})
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportSummary importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
-        return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(TraineeCsv.text(type, body))));
+    public ImportSummary importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body) {
+        return ImportSummary.of(trainees.importTrainees(TraineeCsv.trainees(TraineeCsv.rows(type, body))));
     }
 
     @OperationId("registerTrainee")
