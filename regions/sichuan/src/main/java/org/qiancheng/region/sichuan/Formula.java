@@ -16,11 +16,15 @@ import org.qiancheng.api.rule.Rules;
  * The composition of one trainee's subsidy, chosen by the text parameter {@code subsidy/formula}
  * of the version in force — never by a date in code:
  * <ul>
- * <li>{@code standard} (SC-2021): the standard S of {@link CityStandard} per trainee who passed;</li>
- * <li>{@code base-plus-assessment} (SC-2025 §三(十一), SC2): base {@code (1−a)·S·f(satisfaction)}
- * with {@code f = 1} at or above the threshold, else satisfaction/threshold; assessment
- * {@code a·S·(w_c·certRate + w_e·employmentRate + w_n·entrepreneurshipRate)}, the class rates capped
- * at 1 — one trainee's share of the class's assessment subsidy.</li>
+ * <li>{@code standard} (SC-2021): the standard S of {@link CityStandard} per trainee who passed; a
+ * trainee who did not is refused ({@code SC3.notPassed}, {@code SC3.notCertified});</li>
+ * <li>{@code base-plus-assessment} (SC-2025 §三(十一), SC2), per enrolled trainee: base
+ * {@code (1−a)·S·f(satisfaction)} with {@code f = 1} at or above the threshold, else
+ * satisfaction/threshold, only to a trainee who passed (the base is earned on the pass rate, 合格率;
+ * one who did not gets the note {@code SC2.notPassed} instead); assessment
+ * {@code a·S·(w_c·certRate + w_e·employmentRate + w_n·entrepreneurshipRate)}, the class rates over the
+ * enrolled trainees capped at 1, to every enrolled trainee, passed or not — so the claims of a class
+ * of N enrolled and P passed add up to {@code (1−a)·S·f·P + a·S·(…)·N}, the class formula.</li>
  * </ul>
  */
 final class Formula {
@@ -35,35 +39,52 @@ final class Formula {
     private Formula() {
     }
 
-    /** Adds the lines of the formula in force, and its notes. */
-    static void apply(CityStandard standard, ClassResults results, LocalDate on, Parameters parameters,
-            List<LineItem> lines, List<Reason> notes) {
+    /**
+     * Adds the lines of the formula in force, and its notes.
+     *
+     * @return the refusal when the formula pays this trainee nothing, else {@code null}
+     */
+    static Reason apply(CityStandard standard, ClassResults results, SichuanSubsidy.Outcome outcome, LocalDate on,
+            Parameters parameters, List<LineItem> lines, List<Reason> notes) {
         String formula = parameters.value(FORMULA, on).text();
         switch (formula) {
-            case STANDARD_ONLY -> lines.add(parameters.rules().line("SC3.standard", standard.amount()));
-            case BASE_PLUS_ASSESSMENT -> basePlusAssessment(standard.amount(), results, on, parameters, lines, notes);
+            case STANDARD_ONLY -> {
+                if (!outcome.reached()) {
+                    return parameters.rules().reason("SC3." + outcome.missed());
+                }
+                lines.add(parameters.rules().line("SC3.standard", standard.amount()));
+                return null;
+            }
+            case BASE_PLUS_ASSESSMENT -> {
+                basePlusAssessment(standard.amount(), results, outcome, on, parameters, lines, notes);
+                return null;
+            }
             default -> throw new IllegalArgumentException(FORMULA + "@" + parameters.effectiveFrom(FORMULA, on)
                     + ": unknown formula '" + formula + "' (expected " + STANDARD_ONLY + " or " + BASE_PLUS_ASSESSMENT
                     + ")");
         }
     }
 
-    private static void basePlusAssessment(BigDecimal s, ClassResults results, LocalDate on, Parameters parameters,
-            List<LineItem> lines, List<Reason> notes) {
+    private static void basePlusAssessment(BigDecimal s, ClassResults results, SichuanSubsidy.Outcome outcome,
+            LocalDate on, Parameters parameters, List<LineItem> lines, List<Reason> notes) {
         Rules rules = parameters.rules();
         BigDecimal a = parameters.value(SHARE, on).decimal();
         notes.add(rules.reason("SC2.share", Map.of("share", a)));
 
         BigDecimal baseShare = BigDecimal.ONE.subtract(a);
-        BigDecimal base = s.multiply(baseShare);
-        lines.add(rules.line("SC2.base", base, Map.of("baseShare", baseShare, "standard", s)));
+        if (outcome.reached()) {
+            BigDecimal base = s.multiply(baseShare);
+            lines.add(rules.line("SC2.base", base, Map.of("baseShare", baseShare, "standard", s)));
 
-        BigDecimal threshold = parameters.value(SATISFACTION, on).decimal();
-        BigDecimal satisfaction = results.satisfaction();
-        if (satisfaction.compareTo(threshold) < 0) {
-            BigDecimal f = satisfaction.divide(threshold, MathContext.DECIMAL64);
-            lines.add(rules.line("SC2.satisfaction", base.multiply(f).subtract(base),
-                    Map.of("satisfaction", satisfaction, "threshold", threshold, "factor", f)));
+            BigDecimal threshold = parameters.value(SATISFACTION, on).decimal();
+            BigDecimal satisfaction = results.satisfaction();
+            if (satisfaction.compareTo(threshold) < 0) {
+                BigDecimal f = satisfaction.divide(threshold, MathContext.DECIMAL64);
+                lines.add(rules.line("SC2.satisfaction", base.multiply(f).subtract(base),
+                        Map.of("satisfaction", satisfaction, "threshold", threshold, "factor", f)));
+            }
+        } else {
+            notes.add(rules.reason("SC2." + outcome.missed(), Map.of("baseShare", baseShare, "standard", s)));
         }
 
         ParameterValue w = parameters.value(WEIGHTS, on);

@@ -23,9 +23,11 @@ import org.qiancheng.api.spi.SubsidyPolicy;
 /**
  * The Sichuan rules, as this bundle interprets them (each step cited in the trace, every text and
  * clause read from the version's own data and {@code rules.json}): the occupation and level must be in the catalogue (SC1);
- * the trainee must reach the outcome {@code eligibility/required_outcome} (SC4: pass the final
- * assessment); the standard comes from the city's table or the provincial default (SC3) and is
- * composed by the formula of the version (SC2, {@link Formula}); notes name chains and focus
+ * the standard comes from the city's table or the provincial default (SC3) and is composed by the
+ * formula of the version (SC2, {@link Formula}), which also decides what a trainee who did not reach
+ * the outcome {@code eligibility/required_outcome} gets — nothing under the 2021 standard
+ * ({@code SC3.notPassed}), the assessment part without the base under SC-2025
+ * ({@code SC2.notPassed}); notes name chains and focus
  * groups (SC1), open calls (SC5), targets (SC6) and the monthly dispatch (SC7); a class whose
  * evaluation participation is below {@code evaluation/participation_min} is flagged (SC4).
  */
@@ -68,17 +70,26 @@ final class SichuanSubsidy implements SubsidyPolicy {
             return SubsidyDecision.refused(eligibility);
         }
         String required = parameters.value(REQUIRED_OUTCOME, on).text();
-        if (!reached(required, input.outcome())) {
-            return SubsidyDecision.refused(parameters.rules().reason(PASSED.equals(required) ? "SC4.notPassed"
-                    : "SC4.notCertified"));
-        }
+        Outcome outcome = new Outcome(reached(required, input.outcome()),
+                PASSED.equals(required) ? "notPassed" : "notCertified");
         CityStandard standard = CityStandard.of(facts, parameters);
         List<LineItem> lines = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
         notes.add(standard.note(parameters));
-        Formula.apply(standard, input.results(), on, parameters, lines, notes);
+        Reason refusal = Formula.apply(standard, input.results(), outcome, on, parameters, lines, notes);
+        if (refusal != null) {
+            return SubsidyDecision.refused(refusal);
+        }
         notes.addAll(SichuanNotes.of(input, parameters));
         return SubsidyDecision.granted(lines, notes, flags(input, parameters));
+    }
+
+    /**
+     * Whether the trainee reached the outcome {@code eligibility/required_outcome}, and if not the
+     * part of the rule id saying which ({@code notPassed}, {@code notCertified}); the formula in
+     * force prefixes it with its rule ({@code SC3.} for the 2021 standard, {@code SC2.} for the base).
+     */
+    record Outcome(boolean reached, String missed) {
     }
 
     private static boolean reached(String required, TraineeOutcome outcome) {
