@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import org.junit.Test;
  * What a city IT team does with the kit: generate a plugin project from the archetype (offline,
  * against the just-built API and test kit), build it (its case files run), hot-deploy the bundle
  * into a running platform, and preview a claim for the city: the province's cited lines with the
- * city's top-up on top, the decision naming both policies.
+ * city's top-up on top, the decision naming both policies. A preview asking about the province for
+ * a class in the city is decided by the city, as the stored claim of that class would be.
  */
 public class CityPluginE2EIT {
 
@@ -71,6 +73,17 @@ public class CityPluginE2EIT {
             assertEquals(0, expected.compareTo(city.get("amount").decimalValue()));
             assertEquals("10% of the province's amount", 0, province.get("amount").decimalValue()
                     .multiply(new BigDecimal("0.10")).setScale(2).compareTo(topUp.get("amount").decimalValue()));
+
+            // one routing rule: the class's region (510104) decides, as for a stored claim of that class, even when
+            // the preview asks about the province; a class outside the region asked about is refused
+            JsonNode asProvince = json.readTree(platform.post("/api/v1/claims/preview", scenario).body());
+            assertEquals(asProvince.toString(), "510100", asProvince.get("policy").get("regionCode").asText());
+            assertEquals(city.get("policy").get("version").asText(), asProvince.get("policy").get("version").asText());
+            assertEquals(0, city.get("amount").decimalValue().compareTo(asProvince.get("amount").decimalValue()));
+            HttpResponse<String> outside = platform.post("/api/v1/claims/preview",
+                    scenario.replace("\"region\": \"510000\"", "\"region\": \"610100\""));
+            assertEquals(outside.body(), 422, outside.statusCode());
+            assertTrue(outside.body(), outside.body().contains("within:region"));
             assertEquals(0, platform.terminate());
         }
     }

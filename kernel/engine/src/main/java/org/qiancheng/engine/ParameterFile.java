@@ -135,7 +135,9 @@ public record ParameterFile(String name, LocalizedText description, String unit,
             int before = problems.size();
             boolean shapeOk = switch (spec.shape()) {
                 case NUMBER -> value instanceof BigDecimal;
-                case TABLE -> value instanceof Map<?, ?> && numbersAtLeaves(value);
+                // an empty table {} says "none" (no shortage occupation, no top-up); inside a table every
+                // member needs numbers at its leaves
+                case TABLE -> value instanceof Map<?, ?> table && (table.isEmpty() || numbersAtLeaves(value));
                 case LIST -> value instanceof List<?>;
                 case TEXT -> value instanceof String;
                 case OBJECT -> value instanceof Map<?, ?>;

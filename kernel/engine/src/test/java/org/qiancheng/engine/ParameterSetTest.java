@@ -134,6 +134,25 @@ class ParameterSetTest {
     }
 
     @Test
+    void anEmptyTableSaysNone() {
+        String shortage = "testkit_fixture/empty_table";
+        ParameterSet set = load(ParameterSpec.table(shortage).atLeast("0").atMost("0.30"));
+        assertTrue(set.value(shortage, JAN_2025).has("6-31-01-03"));
+        assertFalse(set.value(shortage, JAN_2026).has("6-31-01-03"), "from 2026 the table is {}: none");
+        assertEquals(JAN_2026, set.effectiveFrom(shortage, JAN_2026));
+        ParameterSet overridden = ParameterSet.load(loader, List.of(ParameterSpec.table(STANDARD)),
+                Map.of(STANDARD, Map.of("2025-01-01", Map.of())));
+        assertFalse(overridden.value(STANDARD, JAN_2025).has("4-10-01-05"), "an override may say none too");
+    }
+
+    @Test
+    void anEmptyMemberInsideATableIsAProblem() {
+        assertEquals(List.of(STANDARD + "@2025-01-01: expected an object with numbers at its leaves"),
+                problems(Map.of(STANDARD, Map.of("2025-01-01", Map.of("4-10-01-05", Map.of()))),
+                        ParameterSpec.table(STANDARD)));
+    }
+
+    @Test
     void anUnknownFieldInTheFileIsAProblem() {
         assertEquals(List.of("testkit_fixture/unknown_field: unknown field \"source\""),
                 problems(ParameterSpec.number("testkit_fixture/unknown_field")));
