@@ -18,7 +18,8 @@ import org.junit.Test;
  * What a city IT team does with the kit: generate a plugin project from the archetype (offline,
  * against the just-built API and test kit), build it (its case files run), hot-deploy the bundle
  * into a running platform, and preview a claim for the city: the province's cited lines with the
- * city's top-up on top, the decision naming both policies. A preview asking about the province for
+ * city's top-up on top (for an occupation of the province's chains, which the plugin reads from the
+ * province's catalogue), the decision naming both policies. A preview asking about the province for
  * a class in the city is decided by the city, as the stored claim of that class would be.
  */
 public class CityPluginE2EIT {
@@ -48,7 +49,7 @@ public class CityPluginE2EIT {
         maven.run(project, "verify");
         Path bundle = project.resolve("target/chengdu-policy-2025.1.0.jar");
         assertTrue("the plugin's case files ran", Files.readString(project.resolve(
-                "target/surefire-reports/cn.gov.chengdu.hrss.policy.CasesTest.txt")).contains("Tests run: 4, Failures: 0"));
+                "target/surefire-reports/cn.gov.chengdu.hrss.policy.CasesTest.txt")).contains("Tests run: 5, Failures: 0"));
 
         Path home = work.resolve("home");
         String scenario = Files.readString(repo.resolve("docs/examples/preview-sichuan.json"));
@@ -71,6 +72,7 @@ public class CityPluginE2EIT {
             assertEquals("[CD-2025 §二]", topUp.get("citation").asText());
             BigDecimal expected = province.get("amount").decimalValue().add(topUp.get("amount").decimalValue());
             assertEquals(0, expected.compareTo(city.get("amount").decimalValue()));
+            // the electrician is in Sichuan's k15-equipment chain: the plugin read it from the province's catalogue
             assertEquals("10% of the province's amount", 0, province.get("amount").decimalValue()
                     .multiply(new BigDecimal("0.10")).setScale(2).compareTo(topUp.get("amount").decimalValue()));
 

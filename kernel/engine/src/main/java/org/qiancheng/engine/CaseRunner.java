@@ -71,7 +71,9 @@ public final class CaseRunner {
                 return new CaseResult(policyCase, List.of("the policy extends region " + loaded.parentRegion().get()
                         + ": state the parent's decision in \"parent\""), null);
             }
-            decision = plugin ? loaded.decideOn(scenario.input(), policyCase.parent()) : loaded.decide(scenario.input());
+            decision = plugin ? loaded.decideOn(scenario.input(), policyCase.parent(),
+                    new StatedParent(loaded.parentRegion().get(), policyCase.parentCatalog()))
+                    : loaded.decide(scenario.input());
         } catch (PolicyFailureException e) {
             return new CaseResult(policyCase, List.of(e.getMessage()), null);
         }

@@ -53,9 +53,9 @@ public final class ComposedPolicy implements LoadedPolicy {
     /** The parent's catalogue, refined by the city's. */
     @Override
     public Catalog catalog(LocalDate on) {
-        Catalog parent = province.guarded("catalogue",
-                () -> province.policy().catalog().catalog(on, provinceParameters));
-        return Composition.catalog(parent, city.catalog(on), city.descriptor().regionCode());
+        ParentView view = new ParentView(province, provinceParameters);
+        Catalog parent = view.catalog(on);
+        return Composition.catalog(parent, city.catalogOn(on, view), city.descriptor().regionCode());
     }
 
     /** Eligible only when both the parent and the city find the trainee eligible. */
@@ -66,13 +66,17 @@ public final class ComposedPolicy implements LoadedPolicy {
         return Composition.eligibility(parent, city.eligibility(trainee, classFacts));
     }
 
-    /** The parent's decision, then the city's lines on it; {@code basedOn} names the parent version. */
+    /**
+     * The parent's decision, then the city's lines on it; {@code basedOn} names the parent version.
+     * What the parent's catalogue reads when the city asks for it is recorded with the parent's reads.
+     */
     @Override
     public Decision decide(ClaimInput input) {
         TrackedParameters tracked = new TrackedParameters(provinceParameters);
         SubsidyDecision parent = province.guarded("decision",
                 () -> province.policy().subsidy().decide(input, tracked));
-        return city.decideOn(input, parent, tracked.uses(), List.of(province.identity()));
+        return city.decideOn(input, parent, new ParentView(province, tracked), tracked::uses,
+                List.of(province.identity()));
     }
 
     /** The city's own reports. */

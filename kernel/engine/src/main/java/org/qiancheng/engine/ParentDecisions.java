@@ -3,18 +3,25 @@ package org.qiancheng.engine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.qiancheng.api.catalog.IndustryChain;
+import org.qiancheng.api.catalog.Occupation;
+import org.qiancheng.api.catalog.ShortageEntry;
+import org.qiancheng.api.catalog.StandardCatalog;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.parameter.ParameterException;
+import org.qiancheng.api.parameter.ParameterValue;
 import org.qiancheng.engine.internal.Fields;
 
 /**
  * A parent region's decision stated inline in a city plugin's case file:
  * {@code {"eligible": true, "lines": [{"rule", "amount", "citation"}], "advanceShare": 0}} or
- * {@code {"eligible": false, "reasons": [{"rule", "citation"}]}}.
+ * {@code {"eligible": false, "reasons": [{"rule", "citation"}]}}, either optionally with the parent's
+ * {@code "catalog"} the plugin reads.
  */
 final class ParentDecisions {
 
@@ -64,6 +71,47 @@ final class ParentDecisions {
         }
         return eligible ? new SubsidyDecision(Eligibility.granted(), lines, List.of(), List.of(), advance)
                 : SubsidyDecision.refused(new Eligibility(false, reasons));
+    }
+
+    /**
+     * The parent's catalogue stated in a case: {@code {"occupations": [...], "shortage": {...},
+     * "chains": [{"code", "zh"?, "en"?, "occupations": [...]}]}}, each part optional.
+     */
+    static PolicyCase.ParentCatalog catalog(Fields f, List<Violation> violations) {
+        List<Occupation> occupations = List.of();
+        List<ShortageEntry> shortage = List.of();
+        try {
+            if (f.has("occupations")) {
+                occupations = StandardCatalog.occupations(new ParameterValue(f.field("occupations"), f.raw("occupations")));
+            }
+            if (f.has("shortage")) {
+                shortage = StandardCatalog.shortage(new ParameterValue(f.field("shortage"), f.raw("shortage")));
+            }
+        } catch (ParameterException | IllegalArgumentException e) {
+            f.violation("catalog", "format", e.getMessage());
+        }
+        List<IndustryChain> chains = new ArrayList<>();
+        List<?> listed = f.list("chains");
+        for (int i = 0; i < listed.size(); i++) {
+            Fields chain = new Fields(f.field("chains") + "[" + i + "]", listed.get(i), violations,
+                    List.of("code", "zh", "en", "occupations"));
+            String code = chain.text("code", true);
+            List<String> members = new ArrayList<>();
+            for (Object member : chain.list("occupations")) {
+                if (member instanceof String text) {
+                    members.add(text);
+                } else {
+                    chain.violation("occupations", "type:string", "an occupation code is a text");
+                }
+            }
+            if (code != null) {
+                String zh = chain.text("zh", false);
+                String en = chain.text("en", false);
+                chains.add(new IndustryChain(code, new LocalizedText(zh == null ? code : zh, en == null ? code : en),
+                        members));
+            }
+        }
+        return new PolicyCase.ParentCatalog(occupations, shortage, chains);
     }
 
     private static Citation citation(Fields f, String name) {

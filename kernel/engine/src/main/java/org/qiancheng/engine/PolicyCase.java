@@ -3,6 +3,9 @@ package org.qiancheng.engine;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.qiancheng.api.catalog.IndustryChain;
+import org.qiancheng.api.catalog.Occupation;
+import org.qiancheng.api.catalog.ShortageEntry;
 import org.qiancheng.api.claim.SubsidyDecision;
 
 /**
@@ -16,9 +19,39 @@ import org.qiancheng.api.claim.SubsidyDecision;
  * @param input the scenario tree, or {@code null} for a case that only expects a refusal at activation
  * @param parent for a city plugin: the parent region's decision, stated inline; {@code null} otherwise
  * @param expect what must come out
+ * @param parentCatalog for a city plugin: the parts of the parent's catalogue the case states
+ *     ({@code "parent": {"catalog": …}}), which the plugin reads through its
+ *     {@link org.qiancheng.api.spi.ParentPolicy}; {@code null} when not stated
  */
 public record PolicyCase(String file, String name, List<String> rules, Map<String, Object> parameters, Object input,
-        SubsidyDecision parent, Expectation expect) {
+        SubsidyDecision parent, Expectation expect, ParentCatalog parentCatalog) {
+
+    /** A case that states no parent catalogue. */
+    public PolicyCase(String file, String name, List<String> rules, Map<String, Object> parameters, Object input,
+            SubsidyDecision parent, Expectation expect) {
+        this(file, name, rules, parameters, input, parent, expect, null);
+    }
+
+    /**
+     * The parent's catalogue as a case states it, in the formats of the parent's
+     * {@code catalog/occupations}, {@code catalog/shortage} and {@code catalog/chains} files
+     * (a chain's {@code zh}/{@code en} names may be left out).
+     *
+     * @param occupations the parent's occupations
+     * @param shortage the parent's shortage list
+     * @param chains the parent's chains
+     * @since 1.2
+     */
+    public record ParentCatalog(List<Occupation> occupations, List<ShortageEntry> shortage,
+            List<IndustryChain> chains) {
+
+        /** Copies the lists. */
+        public ParentCatalog {
+            occupations = List.copyOf(occupations);
+            shortage = List.copyOf(shortage);
+            chains = List.copyOf(chains);
+        }
+    }
 
     /**
      * What a case expects. Every part left out is not checked.

@@ -109,12 +109,21 @@ public final class PolicyCases {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> overrides = parameters == null ? Map.of() : (Map<String, Object>) parameters;
-        SubsidyDecision parent = top.has("parent") ? ParentDecisions.read(new Fields("parent", top.raw("parent"),
-                violations, List.of("eligible", "lines", "reasons", "advanceShare")), violations) : null;
+        SubsidyDecision parent = null;
+        PolicyCase.ParentCatalog parentCatalog = null;
+        if (top.has("parent")) {
+            Fields parentFields = new Fields("parent", top.raw("parent"), violations,
+                    List.of("eligible", "lines", "reasons", "advanceShare", "catalog"));
+            parent = ParentDecisions.read(parentFields, violations);
+            if (parentFields.has("catalog")) {
+                parentCatalog = ParentDecisions.catalog(new Fields("parent.catalog", parentFields.raw("catalog"),
+                        violations, List.of("occupations", "shortage", "chains")), violations);
+            }
+        }
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + new InvalidScenarioException(violations).getMessage());
         }
-        return new PolicyCase(file, name, rules, overrides, top.raw("input"), parent, expect);
+        return new PolicyCase(file, name, rules, overrides, top.raw("input"), parent, expect, parentCatalog);
     }
 
     private static List<String> texts(Fields fields, String name) {

@@ -25,6 +25,7 @@ import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.report.Report;
 import org.qiancheng.api.report.ReportData;
 import org.qiancheng.api.report.ReportDefinition;
+import org.qiancheng.api.spi.ParentPolicy;
 import org.qiancheng.api.spi.RegionPolicy;
 
 /**
@@ -162,6 +163,11 @@ public final class StandalonePolicy implements LoadedPolicy {
         return guarded("catalogue", () -> policy.catalog().catalog(on, parameters));
     }
 
+    /** A city plugin's own catalogue, knowing its parent's; the composition merges it into the parent's. */
+    Catalog catalogOn(LocalDate on, ParentPolicy parent) {
+        return guarded("catalogue", () -> policy.catalog().catalog(on, parent, parameters));
+    }
+
     @Override
     public Eligibility eligibility(TraineeFacts trainee, ClassFacts classFacts) {
         return guarded("eligibility", () -> policy.subsidy().eligibility(trainee, classFacts, parameters));
@@ -176,23 +182,42 @@ public final class StandalonePolicy implements LoadedPolicy {
 
     /**
      * Decides a city plugin's claim on a given parent decision, as a case file does when it states
-     * the parent's decision inline instead of loading the parent's bundle.
+     * the parent's decision inline instead of loading the parent's bundle. The plugin cannot read
+     * the parent's catalogue here: use {@link #decideOn(ClaimInput, SubsidyDecision, ParentPolicy)}.
      *
      * @param input the claim's inputs
      * @param province the parent region's decision
      * @return the combined decision
      */
     public Decision decideOn(ClaimInput input, SubsidyDecision province) {
-        return decideOn(input, province, List.of(), List.of());
+        return decideOn(input, province, StatedParent.NOT_STATED);
     }
 
-    /** The city's decision on the province's, with the parameters both read and the parent's identity. */
-    Decision decideOn(ClaimInput input, SubsidyDecision province, List<ParameterUse> provinceUses,
-            List<PolicyIdentity> basedOn) {
+    /**
+     * Decides a city plugin's claim on a given parent decision and a given parent policy to read
+     * from, as a case file does when it states the parent's decision and catalogue inline.
+     *
+     * @param input the claim's inputs
+     * @param province the parent region's decision
+     * @param parent what the plugin may read of its parent, e.g. its catalogue
+     * @return the combined decision
+     * @since 1.2
+     */
+    public Decision decideOn(ClaimInput input, SubsidyDecision province, ParentPolicy parent) {
+        return decideOn(input, province, parent, List::of, List.of());
+    }
+
+    /**
+     * The city's decision on the province's, with the parameters both read (the province's asked
+     * for after the city decided, since the city may read the province's catalogue) and the
+     * parent's identity.
+     */
+    Decision decideOn(ClaimInput input, SubsidyDecision province, ParentPolicy parent,
+            Supplier<List<ParameterUse>> provinceUses, List<PolicyIdentity> basedOn) {
         TrackedParameters tracked = parameters.tracked();
-        SubsidyDecision local = guarded("decision", () -> policy.subsidy().decide(input, province, tracked));
+        SubsidyDecision local = guarded("decision", () -> policy.subsidy().decide(input, province, parent, tracked));
         Map<String, ParameterUse> uses = new LinkedHashMap<>();
-        for (ParameterUse use : provinceUses) {
+        for (ParameterUse use : provinceUses.get()) {
             uses.putIfAbsent(use.name() + "@" + use.effectiveFrom(), use);
         }
         for (ParameterUse use : tracked.uses()) {

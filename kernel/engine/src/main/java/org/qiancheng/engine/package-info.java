@@ -5,7 +5,7 @@
  * for every decision and at every activation; the test kit runs the same code in plain JUnit.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.qiancheng.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -64,7 +64,12 @@ public interface RegionPolicy {
      * of the parent's files of the same name (checked against the parent's bounds), and adds what
      * {@link SubsidyPolicy#decide(org.qiancheng.api.claim.ClaimInput, org.qiancheng.api.claim.SubsidyDecision,
      * org.qiancheng.api.parameter.Parameters)} returns; the catalogue is the parent's refined by
-     * this one's. See {@code docs/writing-a-region-plugin.md}.
+     * this one's. Since 1.3 the plugin reads the parent's catalogue (chains, shortage list …)
+     * through the {@link ParentPolicy} the kernel hands to
+     * {@link SubsidyPolicy#decide(org.qiancheng.api.claim.ClaimInput, org.qiancheng.api.claim.SubsidyDecision,
+     * ParentPolicy, org.qiancheng.api.parameter.Parameters)} and
+     * {@link TrainingCatalog#catalog(java.time.LocalDate, ParentPolicy, org.qiancheng.api.parameter.Parameters)}
+     * instead of copying it. See {@code docs/writing-a-region-plugin.md}.
      *
      * @return the parent's GB/T 2260 code, or empty for a policy that stands alone
      * @since 1.1

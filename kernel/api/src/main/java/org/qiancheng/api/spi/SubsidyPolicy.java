@@ -51,4 +51,23 @@ public interface SubsidyPolicy {
     default SubsidyDecision decide(ClaimInput input, SubsidyDecision parent, Parameters parameters) {
         return decide(input, parameters);
     }
+
+    /**
+     * As {@link #decide(ClaimInput, SubsidyDecision, Parameters)}, with the parent region's policy
+     * to read from, e.g. its chains or shortage list on the class's start date, so a local rule on
+     * "the province's chain occupations" needs no copy of the province's list. The kernel calls
+     * this form for a policy that extends a parent; the default ignores the parent's policy and
+     * returns {@link #decide(ClaimInput, SubsidyDecision, Parameters)}.
+     *
+     * @param input the claim's inputs
+     * @param parent what the parent region's policy decided (with this policy's parameter overrides)
+     * @param parentPolicy the parent's version this decision is composed with
+     * @param parameters this policy's own parameters
+     * @return the local decision: only the lines this policy adds
+     * @since 1.3
+     */
+    default SubsidyDecision decide(ClaimInput input, SubsidyDecision parent, ParentPolicy parentPolicy,
+            Parameters parameters) {
+        return decide(input, parent, parameters);
+    }
 }
