@@ -16,7 +16,7 @@ trap 'stop_platform; rm -rf "$work"' EXIT
 port="$(free_port)"; base="http://127.0.0.1:$port"
 start_platform "$work/home" "$port" "$work/platform.log"
 java -cp "$dist/demo/*" org.qiancheng.demo.DemoData "$base/api/v1" "$work/home" "$QC_ADMIN_PASSWORD" \
-  > "$work/demo.log" 2>&1 || { tail -30 "$work/demo.log" "$work/platform.log"; exit 1; }
+  > "$work/demo.log" 2>&1 || { tail -n 30 "$work/demo.log" "$work/platform.log"; exit 1; }
 grep -h "Demo data ready" "$work/demo.log"
 classpath="$work/classpath.txt"
 (cd "$root" && mvn -B -q -o dependency:build-classpath -pl testing/seed -Dmdep.outputFile="$classpath" >/dev/null)
