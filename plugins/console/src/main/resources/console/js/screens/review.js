@@ -2,7 +2,7 @@
 // that match (after confirming the count and the total, which the platform checks again).
 import { html, useState } from '../lib.js';
 import { api } from '../api.js';
-import { t, localized } from '../i18n.js';
+import { t, localized, language } from '../i18n.js';
 import { yuan } from '../format.js';
 import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge } from '../ui.js';
 import { can } from '../permissions.js';
@@ -143,5 +143,11 @@ function ClaimPanel({ id, reviewer, onChanged }) {
 /** Why a claim waits for a person: the kernel's own findings and the policy's flags (each flag cites its clause). */
 function findings(claim) {
   const flags = (claim.decision?.result?.flags || []).map(flag => `${localized(flag.text)} ${flag.citation || ''}`.trim());
-  return [...(claim.findings || []), ...flags];
+  return [...(claim.findings || []).map(inLanguage), ...flags];
+}
+
+/** A kernel finding is "中文 · English": the part of the user's language (older claims hold English only). */
+function inLanguage(finding) {
+  const parts = finding.split(' · ');
+  return parts.length === 2 ? parts[language() === 'en' ? 1 : 0] : finding;
 }

@@ -136,7 +136,7 @@ final class ClaimComputation {
             Decision decision = decisions.get(i);
             List<String> findings = new ArrayList<>(attendance(course, enrolment));
             if (!decision.result().eligibility().eligible()) {
-                findings.add("refused by the policy: " + refusal(decision));
+                findings.add(refusal(decision));
             }
             Claim claim = tx.claims().insert(course, enrolment.id(), trainees.get(i).id(),
                     status(decision, findings, frozen), decision, findings, Operators.current());
@@ -172,10 +172,23 @@ final class ClaimComputation {
         if (rate.compareTo(course.attendanceThreshold()) >= 0) {
             return List.of();
         }
-        return List.of("attendance " + enrolment.attendedDays() + " of " + course.days() + " days ("
-                + rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%) is below the class's threshold "
-                + course.attendanceThreshold().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+        String attended = rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        String threshold = course.attendanceThreshold().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return List.of(bilingual("出勤 " + enrolment.attendedDays() + "/" + course.days() + " 天（" + attended
+                + "），低于本班要求的 " + threshold, "attendance " + enrolment.attendedDays() + " of " + course.days()
+                + " days (" + attended + ") is below the class's threshold " + threshold));
     }
+
+    /**
+     * A finding as operators read it, Chinese then English, joined by {@value #BETWEEN}: the console shows
+     * the part of the user's language, an export or a log both.
+     */
+    static String bilingual(String zh, String en) {
+        return zh + BETWEEN + en;
+    }
+
+    /** What separates the Chinese and the English of a finding. */
+    static final String BETWEEN = " · ";
 
     /** The class's results from every enrolment whose outcome is recorded. */
     private static ClassResults results(List<Enrolment> enrolments) {
@@ -185,8 +198,10 @@ final class ClaimComputation {
 
     /** The policy's reasons for a refusal, cited, on one line. */
     private static String refusal(Decision decision) {
-        return decision.result().eligibility().reasons().stream().map(Reason::toString)
-                .collect(Collectors.joining("; "));
+        List<Reason> reasons = decision.result().eligibility().reasons();
+        return bilingual("政策不予补贴：" + reasons.stream().map(r -> r.rule() + " " + r.text().zh() + " " + r.citation())
+                .collect(Collectors.joining("；")), "refused by the policy: " + reasons.stream().map(Reason::toString)
+                .collect(Collectors.joining("; ")));
     }
 
     /** A region's policy threw instead of deciding: the bundle's fault, not the request's. */
