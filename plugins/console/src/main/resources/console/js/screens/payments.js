@@ -25,29 +25,21 @@ function Instalments() {
   const [period, setPeriod] = useState({ from: `${today().slice(0, 8)}01`, to: today() });
   const page = useLoad(() => api('/claims', { params: { status, paymentState, offset, limit: 50 } }), [status, paymentState, offset]);
   const [ticked, setTicked] = useState(new Set());
-  /** One balance per ticked claim, each its own request with its own idempotency key: a retry pays nothing twice. */
+  /** The balance of each ticked claim, one after another; the first refusal stops the rest. */
   async function payTicked() {
     const claims = page.data.items.filter(c => ticked.has(c.id));
-    const results = [];
+    let paid = 0;
+    let error = null;
     for (const claim of claims) {
-      try {
-        await api(`/claims/${claim.id}/disbursements`, { method: 'POST', body: { kind: 'BALANCE' },
-          headers: { 'Idempotency-Key': `console-${claim.id}-BALANCE-${claim.version}` } });
-        results.push(claim.id);
-      } catch (failure) {
-        setOutcome({ error: failure, notice: results.length ? t('payments.paidMany', { n: results.length }) : null });
-        setTicked(new Set()); page.reload();
-        return;
-      }
+      try { await disburse(claim, 'BALANCE'); paid += 1; } catch (failure) { error = failure; break; }
     }
-    setOutcome({ notice: t('payments.paidMany', { n: results.length }) });
+    setOutcome({ error, notice: paid ? t('payments.paidMany', { n: paid }) : null });
     setTicked(new Set()); page.reload();
   }
   async function pay(claim, kind) {
     setOutcome(null);
     try {
-      const paid = await api(`/claims/${claim.id}/disbursements`, { method: 'POST', body: { kind },
-        headers: { 'Idempotency-Key': `console-${claim.id}-${kind}-${claim.version}` } });
+      const paid = await disburse(claim, kind);
       setOutcome({ notice: t('payments.paid', { id: claim.id, kind: t(`instalment.${kind}`), amount: yuan(paid.amount) }) });
       page.reload();
     } catch (failure) { setOutcome({ error: failure }); }
@@ -122,6 +114,12 @@ function Settlements({ session, lang }) {
         ${can(session, 'settlement.run') && (s.status === 'INTERRUPTED' || s.status === 'FAILED') && html` <button type="button" onClick=${() => resume(s.id)}>${t('payments.resume')}</button>`}` },
     ]}/>`}
   </div>`;
+}
+
+/** One instalment; the key is the claim's version, so a retried click pays nothing twice. */
+function disburse(claim, kind) {
+  return api(`/claims/${claim.id}/disbursements`, { method: 'POST', body: { kind },
+    headers: { 'Idempotency-Key': `console-${claim.id}-${kind}-${claim.version}` } });
 }
 
 function previousMonth() {

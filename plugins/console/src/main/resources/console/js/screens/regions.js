@@ -3,15 +3,16 @@ import { api } from '../api.js';
 import { localized } from '../i18n.js';
 
 let cache;
-export async function regionNames() {
-  cache ??= api('/regions').then(regions => regions, () => []);
-  const regions = await cache;
-  return new Map(regions.map(r => [r.code, localized(r.name)]));
+
+/** The regions the installed policies declare, asked once (an empty list when the user may not read them). */
+export function regionList() {
+  cache ??= api('/regions').catch(() => []);
+  return cache;
 }
 
-export async function regionList() {
-  cache ??= api('/regions').then(regions => regions, () => []);
-  return cache;
+/** Code → name in the current language. */
+export async function regionNames() {
+  return new Map((await regionList()).map(r => [r.code, localized(r.name)]));
 }
 
 /** Whether a user's area (GB/T 2260; 100000 the whole country) covers a region code, as the platform's scope does. */

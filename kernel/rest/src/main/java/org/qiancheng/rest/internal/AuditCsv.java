@@ -19,8 +19,6 @@ import org.qiancheng.api.workflow.AuditFilter;
  */
 final class AuditCsv {
 
-    static final String TYPE = "text/csv; charset=UTF-8";
-
     static final List<String> HEADINGS = List.of("编号 / id", "链序号 / sequence", "时间 / at", "操作人 / actor",
             "操作 / action", "对象类型 / entity", "对象编号 / entityId", "变更前 / before", "变更后 / after");
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
@@ -69,14 +70,14 @@ public final class AuditResource {
     @OperationId("exportAuditEvents")
     @GET
     @Path("export")
-    @Produces(AuditCsv.TYPE)
+    @Produces(Exports.CSV_TYPE)
     public Response export(@QueryParam("entity") String entity, @QueryParam("entityId") String entityId,
             @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to) {
         AuditFilter filter = filter(entity, entityId, actor, from, to);
         Iterable<AuditEvent> entries = trail.export(filter);
         String name = AuditCsv.fileName(filter, LocalDate.now(clock));
-        return Response.ok((StreamingOutput) out -> AuditCsv.write(entries, clock.getZone(), out), AuditCsv.TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name)
+        return Response.ok((StreamingOutput) out -> AuditCsv.write(entries, clock.getZone(), out), Exports.CSV_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Exports.disposition(name, name))
                 .header("Cache-Control", "no-store").build();
     }
 

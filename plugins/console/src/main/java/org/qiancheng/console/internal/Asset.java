@@ -49,12 +49,14 @@ record Asset(String contentType, byte[] body, byte[] gzipped, String etag) {
         }
         boolean text = !type.startsWith("image/") || type.equals("image/svg+xml");
         byte[] gzipped = text && body.length >= WORTH_COMPRESSING ? gzip(body) : null;
-        return new Asset(type, body, gzipped, '"' + sha256(body) + '"');
+        return new Asset(type, body, gzipped,
+                '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body)) + '"');
     }
 
-    static String sha256(byte[] body) {
+    /** The SHA-256 of some bytes: a file's validator here, the import map's hash in the security policy. */
+    static byte[] sha256(byte[] body) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            return MessageDigest.getInstance("SHA-256").digest(body);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,9 +1,8 @@
 package org.qiancheng.console.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +32,8 @@ final class SecurityHeaders {
         if (!map.find()) {
             throw new IllegalArgumentException("the console page has no <script type=\"importmap\">");
         }
-        String policy = "default-src 'none'; script-src 'self' 'sha256-" + sha256(map.group(1)) + "'; "
+        String hash = Base64.getEncoder().encodeToString(Asset.sha256(map.group(1).getBytes(StandardCharsets.UTF_8)));
+        String policy = "default-src 'none'; script-src 'self' 'sha256-" + hash + "'; "
                 + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
                 + "manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; "
                 + "object-src 'none'";
@@ -45,15 +45,6 @@ final class SecurityHeaders {
         headers.put("Cross-Origin-Opener-Policy", "same-origin");
         headers.put("Cross-Origin-Resource-Policy", "same-origin");
         headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        return java.util.Collections.unmodifiableMap(headers);
-    }
-
-    private static String sha256(String script) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Collections.unmodifiableMap(headers);
     }
 }
