@@ -589,6 +589,15 @@ public final class DemoData {
             }));
         }
         await(calls);
+        if (run.enrolments.isEmpty()) {
+            return;
+        }
+        // the satisfaction survey (满意度调查) closes with the outcomes: most trainees answer, most are satisfied
+        int respondents = Math.max(1, run.enrolments.size() - random.nextInt(3));
+        int satisfied = respondents - random.nextInt(Math.max(1, respondents / 5));
+        api.as(run.plan.clerk(), "PUT", "/classes/" + run.id + "/survey", "{\"respondents\": " + respondents
+                + ", \"satisfied\": " + satisfied + ", \"surveyedOn\": \"" + on + "\"}", "application/json")
+                .expect(200);
     }
 
     private void claims(Run run) throws Exception {

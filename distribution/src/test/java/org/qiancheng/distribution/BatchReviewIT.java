@@ -66,6 +66,8 @@ public class BatchReviewIT extends WorkflowTestSupport {
         for (long enrolment : enrolments) {
             steps.recordOutcome(enrolment, "{\"passed\": true, \"employment\": \"NONE\"}");
         }
+        steps.survey(classA, 3, 3, "2026-12-12");
+        steps.survey(classB, 1, 1, "2026-12-12");
         JsonNode claimsA = http.post("/classes/" + classA + "/claims", "").body();
         Http.Answer computedB = both.post("/classes/" + classB + "/claims", "");
         assertEquals(body(computedB), 200, computedB.status());

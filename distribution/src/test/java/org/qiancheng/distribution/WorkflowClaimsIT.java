@@ -85,6 +85,7 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         outcomeRecordedOnlyWithTheVersionRead(enrolmentA);
         steps.recordOutcome(enrolmentB, "{\"passed\": true, \"employment\": \"NONE\"}");
 
+        steps.survey(classId, 2, 2, "2027-01-20");
         // the class's claims, computed once under an idempotency key
         String claims = "/classes/" + classId + "/claims";
         Http.Answer computed = http.send("POST", claims, null, IDEMPOTENCY_KEY, "k-1");
@@ -166,6 +167,84 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         JsonNode recorded = steps.recordOutcome(enrolmentId, dated.formatted("2027-04-05", "2027-04-24"));
         assertEquals("2027-04-05", recorded.get("outcome").get("certificate").get("issuedOn").asText());
         assertEquals("2027-04-24", recorded.get("outcome").get("employedOn").asText());
+    }
+
+    /**
+     * K11: a class's satisfaction survey, recorded once the class has ended, decides Sichuan's base; a
+     * class without one is paid at 100 % and flagged for the reviewer; once claims exist it cannot change.
+     */
+    @Test
+    public void aSatisfactionSurveyDecidesTheBaseAndAClassWithoutOneIsFlagged() throws Exception {
+        long surveyed = classFiled("电工（初级）满意度甲", "2027-08-02", "2027-08-13");
+        long unsurveyed = classFiled("电工（初级）满意度乙", "2027-08-02", "2027-08-13");
+        long a = steps.enrol(surveyed, trainee("510104199204150010", "满意甲"));
+        long b = steps.enrol(surveyed, trainee("510104199204160010", "满意乙"));
+        long c = steps.enrol(unsurveyed, trainee("510104199204170010", "满意丙"));
+        String survey = "/classes/" + surveyed + "/survey";
+        String answered = "{\"respondents\": %d, \"satisfied\": %d, \"surveyedOn\": \"%s\"}";
+
+        today("2027-08-13"); // the last class day: not ended
+        assertProblem(http.send("PUT", survey, answered.formatted(2, 1, "2027-08-13")), 409, "classId", "K11");
+        today("2027-08-16");
+        assertEquals("no survey yet", 404, http.get(survey).status());
+        assertProblem(http.send("PUT", survey, answered.formatted(2, 1, "2027-08-12")), 422, "surveyedOn", "K11");
+        assertProblem(http.send("PUT", survey, answered.formatted(2, 1, "2027-08-17")), 422, "surveyedOn", "K11");
+        assertProblem(http.send("PUT", survey, answered.formatted(3, 1, "2027-08-14")), 422, "respondents", "K11");
+        assertProblem(http.send("PUT", survey, answered.formatted(2, 3, "2027-08-14")), 422, "satisfied",
+                "maximum:respondents");
+        assertProblem(http.send("PUT", survey, answered.formatted(0, 0, "2027-08-14")), 422, "respondents",
+                "minimum:1");
+        assertProblem(http.send("PUT", survey, "{\"respondents\": 2, \"satisfied\": 1}"), 422, "surveyedOn",
+                "required");
+        assertEquals("a refused survey writes nothing", 404, http.get(survey).status());
+        steps.survey(surveyed, 2, 2, "2027-08-14");
+        JsonNode recorded = steps.survey(surveyed, 2, 1, "2027-08-15"); // replaced while no claim exists
+        assertEquals(recorded.toString(), 0, new BigDecimal("0.5").compareTo(recorded.get("satisfaction").decimalValue()));
+        assertEquals(recorded.toString(), Staff.username(org.qiancheng.api.security.Role.CLERK),
+                recorded.get("recordedBy").asText());
+        assertEquals(recorded, http.get(survey).body());
+
+        for (long enrolment : new long[] {a, b, c}) {
+            steps.recordOutcome(enrolment, "{\"passed\": true, \"employment\": \"NONE\"}");
+        }
+        // half satisfied, below Sichuan's 80 %: the base is paid at 0.5 / 0.8 of itself
+        JsonNode claims = http.post("/classes/" + surveyed + "/claims", "").body();
+        assertEquals(claims.toString(), 2, claims.size());
+        for (JsonNode claim : claims) {
+            JsonNode results = claim.get("decision").get("input").get("results");
+            assertTrue(results.toString(), results.get("surveyed").asBoolean());
+            assertEquals(results.toString(), 0, new BigDecimal("0.5").compareTo(results.get("satisfaction")
+                    .decimalValue()));
+            BigDecimal reduced = lineAmount(claim, "SC2.base").multiply(new BigDecimal("-0.375"))
+                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            assertEquals(claim.toString(), 0, reduced.compareTo(lineAmount(claim, "SC2.satisfaction")));
+            assertFalse(claim.toString(), claim.get("decision").get("result").toString().contains("SC2.notSurveyed"));
+        }
+        assertProblem(http.send("PUT", survey, answered.formatted(2, 2, "2027-08-16")), 409, "classId", "K11");
+        assertEquals("the survey the claims were decided on stays", 1, http.get(survey).body().get("satisfied").asInt());
+
+        // no survey: the base at 100 %, and the claim flagged with the assumption
+        JsonNode flagged = http.post("/classes/" + unsurveyed + "/claims", "").body().get(0);
+        assertEquals(flagged.toString(), "FLAGGED", flagged.get("status").asText());
+        assertFalse(flagged.get("decision").get("input").get("results").get("surveyed").asBoolean());
+        assertTrue(flagged.toString(), flagged.get("decision").get("result").get("flags").toString()
+                .contains("SC2.notSurveyed"));
+        assertTrue(flagged.toString(), lineAmount(flagged, "SC2.satisfaction") == null);
+    }
+
+    /** The amount of a claim's line of a rule, or {@code null} when it has none. */
+    private static BigDecimal lineAmount(JsonNode claim, String rule) {
+        for (JsonNode line : claim.get("decision").get("result").get("lines")) {
+            if (rule.equals(line.get("rule").asText())) {
+                return line.get("amount").decimalValue();
+            }
+        }
+        return null;
+    }
+
+    private long trainee(String number, String name) throws Exception {
+        return steps.created("/trainees", "{\"idNumber\": \"" + BatchReviewIT.valid(number) + "\", \"name\": \""
+                + name + "\"}").body().get("id").asLong();
     }
 
     /** K9: no claim for a class that has not ended, even one not started; no payment either. */

@@ -69,6 +69,8 @@ public class WorkflowE2EIT {
             ok(platform.send("PUT", "/api/v1/enrolments/" + enrolment + "/outcome", """
                     {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2027-01-10"},
                      "employment": "STABLE", "employedOn": "2027-01-20"}""", "If-Match", etag(current)));
+            ok(platform.send("PUT", "/api/v1/classes/" + course + "/survey",
+                    "{\"respondents\": 1, \"satisfied\": 1, \"surveyedOn\": \"2027-01-20\"}"));
             JsonNode claims = json.readTree(ok(platform.send("POST", "/api/v1/classes/" + course + "/claims", null,
                     "Idempotency-Key", "e2e-claims")).body());
             claim = claims.get(0).get("id").asLong();

@@ -89,6 +89,15 @@ final class WorkflowSteps {
         return answer.body();
     }
 
+    /** Records a class's satisfaction survey (200), dated today: the class has ended. */
+    JsonNode survey(long classId, int respondents, int satisfied, String surveyedOn) throws Exception {
+        Http.Answer answer = http.send("PUT", "/classes/" + classId + "/survey", """
+                {"respondents": %d, "satisfied": %d, "surveyedOn": "%s"}""".formatted(respondents, satisfied,
+                surveyedOn));
+        assertEquals(body(answer), 200, answer.status());
+        return answer.body();
+    }
+
     /** The total of a listing (200). */
     long total(String path) throws Exception {
         Http.Answer answer = http.get(path);

@@ -49,7 +49,8 @@ public final class ReportInputs {
             ClassFacts facts = Scenarios.classFacts(new Fields(path + ".class", entry.raw("class"), violations,
                     List.of("region", "occupation", "level", "mode", "kind", "startDate", "endDate", "hours")), region);
             ClassResults results = Scenarios.results(new Fields(path + ".results", entry.raw("results"), violations,
-                    List.of("enrolled", "evaluated", "passed", "certified", "employed", "entrepreneurs", "satisfaction")));
+                    List.of("enrolled", "evaluated", "passed", "certified", "employed", "entrepreneurs", "satisfaction",
+                            "surveyed")));
             Integer highSkilled = entry.has("highSkilledCertified") ? entry.integer("highSkilledCertified", true, 0)
                     : Integer.valueOf(0);
             BigDecimal subsidy = entry.has("subsidy") ? entry.decimal("subsidy", true, BigDecimal.ZERO, null)

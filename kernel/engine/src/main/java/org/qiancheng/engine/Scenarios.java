@@ -72,7 +72,7 @@ public final class Scenarios {
                 ageDay, violations);
         ClassResults results = top.has("results")
                 ? results(new Fields("results", top.raw("results"), violations, List.of("enrolled", "evaluated",
-                        "passed", "certified", "employed", "entrepreneurs", "satisfaction")))
+                        "passed", "certified", "employed", "entrepreneurs", "satisfaction", "surveyed")))
                 : outcome == null ? null : classOfOne(outcome);
         if (!violations.isEmpty()) {
             throw new InvalidScenarioException(violations);
@@ -114,9 +114,20 @@ public final class Scenarios {
         Integer certified = f.integer("certified", true, 0);
         Integer employed = f.integer("employed", true, 0);
         Integer entrepreneurs = f.integer("entrepreneurs", true, 0);
-        BigDecimal satisfaction = f.decimal("satisfaction", true, BigDecimal.ZERO, BigDecimal.ONE);
+        // a class with no survey recorded: the kernel assumes 1, and a policy paying on satisfaction flags it
+        Boolean surveyed = f.has("surveyed") ? f.flag("surveyed", true) : Boolean.TRUE;
+        BigDecimal satisfaction = BigDecimal.ONE;
+        if (Boolean.FALSE.equals(surveyed)) {
+            if (f.has("satisfaction")) {
+                f.violation("satisfaction", "absent-when:surveyed=false",
+                        "must be absent when surveyed is false: the kernel assumes 1 without a survey");
+                return null;
+            }
+        } else {
+            satisfaction = f.decimal("satisfaction", true, BigDecimal.ZERO, BigDecimal.ONE);
+        }
         if (enrolled == null || evaluated == null || passed == null || certified == null || employed == null
-                || entrepreneurs == null || satisfaction == null) {
+                || entrepreneurs == null || satisfaction == null || surveyed == null) {
             return null;
         }
         for (String count : List.of("evaluated", "passed", "certified")) {
@@ -129,7 +140,8 @@ public final class Scenarios {
             f.violation("employed", "maximum:enrolled", "employed + entrepreneurs must not exceed enrolled " + enrolled);
             return null;
         }
-        return new ClassResults(enrolled, evaluated, passed, certified, employed, entrepreneurs, satisfaction);
+        return new ClassResults(enrolled, evaluated, passed, certified, employed, entrepreneurs, satisfaction,
+                surveyed);
     }
 
     /** Without class results, the trainee is taken as a class of one. */

@@ -103,6 +103,25 @@ class ScenariosTest {
     }
 
     @Test
+    void aClassWithoutASurveyIsSatisfiedByAssumptionAndSaysSo() {
+        Map<String, Object> tree = preview();
+        at(tree, "results").remove("satisfaction");
+        at(tree, "results").put("surveyed", false);
+        ClassResults results = Scenarios.read(tree, null).input().results();
+        assertEquals(new ClassResults(20, 19, 18, 16, 12, 1, BigDecimal.ONE, false), results);
+
+        at(tree, "results").put("satisfaction", new BigDecimal("0.9"));
+        var violations = violations(tree, null);
+        assertEquals("results.satisfaction", violations.get(0).field());
+        assertEquals("absent-when:surveyed=false", violations.get(0).rule());
+
+        at(tree, "results").remove("surveyed");
+        assertTrue(Scenarios.read(tree, null).input().results().surveyed(), "a satisfaction given is a survey");
+        at(tree, "results").remove("satisfaction");
+        assertEquals("results.satisfaction", violations(tree, null).get(0).field());
+    }
+
+    @Test
     void priorSubsidiesAreRead() {
         Map<String, Object> tree = preview();
         at(tree, "trainee").put("priorSubsidies", Json.parse("""

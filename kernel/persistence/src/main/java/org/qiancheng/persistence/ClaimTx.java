@@ -48,6 +48,18 @@ public interface ClaimTx {
     /** @return who filed, computed and reviewed a claim; empty when there is no such claim */
     Optional<Duties> duties(long claimId);
 
+    /**
+     * Stores a top-up of an original claim, for the same enrolment.
+     *
+     * @param amount what it adds: its decision's amount less the original's
+     * @param computedBy the username of who computed it
+     */
+    Claim insertTopUp(TrainingClass trainingClass, Claim original, ClaimStatus status, Decision decision,
+            BigDecimal amount, List<String> findings, String computedBy);
+
+    /** @return the enrolment's original claim, or with {@code topUp} its top-up; empty when it has none */
+    Optional<Claim> ofEnrolment(long enrolmentId, boolean topUp);
+
     Optional<Claim> find(long id);
 
     /** A class's claims, in id order. */
@@ -81,7 +93,10 @@ public interface ClaimTx {
      */
     List<Long> ids(RegionScope scope, ClaimFilter filter, int limit);
 
-    /** The trainee's earlier subsidies (claims not rejected), for the policy's caps. */
+    /**
+     * The trainee's earlier subsidies (claims not rejected), for the policy's caps: one per enrolment, a
+     * top-up added to its original.
+     */
     List<PriorSubsidy> subsidiesOf(long traineeId);
 
     /**
@@ -98,6 +113,8 @@ public interface ClaimTx {
     /**
      * Claims decided by a region's own policy for classes starting in [from, to], with ids above
      * {@code afterId}, by id, at most {@code limit}: a page of a scan that any number of claims can take.
+     * An enrolment's latest decision only: a claim that was topped up is left out for its top-up, whose
+     * decision holds the whole amount.
      */
     List<Claim> decidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit);
 

@@ -8,6 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.TrainingClass;
 
 /** Filed classes, inside the transaction of the {@link WorkflowTx} that gave them. */
@@ -36,4 +37,10 @@ public interface ClassTx {
 
     /** @return the classes the trainee is enrolled in, by start date */
     List<TrainingClass> ofTrainee(long traineeId);
+
+    /** @return the class's satisfaction survey, empty until recorded */
+    Optional<Survey> survey(long classId);
+
+    /** Stores a class's survey, replacing the one it had. */
+    Survey saveSurvey(Survey survey);
 }

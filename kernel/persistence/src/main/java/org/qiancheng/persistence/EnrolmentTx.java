@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.EmploymentOutcome;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Page;
 
@@ -32,4 +33,18 @@ public interface EnrolmentTx {
 
     /** @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND, or CONFLICT when the version is stale */
     Enrolment recordOutcome(long enrolmentId, TraineeOutcome outcome, long expectedVersion);
+
+    /**
+     * Records employment evidence that arrived after the claim, on a day.
+     *
+     * @throws org.qiancheng.api.workflow.WorkflowException NOT_FOUND
+     */
+    Enrolment recordEmployment(long enrolmentId, EmploymentOutcome employment, LocalDate employedOn,
+            LocalDate recordedOn);
+
+    /**
+     * @param regionPrefix the leading digits of the class regions, or {@code null} for all
+     * @return the enrolments whose later employment evidence was recorded in the period, after an id, in id order
+     */
+    List<Enrolment> employmentRecorded(String regionPrefix, LocalDate from, LocalDate to, long afterId, int limit);
 }

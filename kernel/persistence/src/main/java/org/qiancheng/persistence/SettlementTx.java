@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Page;
@@ -43,6 +44,18 @@ public interface SettlementTx {
      */
     Settlement recordBatch(long id, long afterClassId, int classes, List<String> skipped, long claims,
             BigDecimal amount);
+
+    /**
+     * @return the run's top-up cursor (the last enrolment whose top-up it settled, 0 before the first),
+     *     empty while it settles classes
+     */
+    OptionalLong topUpCursor(long id);
+
+    /**
+     * Moves a run's top-up phase past an enrolment (0 to enter the phase), adding the claims and yuan
+     * of the batch.
+     */
+    Settlement recordTopUpBatch(long id, long afterEnrolmentId, List<String> skipped, long claims, BigDecimal amount);
 
     /** Sets a run's status; {@code error} and {@code finishedAt} may be {@code null}. */
     Settlement changeStatus(long id, SettlementStatus status, String error, Instant finishedAt);

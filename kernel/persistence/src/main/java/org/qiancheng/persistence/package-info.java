@@ -12,10 +12,13 @@
  * and decisions about policy versions stored with work of the same transaction
  * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)});
  * 0.10.0 added the claim filter's region, sums, ids and payment list of {@link org.qiancheng.persistence.ClaimTx}
- * and records who paid.
+ * and records who paid;
+ * 0.11.0 added the classes' satisfaction surveys ({@link org.qiancheng.persistence.ClassTx#survey}), later
+ * employment ({@link org.qiancheng.persistence.EnrolmentTx#recordEmployment}) and top-up claims
+ * ({@link org.qiancheng.persistence.ClaimTx#insertTopUp}, {@link org.qiancheng.persistence.SettlementTx#topUpCursor}).
  */
 @Export
-@Version("0.10.0")
+@Version("0.11.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,10 @@
 /**
  * Claims: what the kernel hands a subsidy policy (class, results, trainee, outcome) and what it
  * gets back (eligibility, cited line items, notes, flags), and the reproducible decision record.
+ * 1.3.0: {@link org.qiancheng.api.claim.ClassResults#surveyed()} says whether the satisfaction was surveyed.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.qiancheng.api.claim;
 
 import org.osgi.annotation.bundle.Export;

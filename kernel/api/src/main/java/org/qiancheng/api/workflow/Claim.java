@@ -21,11 +21,14 @@ import org.qiancheng.api.model.Money;
  * @param decision the full decision: policy identity, inputs, cited lines, parameters read
  * @param findings the kernel's own findings that flag it for review (e.g. low attendance)
  * @param reviewNote the reviewer's reason, or {@code null}
+ * @param topUpOf for a top-up (补差), the id of the claim it tops up, else {@code null}: a top-up's
+ *     decision is the same policy version deciding again with the employment evidence that arrived
+ *     after the original, and its amount is that decision's amount less the original's (since 0.8)
  * @param version optimistic-lock version
  */
 public record Claim(long id, long classId, long enrolmentId, long traineeId, ClaimStatus status, BigDecimal amount,
         PaymentState paymentState, BigDecimal paid, BigDecimal outstanding, Decision decision, List<String> findings,
-        String reviewNote, long version) {
+        String reviewNote, Long topUpOf, long version) {
 
     /**
      * Copies the findings and checks that the payment state, paid and outstanding agree with the amount.
@@ -41,15 +44,46 @@ public record Claim(long id, long classId, long enrolmentId, long traineeId, Cla
     }
 
     /**
-     * A claim with its payment state derived from the amount and what is paid.
+     * An original claim (no top-up), as 0.5 to 0.7 built it.
+     *
+     * @param paid yuan its disbursements add up to
+     * @param outstanding {@code amount − paid}
+     * @since 0.5
+     */
+    public Claim(long id, long classId, long enrolmentId, long traineeId, ClaimStatus status, BigDecimal amount,
+            PaymentState paymentState, BigDecimal paid, BigDecimal outstanding, Decision decision, List<String> findings,
+            String reviewNote, long version) {
+        this(id, classId, enrolmentId, traineeId, status, amount, paymentState, paid, outstanding, decision, findings,
+                reviewNote, null, version);
+    }
+
+    /**
+     * An original claim with its payment state derived from the amount and what is paid.
      *
      * @param paid yuan its disbursements add up to
      * @since 0.5
      */
     public Claim(long id, long classId, long enrolmentId, long traineeId, ClaimStatus status, BigDecimal amount,
             BigDecimal paid, Decision decision, List<String> findings, String reviewNote, long version) {
+        this(id, classId, enrolmentId, traineeId, status, amount, paid, decision, findings, reviewNote, null, version);
+    }
+
+    /**
+     * A claim, original or top-up, with its payment state derived from the amount and what is paid.
+     *
+     * @param paid yuan its disbursements add up to
+     * @param topUpOf the claim it tops up, or {@code null}
+     * @since 0.8
+     */
+    public Claim(long id, long classId, long enrolmentId, long traineeId, ClaimStatus status, BigDecimal amount,
+            BigDecimal paid, Decision decision, List<String> findings, String reviewNote, Long topUpOf, long version) {
         this(id, classId, enrolmentId, traineeId, status, amount, PaymentState.of(amount, paid), Money.yuan(paid),
-                Money.yuan(amount.subtract(paid)), decision, findings, reviewNote, version);
+                Money.yuan(amount.subtract(paid)), decision, findings, reviewNote, topUpOf, version);
+    }
+
+    /** @return whether this claim tops up another (补差) */
+    public boolean topUp() {
+        return topUpOf != null;
     }
 
     /**
@@ -59,6 +93,6 @@ public record Claim(long id, long classId, long enrolmentId, long traineeId, Cla
      */
     public Claim withPaid(BigDecimal paidNow) {
         return new Claim(id, classId, enrolmentId, traineeId, status, amount, Objects.requireNonNull(paidNow),
-                decision, findings, reviewNote, version);
+                decision, findings, reviewNote, topUpOf, version);
     }
 }

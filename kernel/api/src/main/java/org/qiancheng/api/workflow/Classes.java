@@ -1,8 +1,10 @@
 package org.qiancheng.api.workflow;
 
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Drafts.SurveyDraft;
 
 /**
  * Class filing (开班备案): a class is filed by an institution under a published project before it
@@ -49,4 +51,25 @@ public interface Classes {
      * @since 0.7
      */
     List<RosterLine> roster(long classId);
+
+    /**
+     * Records the class's satisfaction survey (满意度调查), or replaces it while no claim of the class
+     * has been computed (a computed claim was decided on the survey it saw).
+     *
+     * @param classId the class's id
+     * @param draft the survey's result
+     * @return the survey as recorded, by the current user, now
+     * @throws WorkflowException NOT_FOUND; INVALID naming the field and the rule (counts, dates against
+     *     the class and today); CONFLICT once the class has claims
+     * @since 0.8
+     */
+    Survey recordSurvey(long classId, SurveyDraft draft);
+
+    /**
+     * @param classId the class's id
+     * @return the class's survey, empty until one is recorded
+     * @throws WorkflowException NOT_FOUND
+     * @since 0.8
+     */
+    Optional<Survey> survey(long classId);
 }

@@ -56,6 +56,24 @@ public final class Drafts {
     }
 
     /**
+     * @param respondents trainees who answered the satisfaction survey, 1 to the class's enrolment
+     * @param satisfied respondents who answered satisfied, 0 to {@code respondents}
+     * @param surveyedOn the day the survey closed: not before the class's end, not after today
+     * @since 0.8
+     */
+    public record SurveyDraft(Integer respondents, Integer satisfied, java.time.LocalDate surveyedOn) {
+    }
+
+    /**
+     * @param employment the employment the evidence shows: STABLE, FLEXIBLE or ENTREPRENEURSHIP
+     * @param employedOn when it began: not before the class's start, not after today
+     * @since 0.8
+     */
+    public record EmploymentDraft(org.qiancheng.api.model.EmploymentOutcome employment,
+            java.time.LocalDate employedOn) {
+    }
+
+    /**
      * @param passed whether the trainee passed the final assessment
      * @param certificate the certificate obtained, optional
      * @param employment employment outcome, NONE when {@code null}

@@ -3,6 +3,7 @@ package org.qiancheng.api.workflow;
 import java.time.LocalDate;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
+import org.qiancheng.api.workflow.Drafts.EmploymentDraft;
 import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
 
 /**
@@ -73,6 +74,24 @@ public interface Enrolments {
      * @param expectedVersion the version the caller read
      * @return the enrolment with its outcome
      * @throws WorkflowException NOT_FOUND, INVALID naming the field, or CONFLICT when it changed meanwhile
+     *     or once the enrolment has a claim (the claim was decided on the outcome; later employment is
+     *     recorded by {@link #recordEmployment}) [K12]
      */
     Enrolment recordOutcome(long enrolmentId, OutcomeDraft outcome, long expectedVersion);
+
+    /**
+     * Records employment evidence that arrived after the enrolment's claim was computed (就业结果后补):
+     * the outcome's employment, once, for a trainee recorded as not employed. The claim is then topped
+     * up by the policy version that decided it, at the next claims computation of the class or in the
+     * settlement of the month the evidence was recorded [K12].
+     *
+     * @param enrolmentId the enrolment
+     * @param draft the employment and when it began
+     * @return the enrolment with its outcome's employment and {@code employmentRecordedOn} today
+     * @throws WorkflowException NOT_FOUND; INVALID naming the field (the employment must be one, dated
+     *     from the class start to today); CONFLICT naming {@code enrolmentId} when the enrolment has no
+     *     claim yet (record the outcome instead) or its employment is recorded already
+     * @since 0.8
+     */
+    Enrolment recordEmployment(long enrolmentId, EmploymentDraft draft);
 }

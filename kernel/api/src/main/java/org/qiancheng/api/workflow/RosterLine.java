@@ -18,7 +18,7 @@ import org.qiancheng.api.model.ResidentId;
  * @param outcome the recorded outcome, or {@code null}
  * @param claimId the trainee's claim for the class, or {@code null}
  * @param claimStatus its status, or {@code null}
- * @param claimAmount its amount, or {@code null}
+ * @param claimAmount its amount with its top-up's added (since 0.8), or {@code null}
  * @since 0.7
  */
 public record RosterLine(long enrolmentId, long traineeId, String name, ResidentId residentId, String householdRegion,

@@ -20,11 +20,16 @@
  * 0.7.0 added the review queue's filter and summary ({@link org.qiancheng.api.workflow.ClaimFilter},
  * {@link org.qiancheng.api.workflow.ClaimSummary}), batch review ({@link org.qiancheng.api.workflow.BatchReview})
  * and the data of the roster and payment list ({@link org.qiancheng.api.workflow.RosterLine},
- * {@link org.qiancheng.api.workflow.PaidInstalment}). The package is not in the published API baseline (api-0.1.0), so
+ * {@link org.qiancheng.api.workflow.PaidInstalment}). 0.8.0 added the class's satisfaction survey
+ * ({@link org.qiancheng.api.workflow.Survey}, {@link org.qiancheng.api.workflow.Classes#recordSurvey}) and
+ * outcome-linked top-ups: later employment evidence ({@link org.qiancheng.api.workflow.Enrolments#recordEmployment},
+ * {@link org.qiancheng.api.workflow.Enrolment#employmentRecordedOn()}) and the top-up claims it makes due
+ * ({@link org.qiancheng.api.workflow.Claim#topUpOf()}); both records have new components, and their earlier
+ * canonical constructors stay as constructors. The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.7.0")
+@Version("0.8.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.qiancheng.persistence.internal.workflow.ClaimKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,8 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.UserEntity",
             "org.qiancheng.persistence.internal.workflow.SessionEntity",
             "org.qiancheng.persistence.internal.workflow.LoginFailureEntity",
-            "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity");
+            "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity",
+            "org.qiancheng.persistence.internal.workflow.SurveyEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 
@@ -69,6 +71,10 @@ public final class PersistenceUnitComponent implements JpaUnit {
         this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit,
                 unitProperties(database, config.logLevel()));
         verifySchema();
+        List<String> migrated = ClaimKey.migrate(dataSource);
+        if (!migrated.isEmpty()) {
+            LOG.info("Claims keyed by enrolment and supplement: {}", String.join("; ", migrated));
+        }
         recordBoot(node(context));
         LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
     }

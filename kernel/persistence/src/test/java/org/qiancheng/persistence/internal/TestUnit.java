@@ -56,6 +56,7 @@ final class TestUnit implements JpaUnit, AutoCloseable {
         }
         // deploys the unit: creates or extends the tables
         factory.createEntityManager().close();
+        org.qiancheng.persistence.internal.workflow.ClaimKey.migrate(source);
     }
 
     /** The database the tests were pointed at, or the default file database under {@code home}. */

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,9 +28,11 @@ import org.qiancheng.api.workflow.RosterLine;
 import org.qiancheng.api.workflow.Claims;
 import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Drafts.SurveyDraft;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Enrolments;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.TrainingClass;
 
 /** Filed classes (开班备案), their enrolments and their claims [K1, K3, K4, K5, region eligibility]. */
@@ -159,6 +162,26 @@ public final class ClassesResource {
         List<RosterLine> lines = classes.roster(id);
         ExportTables.Table table = ExportTables.roster(lines);
         return Exports.of(xlsx, "roster-class-" + id, "花名册-班级" + id, table.header(), table.rows());
+    }
+
+    /**
+     * {@code PUT /api/v1/classes/{id}/survey}: records the class's satisfaction survey, or replaces it
+     * while no claim of the class is computed [K11].
+     */
+    @OperationId("recordSurvey")
+    @PUT
+    @Path("{id}/survey")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Survey recordSurvey(@PathParam("id") long id, SurveyDraft draft) {
+        return classes.recordSurvey(id, Requests.body(draft));
+    }
+
+    /** {@code GET /api/v1/classes/{id}/survey}: 404 until a survey is recorded. */
+    @OperationId("getSurvey")
+    @GET
+    @Path("{id}/survey")
+    public Survey survey(@PathParam("id") long id) {
+        return classes.survey(id).orElseThrow(() -> Problems.notFound("class " + id + " has no satisfaction survey"));
     }
 
     /** The key as sent, or {@code null} without the header; 422 when it is blank, too long or not visible ASCII. */

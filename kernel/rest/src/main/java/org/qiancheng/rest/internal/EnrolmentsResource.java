@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.qiancheng.api.workflow.Drafts.EmploymentDraft;
 import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Enrolments;
@@ -85,6 +86,20 @@ public final class EnrolmentsResource {
         long expected = ETags.expected(ifMatch, () -> enrolments.enrolment(id).version());
         OutcomeDraft draft = Requests.body(outcome);
         Enrolment recorded = ETags.update(() -> enrolments.recordOutcome(id, draft, expected));
+        return ETags.ok(recorded, recorded.version());
+    }
+
+    /**
+     * {@code PUT /api/v1/enrolments/{id}/employment} with {@code {employment, employedOn}}: employment
+     * evidence that arrived after the enrolment's claim [K12]; the claim's top-up follows at the next
+     * claims computation of the class or in the settlement of this month.
+     */
+    @OperationId("recordEmployment")
+    @PUT
+    @Path("{id}/employment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordEmployment(@PathParam("id") long id, EmploymentDraft draft) {
+        Enrolment recorded = enrolments.recordEmployment(id, Requests.body(draft));
         return ETags.ok(recorded, recorded.version());
     }
 }

@@ -40,12 +40,12 @@ final class Formula {
     }
 
     /**
-     * Adds the lines of the formula in force, and its notes.
+     * Adds the lines of the formula in force, its notes, and what it asks a reviewer to check.
      *
      * @return the refusal when the formula pays this trainee nothing, else {@code null}
      */
     static Reason apply(CityStandard standard, ClassResults results, SichuanSubsidy.Outcome outcome, LocalDate on,
-            Parameters parameters, List<LineItem> lines, List<Reason> notes) {
+            Parameters parameters, List<LineItem> lines, List<Reason> notes, List<Reason> flags) {
         String formula = parameters.value(FORMULA, on).text();
         switch (formula) {
             case STANDARD_ONLY -> {
@@ -56,7 +56,7 @@ final class Formula {
                 return null;
             }
             case BASE_PLUS_ASSESSMENT -> {
-                basePlusAssessment(standard.amount(), results, outcome, on, parameters, lines, notes);
+                basePlusAssessment(standard.amount(), results, outcome, on, parameters, lines, notes, flags);
                 return null;
             }
             default -> throw new IllegalArgumentException(FORMULA + "@" + parameters.effectiveFrom(FORMULA, on)
@@ -66,7 +66,7 @@ final class Formula {
     }
 
     private static void basePlusAssessment(BigDecimal s, ClassResults results, SichuanSubsidy.Outcome outcome,
-            LocalDate on, Parameters parameters, List<LineItem> lines, List<Reason> notes) {
+            LocalDate on, Parameters parameters, List<LineItem> lines, List<Reason> notes, List<Reason> flags) {
         Rules rules = parameters.rules();
         BigDecimal a = parameters.value(SHARE, on).decimal();
         notes.add(rules.reason("SC2.share", Map.of("share", a)));
@@ -78,7 +78,10 @@ final class Formula {
 
             BigDecimal threshold = parameters.value(SATISFACTION, on).decimal();
             BigDecimal satisfaction = results.satisfaction();
-            if (satisfaction.compareTo(threshold) < 0) {
+            if (!results.surveyed()) {
+                // the kernel assumed full satisfaction: the base stands unreduced, but a reviewer must see why
+                flags.add(rules.reason("SC2.notSurveyed", Map.of("threshold", threshold)));
+            } else if (satisfaction.compareTo(threshold) < 0) {
                 BigDecimal f = satisfaction.divide(threshold, MathContext.DECIMAL64);
                 lines.add(rules.line("SC2.satisfaction", base.multiply(f).subtract(base),
                         Map.of("satisfaction", satisfaction, "threshold", threshold, "factor", f)));

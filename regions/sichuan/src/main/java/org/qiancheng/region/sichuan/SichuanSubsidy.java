@@ -29,7 +29,8 @@ import org.qiancheng.api.spi.SubsidyPolicy;
  * ({@code SC3.notPassed}), the assessment part without the base under SC-2025
  * ({@code SC2.notPassed}); notes name chains and focus
  * groups (SC1), open calls (SC5), targets (SC6) and the monthly dispatch (SC7); a class whose
- * evaluation participation is below {@code evaluation/participation_min} is flagged (SC4).
+ * evaluation participation is below {@code evaluation/participation_min} is flagged (SC4), and so is a
+ * base paid on a satisfaction nobody surveyed ({@code SC2.notSurveyed}).
  */
 final class SichuanSubsidy implements SubsidyPolicy {
 
@@ -76,12 +77,14 @@ final class SichuanSubsidy implements SubsidyPolicy {
         List<LineItem> lines = new ArrayList<>();
         List<Reason> notes = new ArrayList<>();
         notes.add(standard.note(parameters));
-        Reason refusal = Formula.apply(standard, input.results(), outcome, on, parameters, lines, notes);
+        List<Reason> flags = new ArrayList<>();
+        Reason refusal = Formula.apply(standard, input.results(), outcome, on, parameters, lines, notes, flags);
         if (refusal != null) {
             return SubsidyDecision.refused(refusal);
         }
         notes.addAll(SichuanNotes.of(input, parameters));
-        return SubsidyDecision.granted(lines, notes, flags(input, parameters));
+        flags.addAll(flags(input, parameters));
+        return SubsidyDecision.granted(lines, notes, flags);
     }
 
     /**

@@ -46,7 +46,7 @@ final class XianAmount {
         }
         EmploymentOutcome employment = input.outcome().employment();
         ParameterValue outcome = parameters.value(XianSubsidy.OUTCOME_FACTOR, on);
-        if (outcome.has(employment.name())) {
+        if (outcome.has(employment.name()) && XianSubsidy.withinWindow(input, parameters)) {
             BigDecimal factor = outcome.decimal(employment.name());
             lines.add(rules.line("XA3.factor", difference(lines, factor),
                     Map.of("outcome", employment.label(), "factor", factor)));

@@ -63,6 +63,11 @@ final class XianNotes {
         EmploymentOutcome employment = input.outcome().employment();
         if (!parameters.value(XianSubsidy.OUTCOME_FACTOR, on).has(employment.name())) {
             notes.add(rules.reason("XA3.none", Map.of("outcome", employment.label())));
+        } else if (!XianSubsidy.withinWindow(input, parameters)) {
+            notes.add(rules.reason("XA3.late", Map.of("outcome", employment.label(),
+                    "employedOn", input.outcome().employedOn().toString(),
+                    "months", parameters.value(XianSubsidy.EMPLOYMENT_WINDOW, on).decimal(),
+                    "end", input.classFacts().endDate().toString())));
         }
         notes.add(rules.reason("XA7.costSharing"));
         return notes;

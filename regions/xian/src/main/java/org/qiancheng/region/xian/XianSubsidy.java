@@ -1,5 +1,6 @@
 package org.qiancheng.region.xian;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.qiancheng.api.catalog.StandardCatalog;
@@ -22,7 +23,9 @@ import org.qiancheng.api.spi.SubsidyPolicy;
  * <li>XA1 the differentiated base standard of occupation and level, plus up to 30% for a shortage
  *     occupation [§二(二)]; an occupation or level without a standard is refused;</li>
  * <li>XA2 online-only training at 70% [§二(二)];</li>
- * <li>XA3 150% after stable, 120% after flexible employment [§二(三)];</li>
+ * <li>XA3 150% after stable, 120% after flexible employment [§二(三)], when the employment began within
+ *     {@code subsidy/employment_window_months} of the class's end (evidence that arrives after the
+ *     claim is paid as the kernel's top-up, decided again by this version);</li>
  * <li>XA4 new-type apprentices only with an intermediate or senior certificate, new technicians with
  *     a technician or senior technician certificate [§二(四)];</li>
  * <li>XA5 the elder-care programme and direct recognition of senior levels [§二(九)];</li>
@@ -38,6 +41,7 @@ final class XianSubsidy implements SubsidyPolicy {
     static final String ONLINE_FACTOR = "subsidy/online_factor";
     static final String OUTCOME_FACTOR = "subsidy/outcome_factor";
     static final String APPRENTICE_LEVELS = "subsidy/apprentice_levels";
+    static final String EMPLOYMENT_WINDOW = "subsidy/employment_window_months";
     static final String MIN_PASS_RATE = "evaluation/min_pass_rate";
 
     static List<ParameterSpec> specs() {
@@ -46,6 +50,7 @@ final class XianSubsidy implements SubsidyPolicy {
                 ParameterSpec.table(StandardCatalog.SHORTAGE).atLeast("0").atMost("0.30").boundBy("XA-2025 §二(二)"),
                 ParameterSpec.number(ONLINE_FACTOR).atLeast("0").atMost("0.70").boundBy("XA-2025 §二(二)"),
                 ParameterSpec.table(OUTCOME_FACTOR).atLeast("1").atMost("1.50").boundBy("XA-2025 §二(三)"),
+                ParameterSpec.number(EMPLOYMENT_WINDOW).atLeast("1").atMost("24"),
                 ParameterSpec.list(APPRENTICE_LEVELS),
                 ParameterSpec.number(MIN_PASS_RATE).atLeast("0").atMost("1"));
     }
@@ -82,5 +87,19 @@ final class XianSubsidy implements SubsidyPolicy {
         }
         return SubsidyDecision.granted(XianAmount.lines(input, parameters), XianNotes.notes(input, parameters),
                 XianNotes.flags(input, parameters));
+    }
+
+    /**
+     * Whether the trainee's employment began no later than the window after the class ended: the
+     * outcome factor pays for employment that follows the training, not for any job found later.
+     */
+    static boolean withinWindow(ClaimInput input, Parameters parameters) {
+        LocalDate employedOn = input.outcome().employedOn();
+        if (employedOn == null) {
+            return true;
+        }
+        ClassFacts facts = input.classFacts();
+        int months = parameters.value(EMPLOYMENT_WINDOW, facts.startDate()).decimal().intValueExact();
+        return !employedOn.isAfter(facts.endDate().plusMonths(months));
     }
 }

@@ -25,6 +25,7 @@ import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -36,7 +37,8 @@ import org.qiancheng.persistence.WorkflowTx;
  * published project), K9 (the class has ended by today), the policy in force on the start date
  * deciding each trainee with the trainee's earlier subsidies, the kernel's attendance check, and K4
  * (frozen when the institution is blacklisted). Enrolments that already have a claim are skipped,
- * so repeating adds nothing. Used for one class on request and for many in a settlement batch.
+ * so repeating adds nothing; an enrolment whose employment evidence arrived after its claim gets its
+ * top-up once [K12]. Used for one class on request and for many in a settlement batch.
  */
 final class ClaimComputation {
 
@@ -58,8 +60,9 @@ final class ClaimComputation {
         refusal(tx, course).ifPresent(refused -> {
             throw refused;
         });
-        try {
-            computeDue(tx, course);
+        try (PolicySnapshots policies = new PolicySnapshots(registry)) {
+            computeDue(tx, course, policies);
+            computeTopUps(tx, course, policies);
         } catch (NoPolicyException e) {
             throw invalid("classId", "policy-in-force", e.getMessage());
         }
@@ -116,7 +119,7 @@ final class ClaimComputation {
             return List.of();
         }
         boolean frozen = tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
-        ClassResults results = results(enrolments);
+        ClassResults results = results(enrolments, tx.classes().survey(course.id()));
         // every decision first, so a policy that fails leaves nothing of the class written
         List<Decision> decisions = new ArrayList<>(due.size());
         List<Trainee> trainees = new ArrayList<>(due.size());
@@ -144,6 +147,53 @@ final class ClaimComputation {
             stored.add(claim);
         }
         return stored;
+    }
+
+    /**
+     * Stores the top-ups due for a class [K12]: each enrolment whose employment evidence was recorded
+     * after its claim, decided again by the version that decided the claim.
+     */
+    List<Claim> computeTopUps(WorkflowTx tx, TrainingClass course, PolicySnapshots policies)
+            throws NoPolicyException {
+        List<Claim> stored = new ArrayList<>();
+        for (Enrolment enrolment : tx.enrolments().ofClass(course.id())) {
+            topUp(tx, course, enrolment, policies).ifPresent(stored::add);
+        }
+        return stored;
+    }
+
+    /**
+     * The top-up of one enrolment, stored, when one is due: employment evidence recorded after the
+     * claim, the claim not refused, no top-up yet, and the same version deciding more with the new
+     * outcome than it did without. Everything else the policy saw stays as it was (the class's
+     * results, the trainee's earlier subsidies), so the difference is the evidence's alone.
+     *
+     * @throws NoPolicyException when the version that decided the claim is no longer installed as it was
+     */
+    Optional<Claim> topUp(WorkflowTx tx, TrainingClass course, Enrolment enrolment, PolicySnapshots policies)
+            throws NoPolicyException {
+        if (enrolment.employmentRecordedOn() == null || tx.claims().ofEnrolment(enrolment.id(), true).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Claim> found = tx.claims().ofEnrolment(enrolment.id(), false);
+        if (found.isEmpty() || found.get().status() == ClaimStatus.REJECTED) {
+            return Optional.empty();
+        }
+        Claim original = found.get();
+        ClaimInput before = original.decision().input();
+        PolicySnapshot policy = policies.forDecision(original.decision().policy());
+        Decision decision = decide(policy, course, new ClaimInput(before.classFacts(), before.results(),
+                before.trainee(), enrolment.outcome()));
+        BigDecimal difference = decision.amount().subtract(original.amount());
+        if (!decision.result().eligibility().eligible() || difference.signum() <= 0) {
+            return Optional.empty();
+        }
+        boolean frozen = tx.institutions().find(course.institutionId()).orElseThrow().status()
+                == InstitutionStatus.BLACKLISTED;
+        Claim claim = tx.claims().insertTopUp(course, original, status(decision, List.of(), frozen), decision,
+                difference, List.of(), Operators.current());
+        audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
+        return Optional.of(claim);
     }
 
     private static Decision decide(PolicySnapshot policy, TrainingClass course, ClaimInput input) {
@@ -190,10 +240,10 @@ final class ClaimComputation {
     /** What separates the Chinese and the English of a finding. */
     static final String BETWEEN = " · ";
 
-    /** The class's results from every enrolment whose outcome is recorded. */
-    private static ClassResults results(List<Enrolment> enrolments) {
+    /** The class's results from every enrolment whose outcome is recorded, and its survey. */
+    private static ClassResults results(List<Enrolment> enrolments, Optional<Survey> survey) {
         return Results.of(enrolments.size(), enrolments.stream().map(Enrolment::outcome).filter(o -> o != null)
-                .toList());
+                .toList(), survey);
     }
 
     /** The policy's reasons for a refusal, cited, on one line. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
@@ -23,13 +24,17 @@ import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
+import org.qiancheng.api.workflow.Drafts.SurveyDraft;
 import org.qiancheng.api.workflow.Institution;
 import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
 import org.qiancheng.api.workflow.RosterLine;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
+import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.WorkflowStore;
 
 /**
@@ -125,16 +130,63 @@ public final class ClassService implements Classes {
         RegionScope scope = Scope.of("class.read");
         return store.transaction(tx -> {
             Scope.trainingClass(tx, scope, classId);
-            Map<Long, Claim> claims = tx.claims().ofClass(classId).stream()
+            // one line per enrolment: its claim, with a top-up's yuan added to the amount
+            List<Claim> all = tx.claims().ofClass(classId);
+            Map<Long, Claim> claims = all.stream().filter(c -> !c.topUp())
                     .collect(Collectors.toMap(Claim::enrolmentId, Function.identity()));
+            Map<Long, BigDecimal> topUps = all.stream().filter(Claim::topUp)
+                    .collect(Collectors.toMap(Claim::enrolmentId, Claim::amount));
             return tx.enrolments().ofClass(classId).stream().map(e -> {
                 Trainee trainee = tx.trainees().find(e.traineeId()).orElseThrow();
                 Claim claim = claims.get(e.id());
                 return new RosterLine(e.id(), trainee.id(), trainee.name(), trainee.residentId(),
                         trainee.householdRegion(), e.enrolledOn(), e.attendedDays(), e.outcome(),
                         claim == null ? null : claim.id(), claim == null ? null : claim.status(),
-                        claim == null ? null : claim.amount());
+                        claim == null ? null : claim.amount().add(topUps.getOrDefault(e.id(), BigDecimal.ZERO)));
             }).toList();
+        });
+    }
+
+    @Override
+    public Survey recordSurvey(long classId, SurveyDraft draft) {
+        RegionScope scope = Scope.of("class.write");
+        required("survey", draft);
+        int respondents = Checks.atLeast("respondents", draft.respondents(), 1);
+        int satisfied = Checks.atLeast("satisfied", draft.satisfied(), 0);
+        if (satisfied > respondents) {
+            throw invalid("satisfied", "maximum:respondents", "must not exceed respondents " + respondents
+                    + ", was " + satisfied);
+        }
+        LocalDate surveyedOn = required("surveyedOn", draft.surveyedOn());
+        return store.transaction(tx -> {
+            TrainingClass course = Scope.trainingClass(tx, scope, classId);
+            LocalDate today = LocalDate.now(clock);
+            TimeRules.survey(classId, course.facts(), surveyedOn, today);
+            int enrolled = tx.enrolments().ofClass(classId).size();
+            if (respondents > enrolled) {
+                throw invalid("respondents", KernelRule.K11.id(), KernelRule.K11.breach(respondents
+                        + " respondents, but class " + classId + " has " + enrolled + " trainees enrolled"));
+            }
+            int claims = tx.claims().ofClass(classId).size();
+            if (claims > 0) {
+                throw new WorkflowException(Kind.CONFLICT, "classId", KernelRule.K11.id(), KernelRule.K11.breach(
+                        "class " + classId + " has " + claims + " claims computed already"));
+            }
+            Survey survey = new Survey(classId, respondents, satisfied, surveyedOn, Operators.current(),
+                    clock.instant());
+            Optional<Survey> before = tx.classes().survey(classId);
+            Survey saved = tx.classes().saveSurvey(survey);
+            return before.isPresent() ? audit.changed(tx, "replaced", "survey", classId, before.get(), saved)
+                    : audit.created(tx, "survey", classId, saved);
+        });
+    }
+
+    @Override
+    public Optional<Survey> survey(long classId) {
+        RegionScope scope = Scope.of("class.read");
+        return store.transaction(tx -> {
+            Scope.trainingClass(tx, scope, classId);
+            return tx.classes().survey(classId);
         });
     }
 }

@@ -69,12 +69,14 @@ public final class ComparisonService implements Comparisons {
                 List<Claim> page = store.transaction(tx -> tx.claims().decidedBy(region, from, to, afterId, PAGE));
                 for (Claim claim : page) {
                     Decision again = policy.decide(claim.decision().input());
-                    BigDecimal delta = again.amount().subtract(claim.amount());
-                    total.add(claim.amount(), again.amount());
+                    // the decision's amount: a top-up's is the whole (its original and itself), an original's its own
+                    BigDecimal now = claim.decision().amount();
+                    BigDecimal delta = again.amount().subtract(now);
+                    total.add(now, again.amount());
                     byOccupation.computeIfAbsent(claim.decision().input().classFacts().occupationCode(),
-                            k -> new Tally()).add(claim.amount(), again.amount());
+                            k -> new Tally()).add(now, again.amount());
                     if (delta.signum() != 0) {
-                        largest.add(new Difference(claim.id(), claim.classId(), claim.amount(), again.amount(), delta,
+                        largest.add(new Difference(claim.id(), claim.classId(), now, again.amount(), delta,
                                 claim.decision(), again));
                         if (largest.size() > top) {
                             largest.poll();

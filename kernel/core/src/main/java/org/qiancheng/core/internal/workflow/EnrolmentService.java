@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,9 +17,13 @@ import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.registry.PolicyRegistry;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.Drafts.EmploymentDraft;
 import org.qiancheng.api.workflow.Drafts.OutcomeDraft;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Enrolments;
@@ -124,9 +129,51 @@ public final class EnrolmentService implements Enrolments {
             Enrolment before = Scope.enrolment(tx, scope, enrolmentId);
             ClassFacts facts = tx.classes().find(before.classId()).orElseThrow().facts();
             TimeRules.outcome(before.classId(), facts, outcome, LocalDate.now(clock));
+            Optional<Claim> claim = tx.claims().ofEnrolment(enrolmentId, false);
+            if (claim.isPresent()) {
+                throw new WorkflowException(Kind.CONFLICT, "enrolmentId", KernelRule.K12.id(), KernelRule.K12.breach(
+                        new LocalizedText("报名 " + enrolmentId + " 已按此结果计算补贴申请 " + claim.get().id()
+                                + "，结果不再更改；其后取得的就业证明请补录就业",
+                                "enrolment " + enrolmentId + " has claim " + claim.get().id() + " decided on this"
+                                        + " outcome, which no longer changes; record later employment instead")));
+            }
             return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
                     tx.enrolments().recordOutcome(enrolmentId, outcome, expectedVersion));
         });
+    }
+
+    @Override
+    public Enrolment recordEmployment(long enrolmentId, EmploymentDraft draft) {
+        RegionScope scope = Scope.of(WRITE);
+        required("employment", draft);
+        EmploymentOutcome employment = required("employment", draft.employment());
+        if (employment == EmploymentOutcome.NONE) {
+            throw invalid("employment", "not:NONE", "must be STABLE, FLEXIBLE or ENTREPRENEURSHIP: the evidence of"
+                    + " an employment");
+        }
+        LocalDate employedOn = required("employedOn", draft.employedOn());
+        return store.transaction(tx -> {
+            Enrolment before = Scope.enrolment(tx, scope, enrolmentId);
+            ClassFacts facts = tx.classes().find(before.classId()).orElseThrow().facts();
+            LocalDate today = LocalDate.now(clock);
+            TimeRules.laterEmployment(facts, employedOn, today);
+            if (tx.claims().ofEnrolment(enrolmentId, false).isEmpty()) {
+                throw conflict(enrolmentId, "报名 " + enrolmentId + " 尚无补贴申请，就业结果随结业结果记录",
+                        "enrolment " + enrolmentId + " has no claim yet: record the employment with its outcome");
+            }
+            if (before.outcome().employment() != EmploymentOutcome.NONE) {
+                throw conflict(enrolmentId, "报名 " + enrolmentId + " 的就业结果已记录（" + before.outcome().employment()
+                        + "），只可补录一次", "enrolment " + enrolmentId + " has its employment recorded already ("
+                        + before.outcome().employment() + "); it is recorded once");
+            }
+            return audit.changed(tx, "employment-recorded", "enrolment", enrolmentId, before,
+                    tx.enrolments().recordEmployment(enrolmentId, employment, employedOn, today));
+        });
+    }
+
+    private static WorkflowException conflict(long enrolmentId, String zh, String en) {
+        return new WorkflowException(Kind.CONFLICT, "enrolmentId", KernelRule.K12.id(),
+                KernelRule.K12.breach(new LocalizedText(zh, en)));
     }
 
     /** The class, while it takes enrolments: until it has ended [K10]. */

@@ -7,7 +7,8 @@ import org.qiancheng.api.model.LocalizedText;
 /**
  * The kernel-wide rules every region shares (K1–K6 of {@code DOMAIN.md}; K7–K10, nothing that has
  * not happened is recorded, checked by {@link TimeRules}), with the national source of each where
- * the national notice states it. The kernel cites no region: an operator in
+ * the national notice states it; K11 (satisfaction surveys) and K12 (later employment evidence) are
+ * time rules too. The kernel cites no region: an operator in
  * any province reads the same rule and the same source, and a region's own wording of a rule
  * belongs in that region's bundle. The problem a breach raises keeps the rule's id as its rule.
  */
@@ -51,7 +52,17 @@ enum KernelRule {
             "claims and payments are only for a class that has ended", "CN-2025 §六(十八)"),
     /** 虚假培训 — a trainee enrolled after the training cannot have trained in it. */
     K10("班级结业后不再报名",
-            "no trainee is enrolled in a class that has ended", "CN-2025 §六(十八)");
+            "no trainee is enrolled in a class that has ended", "CN-2025 §六(十八)"),
+    /** 虚假评价 — a satisfaction result before the training ended, or after claims were decided on another one. */
+    K11("满意度调查在班级结业后记录：调查日期不早于结业日期、不晚于今天，答卷人数不超过报名人数；补贴已计算后不得更改",
+            "a satisfaction survey is recorded once the class has ended: dated from its end date to today, with no"
+                    + " more respondents than trainees enrolled; it is not changed once the class's claims are computed",
+            "CN-2025 §六(十八)"),
+    /** 虚假就业 — employment that is claimed later must have happened and is paid on once. */
+    K12("补贴计算后取得的就业证明可补录一次：就业日期不早于开班日期、不晚于今天，据此按原政策版本补差一次",
+            "employment evidence that arrives after a claim is recorded once, dated from the class start to today;"
+                    + " the claim is then topped up once, by the policy version that decided it",
+            "CN-2025 §六(十八)");
 
     private final LocalizedText text;
     private final Citation source;

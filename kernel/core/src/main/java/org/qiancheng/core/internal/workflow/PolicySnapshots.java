@@ -3,6 +3,7 @@ package org.qiancheng.core.internal.workflow;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
@@ -19,6 +20,7 @@ final class PolicySnapshots implements AutoCloseable {
 
     private final PolicyRegistry registry;
     private final Map<Key, PolicySnapshot> taken = new HashMap<>();
+    private final Map<PolicyIdentity, PolicySnapshot> versions = new HashMap<>();
 
     PolicySnapshots(PolicyRegistry registry) {
         this.registry = registry;
@@ -35,9 +37,32 @@ final class PolicySnapshots implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * The very version that made a decision, for deciding again with later evidence (a top-up).
+     *
+     * @throws NoPolicyException when that version is not installed, or is installed with other content
+     */
+    PolicySnapshot forDecision(PolicyIdentity decidedBy) {
+        PolicySnapshot snapshot = versions.get(decidedBy);
+        if (snapshot == null) {
+            snapshot = registry.acquire(decidedBy.regionCode(), decidedBy.version());
+            if (!snapshot.identity().equals(decidedBy)) {
+                snapshot.close();
+                throw new NoPolicyException(decidedBy.regionCode(), "the version " + decidedBy.version() + " of "
+                        + decidedBy.regionCode()
+                        + " installed now has other content (" + snapshot.identity().contentHash() + ") than the one"
+                        + " that decided (" + decidedBy.contentHash() + ")");
+            }
+            versions.put(decidedBy, snapshot);
+        }
+        return snapshot;
+    }
+
     @Override
     public void close() {
         taken.values().forEach(PolicySnapshot::close);
         taken.clear();
+        versions.values().forEach(PolicySnapshot::close);
+        versions.clear();
     }
 }

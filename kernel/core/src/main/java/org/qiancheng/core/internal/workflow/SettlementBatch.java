@@ -7,6 +7,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.qiancheng.api.model.Money;
+import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Claim;
@@ -19,7 +22,8 @@ import org.qiancheng.persistence.WorkflowTx;
 
 /**
  * One batch of a settlement run, inside one transaction: the next classes after the run's cursor
- * get their due claims, and the run's progress moves past them in the same commit. A killed
+ * get their due claims, then the next enrolments whose employment evidence arrived in the month get
+ * their top-ups [K12], and the run's progress moves past them in the same commit. A killed
  * process therefore loses at most the batch in flight, which the resumed run computes again.
  */
 final class SettlementBatch {
@@ -48,11 +52,15 @@ final class SettlementBatch {
         if (run.status() != SettlementStatus.RUNNING) {
             return run;
         }
+        OptionalLong topUps = runs.topUpCursor(runId);
+        if (topUps.isPresent()) {
+            return topUps(tx, run, topUps.getAsLong(), size);
+        }
         List<TrainingClass> classes = runs.classesEnded(Checks.regionPrefix(run.regionCode()), run.month().atDay(1),
                 lastDay(run.month()), run.afterClassId(), size);
         if (classes.isEmpty()) {
-            Settlement done = runs.changeStatus(runId, SettlementStatus.COMPLETED, null, clock.instant());
-            return audit.changed(tx, "completed", "settlement", runId, run, done);
+            // the month's classes are settled: the top-ups whose evidence arrived in the month come next
+            return runs.recordTopUpBatch(runId, 0, List.of(), 0, Money.ZERO);
         }
         List<String> skipped = new ArrayList<>();
         long stored = 0;
@@ -79,6 +87,38 @@ final class SettlementBatch {
             }
         }
         return runs.recordBatch(runId, classes.get(classes.size() - 1).id(), classes.size(), skipped, stored, amount);
+    }
+
+    /**
+     * Settles the top-ups of up to {@code size} enrolments after the cursor whose employment evidence
+     * was recorded in the run's month [K12]; completes the run when none are left.
+     */
+    private Settlement topUps(WorkflowTx tx, Settlement run, long afterEnrolmentId, int size) {
+        SettlementTx runs = tx.settlements();
+        List<Enrolment> due = tx.enrolments().employmentRecorded(Checks.regionPrefix(run.regionCode()),
+                run.month().atDay(1), run.month().atEndOfMonth(), afterEnrolmentId, size);
+        if (due.isEmpty()) {
+            Settlement done = runs.changeStatus(run.id(), SettlementStatus.COMPLETED, null, clock.instant());
+            return audit.changed(tx, "completed", "settlement", run.id(), run, done);
+        }
+        List<String> skipped = new ArrayList<>();
+        long stored = 0;
+        BigDecimal amount = Money.ZERO;
+        try (PolicySnapshots policies = new PolicySnapshots(registry)) {
+            for (Enrolment enrolment : due) {
+                TrainingClass course = tx.classes().find(enrolment.classId()).orElseThrow();
+                try {
+                    Optional<Claim> topUp = claims.topUp(tx, course, enrolment, policies);
+                    if (topUp.isPresent()) {
+                        stored++;
+                        amount = amount.add(topUp.get().amount());
+                    }
+                } catch (NoPolicyException | ClaimComputation.PolicyFailure e) {
+                    skipped.add("top-up of enrolment " + enrolment.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        return runs.recordTopUpBatch(run.id(), due.get(due.size() - 1).id(), skipped, stored, amount);
     }
 
     /** The last end date of the classes of a run's month that have ended by today: before today [K9]. */

@@ -47,7 +47,8 @@ public final class StoredReportData implements ReportDataSource {
                         .reduce(Money.ZERO, BigDecimal::add);
                 int highSkilled = (int) outcomes.stream().filter(o -> o.certificate() != null
                         && o.certificate().level() != null && o.certificate().level().isHighSkilled()).count();
-                records.add(new ClassRecord(Long.toString(course.id()), course.facts(), Results.of(enrolled, outcomes),
+                records.add(new ClassRecord(Long.toString(course.id()), course.facts(), Results.of(enrolled, outcomes,
+                        tx.classes().survey(course.id())),
                         highSkilled, subsidy));
             }
             return new ReportData(regionCode, from, to, records);

@@ -82,6 +82,38 @@ final class TimeRules {
         }
     }
 
+    /**
+     * K11: a satisfaction survey once the class has ended (409), dated from the class's end date to
+     * today (422).
+     */
+    static void survey(long classId, ClassFacts facts, LocalDate surveyedOn, LocalDate today) {
+        if (!ended(facts, today)) {
+            throw notEnded(KernelRule.K11, classId, facts, today);
+        }
+        if (surveyedOn.isAfter(today)) {
+            throw refused(Kind.INVALID, "surveyedOn", KernelRule.K11, new LocalizedText(
+                    "调查日期 " + surveyedOn + " 晚于今天 " + today, "surveyed on " + surveyedOn + ", after today " + today));
+        }
+        if (surveyedOn.isBefore(facts.endDate())) {
+            throw refused(Kind.INVALID, "surveyedOn", KernelRule.K11, new LocalizedText(
+                    "调查日期 " + surveyedOn + " 早于结业日期 " + facts.endDate(),
+                    "surveyed on " + surveyedOn + ", before the class ended on " + facts.endDate()));
+        }
+    }
+
+    /** K12: later employment evidence, dated from the class's start to today (422). */
+    static void laterEmployment(ClassFacts facts, LocalDate employedOn, LocalDate today) {
+        if (employedOn.isAfter(today)) {
+            throw refused(Kind.INVALID, "employedOn", KernelRule.K12, new LocalizedText(
+                    "就业日期 " + employedOn + " 晚于今天 " + today, "employed on " + employedOn + ", after today " + today));
+        }
+        if (employedOn.isBefore(facts.startDate())) {
+            throw refused(Kind.INVALID, "employedOn", KernelRule.K12, new LocalizedText(
+                    "就业日期 " + employedOn + " 早于开班日期 " + facts.startDate(),
+                    "employed on " + employedOn + ", before the class started on " + facts.startDate()));
+        }
+    }
+
     private static void outcomeDate(String field, String zh, String en, LocalDate date, ClassFacts facts,
             LocalDate today) {
         if (date.isAfter(today)) {

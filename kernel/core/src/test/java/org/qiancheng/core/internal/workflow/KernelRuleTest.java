@@ -14,8 +14,8 @@ import org.qiancheng.api.workflow.WorkflowException;
 class KernelRuleTest {
 
     @Test
-    void theKernelRulesAreK1ToK6OfTheDomainAndTheTimeRulesK7ToK10WithBothWordings() {
-        assertEquals(List.of("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9", "K10"),
+    void theKernelRulesAreK1ToK6OfTheDomainAndTheTimeRulesK7ToK12WithBothWordings() {
+        assertEquals(List.of("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9", "K10", "K11", "K12"),
                 java.util.Arrays.stream(KernelRule.values()).map(KernelRule::id).toList());
         for (KernelRule rule : KernelRule.values()) {
             assertFalse(rule.text().zh().isBlank(), rule.id());

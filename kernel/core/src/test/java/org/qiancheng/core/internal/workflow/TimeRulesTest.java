@@ -36,6 +36,15 @@ class TimeRulesTest {
     }
 
     @Test
+    void aSurveyIsRecordedOnceTheClassHasEndedDatedFromItsEndToToday() {
+        TimeRules.survey(7, CLASS, END, END.plusDays(1));
+        TimeRules.survey(7, CLASS, END.plusDays(3), END.plusDays(3));
+        refused(Kind.CONFLICT, "classId", "K11", () -> TimeRules.survey(7, CLASS, END, END));
+        refused(Kind.INVALID, "surveyedOn", "K11", () -> TimeRules.survey(7, CLASS, END.minusDays(1), END.plusDays(1)));
+        refused(Kind.INVALID, "surveyedOn", "K11", () -> TimeRules.survey(7, CLASS, END.plusDays(2), END.plusDays(1)));
+    }
+
+    @Test
     void aCheckInIsForAClassDayNotAfterTodayNotBeforeTheEnrolment() {
         TimeRules.checkInDay(CLASS, ENROLLED, START, START);
         TimeRules.checkInDay(CLASS, ENROLLED, END, END);

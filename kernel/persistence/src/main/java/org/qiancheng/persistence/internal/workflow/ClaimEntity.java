@@ -27,7 +27,8 @@ import org.qiancheng.api.workflow.TrainingClass;
  */
 @Entity
 @Table(name = "QC_CLAIM", indexes = {@Index(columnList = "CLASS_ID"), @Index(columnList = "TRAINEE_ID"),
-    @Index(columnList = "INSTITUTION_ID"), @Index(columnList = "ENROLMENT_ID", unique = true)})
+    @Index(columnList = "INSTITUTION_ID"),
+    @Index(name = ClaimKey.INDEX, columnList = "ENROLMENT_ID, SUPPLEMENT", unique = true)})
 public class ClaimEntity implements Versioned {
 
     @Id
@@ -37,8 +38,19 @@ public class ClaimEntity implements Versioned {
     @Column(name = "CLASS_ID", nullable = false)
     long classId;
 
-    @Column(name = "ENROLMENT_ID", nullable = false, unique = true)
+    @Column(name = "ENROLMENT_ID", nullable = false)
     long enrolmentId;
+
+    /**
+     * 0 for an enrolment's claim, 1 for its top-up: with the enrolment, the key that lets neither be
+     * stored twice. Nullable only because rows older than top-ups get their 0 from {@link ClaimKey}.
+     */
+    @Column(name = "SUPPLEMENT")
+    Integer supplement;
+
+    /** The claim a top-up tops up; {@code null} for an original. */
+    @Column(name = "TOPUP_OF")
+    Long topUpOf;
 
     @Column(name = "TRAINEE_ID", nullable = false)
     long traineeId;
@@ -107,6 +119,17 @@ public class ClaimEntity implements Versioned {
         e.classStart = trainingClass.facts().startDate();
         e.decision = DecisionJson.write(decision);
         e.findings = String.join("\n", findings);
+        e.supplement = ClaimKey.ORIGINAL;
+        return e;
+    }
+
+    /** A top-up of an original claim: its own decision, and the difference it makes as its amount. */
+    static ClaimEntity topUp(TrainingClass trainingClass, Claim original, ClaimStatus status, Decision decision,
+            BigDecimal amount, List<String> findings) {
+        ClaimEntity e = of(trainingClass, original.enrolmentId(), original.traineeId(), status, decision, findings);
+        e.amount = amount;
+        e.supplement = ClaimKey.TOP_UP;
+        e.topUpOf = original.id();
         return e;
     }
 
@@ -124,6 +147,6 @@ public class ClaimEntity implements Versioned {
     Claim toRecord(Decision known, BigDecimal paid) {
         List<String> found = findings == null || findings.isEmpty() ? List.of() : Arrays.asList(findings.split("\n"));
         return new Claim(id, classId, enrolmentId, traineeId, status, amount, paid, known, found, reviewNote,
-                version);
+                topUpOf, version);
     }
 }

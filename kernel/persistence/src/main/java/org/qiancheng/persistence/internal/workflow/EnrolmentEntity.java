@@ -76,6 +76,10 @@ public class EnrolmentEntity implements Versioned {
     @Column(name = "EMPLOYED_ON")
     LocalDate employedOn;
 
+    /** When employment evidence arrived after the claim: a top-up is then due (K12). */
+    @Column(name = "EMPLOYMENT_RECORDED_ON")
+    LocalDate employmentRecordedOn;
+
     @Version
     @Column(name = "VERSION")
     long version;
@@ -104,7 +108,7 @@ public class EnrolmentEntity implements Versioned {
     Enrolment toRecord() {
         return new Enrolment(id, classId, traineeId, enrolledOn,
                 new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash), attendedDays, outcome(),
-                version);
+                employmentRecordedOn, version);
     }
 
     TraineeOutcome outcome() {

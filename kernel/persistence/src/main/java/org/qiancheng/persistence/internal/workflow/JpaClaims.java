@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,22 @@ final class JpaClaims implements ClaimTx {
         ClaimEntity claim = ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings);
         claim.computedBy = computedBy;
         return rows.persisted(claim).toRecord(decision, Money.ZERO);
+    }
+
+    @Override
+    public Claim insertTopUp(TrainingClass trainingClass, Claim original, ClaimStatus status, Decision decision,
+            BigDecimal amount, List<String> findings, String computedBy) {
+        ClaimEntity claim = ClaimEntity.topUp(trainingClass, original, status, decision, amount, findings);
+        claim.computedBy = computedBy;
+        return rows.persisted(claim).toRecord(decision, Money.ZERO);
+    }
+
+    @Override
+    public Optional<Claim> ofEnrolment(long enrolmentId, boolean topUp) {
+        return rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.enrolmentId = :e AND c.supplement = :s",
+                ClaimEntity.class).setParameter("e", enrolmentId)
+                .setParameter("s", topUp ? ClaimKey.TOP_UP : ClaimKey.ORIGINAL).getResultList().stream().findFirst()
+                .map(c -> records(List.of(c)).get(0));
     }
 
     @Override
@@ -105,10 +122,16 @@ final class JpaClaims implements ClaimTx {
 
     @Override
     public List<PriorSubsidy> subsidiesOf(long traineeId) {
-        return rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.traineeId = :t AND c.status <> :rejected"
-                + " ORDER BY c.classStart", ClaimEntity.class).setParameter("t", traineeId)
-                .setParameter("rejected", ClaimStatus.REJECTED).getResultList().stream()
-                .map(c -> new PriorSubsidy(c.classStart, c.regionCode, c.occupationCode, c.level, c.amount)).toList();
+        // a top-up adds to its enrolment's subsidy: one training, one subsidy, for a policy's caps and counts
+        Map<Long, PriorSubsidy> byEnrolment = new LinkedHashMap<>();
+        for (ClaimEntity c : rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.traineeId = :t"
+                + " AND c.status <> :rejected ORDER BY c.classStart, c.id", ClaimEntity.class).setParameter("t", traineeId)
+                .setParameter("rejected", ClaimStatus.REJECTED).getResultList()) {
+            byEnrolment.merge(c.enrolmentId, new PriorSubsidy(c.classStart, c.regionCode, c.occupationCode, c.level,
+                    c.amount), (first, more) -> new PriorSubsidy(first.classStart(), first.regionCode(),
+                            first.occupationCode(), first.level(), first.amount().add(more.amount())));
+        }
+        return List.copyOf(byEnrolment.values());
     }
 
     @Override
@@ -133,8 +156,10 @@ final class JpaClaims implements ClaimTx {
     @Override
     public List<Claim> decidedBy(String regionCode, LocalDate from, LocalDate to, long afterId, int limit) {
         return records(rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.regionCode = :r"
-                + " AND c.classStart >= :from AND c.classStart <= :to AND c.id > :after ORDER BY c.id",
-                ClaimEntity.class).setParameter("r", regionCode).setParameter("from", from).setParameter("to", to)
+                + " AND c.classStart >= :from AND c.classStart <= :to AND c.id > :after"
+                + " AND (c.supplement = :topUp OR NOT EXISTS (SELECT t FROM ClaimEntity t"
+                + " WHERE t.enrolmentId = c.enrolmentId AND t.supplement = :topUp)) ORDER BY c.id",
+                ClaimEntity.class).setParameter("topUp", ClaimKey.TOP_UP).setParameter("r", regionCode).setParameter("from", from).setParameter("to", to)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList());
     }
 

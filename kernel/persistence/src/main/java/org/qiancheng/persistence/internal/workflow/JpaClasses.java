@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.workflow.Page;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.persistence.ClassTx;
 import org.qiancheng.persistence.SettlementTx;
@@ -52,5 +53,23 @@ final class JpaClasses implements ClassTx {
         return rows.manager.createQuery("SELECT c FROM ClassEntity c, EnrolmentEntity n WHERE n.classId = c.id"
                 + " AND n.traineeId = :trainee ORDER BY c.startDate", ClassEntity.class)
                 .setParameter("trainee", traineeId).getResultList().stream().map(ClassEntity::toRecord).toList();
+    }
+
+    @Override
+    public Optional<Survey> survey(long classId) {
+        return rows.find(SurveyEntity.class, classId, SurveyEntity::toRecord);
+    }
+
+    @Override
+    public Survey saveSurvey(Survey survey) {
+        SurveyEntity row = rows.manager.find(SurveyEntity.class, survey.classId());
+        if (row == null) {
+            row = new SurveyEntity();
+            row.set(survey);
+            rows.manager.persist(row);
+        } else {
+            row.set(survey);
+        }
+        return row.toRecord();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.EmploymentOutcome;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.persistence.EnrolmentTx;
@@ -67,5 +68,29 @@ final class JpaEnrolments implements EnrolmentTx {
         EnrolmentEntity enrolment = rows.current(EnrolmentEntity.class, enrolmentId, expectedVersion);
         enrolment.outcome(outcome);
         return rows.updated(enrolment, EnrolmentEntity::toRecord);
+    }
+
+    @Override
+    public Enrolment recordEmployment(long enrolmentId, EmploymentOutcome employment, LocalDate employedOn,
+            LocalDate recordedOn) {
+        EnrolmentEntity enrolment = rows.existing(EnrolmentEntity.class, enrolmentId);
+        enrolment.employment = employment;
+        enrolment.employedOn = employedOn;
+        enrolment.employmentRecordedOn = recordedOn;
+        return rows.updated(enrolment, EnrolmentEntity::toRecord);
+    }
+
+    @Override
+    public List<Enrolment> employmentRecorded(String regionPrefix, LocalDate from, LocalDate to, long afterId,
+            int limit) {
+        String region = regionPrefix == null ? "" : " AND c.regionCode LIKE :prefix";
+        var query = rows.manager.createQuery("SELECT n FROM EnrolmentEntity n, ClassEntity c WHERE n.classId = c.id"
+                + " AND n.employmentRecordedOn BETWEEN :from AND :to AND n.id > :after" + region + " ORDER BY n.id",
+                EnrolmentEntity.class).setParameter("from", from).setParameter("to", to).setParameter("after", afterId)
+                .setMaxResults(limit);
+        if (regionPrefix != null) {
+            query.setParameter("prefix", regionPrefix + "%");
+        }
+        return query.getResultList().stream().map(EnrolmentEntity::toRecord).toList();
     }
 }

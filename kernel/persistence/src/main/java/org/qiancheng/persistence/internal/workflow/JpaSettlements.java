@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Settlement;
@@ -77,6 +78,24 @@ final class JpaSettlements implements SettlementTx {
         SettlementEntity e = existing(id);
         e.afterClassId = afterClassId;
         e.classesDone += classes;
+        e.addSkipped(skipped);
+        e.claimsCreated += claims;
+        e.amount = e.amount.add(amount);
+        manager.flush();
+        return e.toRecord();
+    }
+
+    @Override
+    public OptionalLong topUpCursor(long id) {
+        Long cursor = existing(id).afterTopUpEnrolmentId;
+        return cursor == null ? OptionalLong.empty() : OptionalLong.of(cursor);
+    }
+
+    @Override
+    public Settlement recordTopUpBatch(long id, long afterEnrolmentId, List<String> skipped, long claims,
+            BigDecimal amount) {
+        SettlementEntity e = existing(id);
+        e.afterTopUpEnrolmentId = afterEnrolmentId;
         e.addSkipped(skipped);
         e.claimsCreated += claims;
         e.amount = e.amount.add(amount);

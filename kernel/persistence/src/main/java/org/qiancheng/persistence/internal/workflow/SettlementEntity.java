@@ -59,6 +59,13 @@ public class SettlementEntity {
     @Column(name = "AFTER_CLASS_ID", nullable = false)
     long afterClassId;
 
+    /**
+     * The top-up phase's cursor: {@code null} while the run settles classes, then the last enrolment
+     * whose top-up it settled (0 before the first).
+     */
+    @Column(name = "AFTER_TOPUP_ENROLMENT_ID")
+    Long afterTopUpEnrolmentId;
+
     /** Skip reasons, one per line. */
     @Lob
     @Column(name = "SKIPPED")
