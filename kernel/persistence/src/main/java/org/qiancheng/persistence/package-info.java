@@ -12,10 +12,11 @@
  * and decisions about policy versions stored with work of the same transaction
  * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)});
  * 0.10.0 added the claim filter's region, sums, ids and payment list of {@link org.qiancheng.persistence.ClaimTx}
- * and records who paid.
+ * and records who paid;
+ * 0.11.0 added the yearly training plans ({@link org.qiancheng.persistence.WorkflowTx#plans()}).
  */
 @Export
-@Version("0.10.0")
+@Version("0.11.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@
  * (real-name trainees), {@link org.qiancheng.api.workflow.Enrolments} (enrolments, attendance,
  * outcomes), {@link org.qiancheng.api.workflow.Claims} (claims, review, payments),
  * {@link org.qiancheng.api.workflow.Settlements} (monthly settlements),
+ * {@link org.qiancheng.api.workflow.TrainingPlans} (yearly training plans),
  * {@link org.qiancheng.api.workflow.Comparisons} and {@link org.qiancheng.api.workflow.AuditTrail},
  * with the kernel-wide rules K1–K6 of {@code DOMAIN.md}.
  * <p>
@@ -20,11 +21,13 @@
  * 0.7.0 added the review queue's filter and summary ({@link org.qiancheng.api.workflow.ClaimFilter},
  * {@link org.qiancheng.api.workflow.ClaimSummary}), batch review ({@link org.qiancheng.api.workflow.BatchReview})
  * and the data of the roster and payment list ({@link org.qiancheng.api.workflow.RosterLine},
- * {@link org.qiancheng.api.workflow.PaidInstalment}). The package is not in the published API baseline (api-0.1.0), so
+ * {@link org.qiancheng.api.workflow.PaidInstalment}). 0.8.0 added the yearly training plans driven by the demand
+ * catalogue ({@link org.qiancheng.api.workflow.TrainingPlans}, {@link org.qiancheng.api.workflow.TrainingPlan},
+ * {@link org.qiancheng.api.workflow.PlanProgress}). The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export
-@Version("0.7.0")
+@Version("0.8.0")
 package org.qiancheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;
