@@ -243,11 +243,12 @@ final class MalformedRequests {
     /** The path with known-good values, except one parameter. */
     private static String fill(String template, String broken, String value) {
         String path = template;
-        for (String name : List.of("id", "code", "version", "report")) {
+        for (String name : List.of("id", "code", "version", "report", "year")) {
             String good = switch (name) {
                 case "id" -> "1";
                 case "code" -> "510000";
                 case "version" -> "2025.1.0";
+                case "year" -> "2026";
                 default -> "indicators";
             };
             path = path.replace("{" + name + "}", name.equals(broken) ? value : good);

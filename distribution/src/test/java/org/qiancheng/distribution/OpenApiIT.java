@@ -62,7 +62,7 @@ public class OpenApiIT extends PlatformTestSupport {
     /** Every resource of the kernel; the test waits until the whiteboard serves them all. */
     private static final List<String> RESOURCES = List.of("qiancheng.health", "qiancheng.regions",
             "qiancheng.policies", "qiancheng.preview", "qiancheng.reports", "qiancheng.institutions",
-            "qiancheng.projects", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
+            "qiancheng.projects", "qiancheng.plans", "qiancheng.classes", "qiancheng.trainees", "qiancheng.enrolments",
             "qiancheng.claims", "qiancheng.paymentlist", "qiancheng.audit", "qiancheng.openapi", "qiancheng.session", "qiancheng.users");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",

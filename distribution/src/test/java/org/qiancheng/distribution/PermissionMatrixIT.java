@@ -42,7 +42,7 @@ public class PermissionMatrixIT extends WorkflowTestSupport {
 
     /** What a path parameter is set to when only the gate is under test. */
     private static final Map<String, String> SAMPLES = Map.of("id", "1", "code", "510000", "version", "2025.1.0",
-            "file", "region-x-1.0.0.jar", "report", "indicators");
+            "file", "region-x-1.0.0.jar", "report", "indicators", "year", "2026");
 
     @Test
     public void everyServedOperationIsInTheMatrixAndEachRoleGetsExactlyItsPermissions() throws Exception {

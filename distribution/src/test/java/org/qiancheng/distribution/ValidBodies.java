@@ -29,6 +29,15 @@ final class ValidBodies {
                 {"regionCode": "510000", "name": "焊工（中级）培训", "occupationCode": "6-31-01-03",
                  "level": "INTERMEDIATE", "headcount": 30, "evaluationDirection": "技能等级认定",
                  "employmentDirection": "装备制造", "wageGuidance": "4500"}""");
+        bodies.put("POST /plans", """
+                {"regionCode": "510000", "year": 2027, "lines": [{"occupationCode": "6-31-01-03", "level": "JUNIOR",
+                 "trainees": 300}, {"occupationCode": "4-10-01-05", "trainees": 1200}]}""");
+        bodies.put("PUT /plans/{code}/{year}/lines", """
+                {"lines": [{"occupationCode": "6-31-01-03", "level": "JUNIOR", "trainees": 300}]}""");
+        bodies.put("POST /plans/{code}/{year}/publish", "{\"publishedOn\": \"2026-01-05\"}");
+        bodies.put("POST /plans/{code}/{year}/adjustment", """
+                {"adjustedOn": "2026-07-01", "reason": "年中调整", "lines": [{"occupationCode": "4-10-01-05",
+                 "trainees": 900}]}""");
         bodies.put("POST /classes", """
                 {"projectId": 1, "institutionId": 1, "regionCode": "510104", "mode": "OFFLINE", "kind": "GENERAL",
                  "startDate": "2026-12-10", "endDate": "2026-12-28", "hours": 80, "attendanceThreshold": 0.8}""");
@@ -41,6 +50,8 @@ final class ValidBodies {
         bodies.put("PUT /enrolments/{id}/outcome", """
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2026-11-20"},
                  "employment": "STABLE", "employedOn": "2026-11-21"}""");
+        bodies.put("PUT /enrolments/{id}/employment", "{\"employment\": \"STABLE\", \"employedOn\": \"2026-12-20\"}");
+        bodies.put("PUT /classes/{id}/survey", "{\"respondents\": 1, \"satisfied\": 1, \"surveyedOn\": \"2026-12-20\"}");
         bodies.put("POST /claims/{id}/review", "{\"approve\": true, \"reason\": \"核对无误\"}");
         bodies.put("POST /claims/{id}/disbursements", "{\"kind\": \"ADVANCE\"}");
         bodies.put("POST /settlements", "{\"regionCode\": \"510000\", \"month\": \"2026-10\"}");

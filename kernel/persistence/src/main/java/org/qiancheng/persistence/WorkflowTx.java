@@ -42,6 +42,12 @@ public interface WorkflowTx {
     ActivationRequestTx activationRequests();
 
     /**
+     * @return the yearly training plans, in this transaction
+     * @since 0.11
+     */
+    PlanTx plans();
+
+    /**
      * @return the console's aggregates, in this transaction
      * @since 0.10
      */

@@ -15,7 +15,8 @@
  * and records who paid;
  * 0.11.0 added the classes' satisfaction surveys ({@link org.qiancheng.persistence.ClassTx#survey}), later
  * employment ({@link org.qiancheng.persistence.EnrolmentTx#recordEmployment}) and top-up claims
- * ({@link org.qiancheng.persistence.ClaimTx#insertTopUp}, {@link org.qiancheng.persistence.SettlementTx#topUpCursor}).
+ * ({@link org.qiancheng.persistence.ClaimTx#insertTopUp}, {@link org.qiancheng.persistence.SettlementTx#topUpCursor}),
+ * and the yearly training plans ({@link org.qiancheng.persistence.WorkflowTx#plans()}).
  */
 @Export
 @Version("0.11.0")

@@ -5,6 +5,7 @@
  * (real-name trainees), {@link org.qiancheng.api.workflow.Enrolments} (enrolments, attendance,
  * outcomes), {@link org.qiancheng.api.workflow.Claims} (claims, review, payments),
  * {@link org.qiancheng.api.workflow.Settlements} (monthly settlements),
+ * {@link org.qiancheng.api.workflow.TrainingPlans} (yearly training plans),
  * {@link org.qiancheng.api.workflow.Comparisons} and {@link org.qiancheng.api.workflow.AuditTrail},
  * with the kernel-wide rules K1–K6 of {@code DOMAIN.md}.
  * <p>
@@ -25,7 +26,9 @@
  * outcome-linked top-ups: later employment evidence ({@link org.qiancheng.api.workflow.Enrolments#recordEmployment},
  * {@link org.qiancheng.api.workflow.Enrolment#employmentRecordedOn()}) and the top-up claims it makes due
  * ({@link org.qiancheng.api.workflow.Claim#topUpOf()}); both records have new components, and their earlier
- * canonical constructors stay as constructors. The package is not in the published API baseline (api-0.1.0), so
+ * canonical constructors stay as constructors; and the yearly training plans driven by the demand
+ * catalogue ({@link org.qiancheng.api.workflow.TrainingPlans}, {@link org.qiancheng.api.workflow.TrainingPlan},
+ * {@link org.qiancheng.api.workflow.PlanProgress}). The package is not in the published API baseline (api-0.1.0), so
  * bnd-baseline reports it as added, not as changed.
  */
 @Export

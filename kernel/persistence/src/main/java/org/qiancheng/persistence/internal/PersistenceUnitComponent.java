@@ -51,7 +51,9 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.SessionEntity",
             "org.qiancheng.persistence.internal.workflow.LoginFailureEntity",
             "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity",
-            "org.qiancheng.persistence.internal.workflow.SurveyEntity");
+            "org.qiancheng.persistence.internal.workflow.SurveyEntity",
+            "org.qiancheng.persistence.internal.workflow.PlanEntity",
+            "org.qiancheng.persistence.internal.workflow.PlanLineEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

@@ -42,7 +42,7 @@ public final class AuditTrailService implements AuditTrail {
      * (activation requests, confirmations, cancellations, expiries, rollbacks, pins).
      */
     static final Set<String> ENTITIES = Set.of("institution", "project", "class", "trainee", "enrolment", "claim",
-            "disbursement", "settlement", "bundle", "user", "policy", "audit");
+            "disbursement", "settlement", "bundle", "user", "policy", "audit", "plan");
 
     /** Entries an export reads in one transaction. */
     static final int EXPORT_PAGE = 500;

@@ -106,6 +106,8 @@ public final class ClassService implements Classes {
                 throw invalid("startDate", "catalog", "on " + start + " the catalogue of " + catalog.regionCode()
                         + " does not offer " + facts.occupationCode() + " at " + facts.level());
             }
+            // training follows the published yearly plans covering the class (PlanRules)
+            PlanRules.classInPlan(tx, facts);
             TrainingClass filed = tx.classes().insert(projectId, institutionId, facts, today, threshold,
                     Operators.current());
             return audit.created(tx, "class", filed.id(), filed);

@@ -10,6 +10,7 @@ import org.qiancheng.persistence.ClassTx;
 import org.qiancheng.persistence.DashboardTx;
 import org.qiancheng.persistence.EnrolmentTx;
 import org.qiancheng.persistence.InstitutionTx;
+import org.qiancheng.persistence.PlanTx;
 import org.qiancheng.persistence.ProjectTx;
 import org.qiancheng.persistence.SettlementTx;
 import org.qiancheng.persistence.TraineeTx;
@@ -30,6 +31,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final AccountTx accounts;
     private final ActivationRequestTx activationRequests;
     private final DashboardTx dashboard;
+    private final PlanTx plans;
 
     /** The entity manager of this transaction, for a repository outside the workflow's (policy activations). */
     EntityManager manager() {
@@ -49,6 +51,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.accounts = new JpaAccounts(rows);
         this.activationRequests = new JpaActivationRequests(rows);
         this.dashboard = new JpaDashboard(rows);
+        this.plans = new JpaPlans(rows);
     }
 
     @Override
@@ -99,6 +102,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public ActivationRequestTx activationRequests() {
         return activationRequests;
+    }
+
+    @Override
+    public PlanTx plans() {
+        return plans;
     }
 
     @Override
