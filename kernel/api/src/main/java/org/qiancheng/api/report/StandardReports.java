@@ -18,7 +18,8 @@ import org.qiancheng.api.spi.EvaluationReport;
 /**
  * The three reports every region offers, computed from the kernel's data set and the region's
  * parameters, each cited to the clause of the region's own notice that asks for it:
- * {@code indicators} (pass, certificate, employment, entrepreneurship and participation rates),
+ * {@code indicators} (pass, certificate, employment, entrepreneurship and participation rates, and the
+ * satisfaction of the surveyed classes weighted by their enrolment),
  * {@code target-progress} (goals from {@code targets/goals}) and {@code monthly-dispatch} (月调度).
  *
  * <p>{@code targets/goals}: {@code [{"code", "zh", "en", "measure", "target", "citation"}]} where
@@ -115,11 +116,29 @@ public final class StandardReports implements EvaluationReport {
                 "employed", "就业人数", "Employed", "entrepreneurs", "创业人数", "Entrepreneurs",
                 "passRate", "合格率", "Pass rate", "certificateRate", "取证率", "Certificate rate",
                 "employmentRate", "就业率", "Employment rate", "entrepreneurshipRate", "创业率", "Entrepreneurship rate",
-                "participationRate", "参评率", "Participation rate", "subsidy", "补贴金额(元)", "Subsidy (yuan)");
+                "participationRate", "参评率", "Participation rate", "surveyedClasses", "满意度调查班数",
+                "Classes surveyed", "satisfaction", "满意度", "Satisfaction", "subsidy", "补贴金额(元)", "Subsidy (yuan)");
+        List<ClassRecord> surveyed = data.classes().stream().filter(r -> r.results().surveyed()).toList();
         List<Object> row = List.of(total.classes(), total.enrolled(), total.evaluated(), total.passed(),
                 total.certified(), total.employed(), total.entrepreneurs(), total.passRate(), total.certificateRate(),
-                total.employmentRate(), total.entrepreneurshipRate(), total.participationRate(), total.subsidy());
+                total.employmentRate(), total.entrepreneurshipRate(), total.participationRate(), (long) surveyed.size(),
+                satisfaction(surveyed), total.subsidy());
         return new Report(indicators, data.regionCode(), data.from(), data.to(), columns, List.of(row), notes);
+    }
+
+    /**
+     * The satisfaction of the surveyed classes, each weighted by its enrolment, four decimals; 0 when
+     * none was surveyed (a class without a survey is not counted as satisfied in a report).
+     */
+    private static BigDecimal satisfaction(List<ClassRecord> surveyed) {
+        long enrolled = surveyed.stream().mapToLong(r -> r.results().enrolled()).sum();
+        if (enrolled == 0) {
+            return BigDecimal.ZERO.setScale(4);
+        }
+        BigDecimal weighted = surveyed.stream()
+                .map(r -> r.results().satisfaction().multiply(BigDecimal.valueOf(r.results().enrolled())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return weighted.divide(BigDecimal.valueOf(enrolled), 4, java.math.RoundingMode.HALF_UP);
     }
 
     private static Report targets(ReportDefinition targets, ReportData data, Parameters parameters) {

@@ -88,8 +88,28 @@ class StandardReportsTest {
         assertEquals(100L, row.get(1));
         assertEquals(new BigDecimal("0.8200"), row.get(7), "pass rate 82 of 100");
         assertEquals(new BigDecimal("0.9000"), row.get(11), "participation 90 of 100");
-        assertEquals(new BigDecimal("82000.50"), row.get(12));
+        assertEquals(3L, row.get(12), "classes surveyed");
+        assertEquals(new BigDecimal("0.9000"), row.get(13), "satisfaction");
+        assertEquals(new BigDecimal("82000.50"), row.get(14));
         assertEquals(report.columns().size(), row.size());
+    }
+
+    @Test
+    void satisfactionWeighsTheSurveyedClassesByEnrolmentAndLeavesTheOthersOut() {
+        LocalDate end = LocalDate.parse("2021-05-20");
+        ClassFacts facts = new ClassFacts("510100", "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE,
+                TrainingKind.GENERAL, end.minusDays(20), end, 80);
+        ReportData mixed = new ReportData("510000", LocalDate.parse("2021-01-01"), LocalDate.parse("2021-12-31"),
+                List.of(new ClassRecord("s1", facts, new ClassResults(30, 30, 30, 0, 0, 0, new BigDecimal("0.8")), 0,
+                                BigDecimal.ZERO),
+                        new ClassRecord("s2", facts, new ClassResults(10, 10, 10, 0, 0, 0, BigDecimal.ONE), 0,
+                                BigDecimal.ZERO),
+                        new ClassRecord("n", facts, new ClassResults(60, 60, 60, 0, 0, 0, BigDecimal.ONE, false), 0,
+                                BigDecimal.ZERO)));
+        Report report = reports.produce("indicators", mixed, parameters(Map.of()));
+        assertEquals("surveyedClasses", report.columns().get(12).key());
+        assertEquals(2L, report.rows().get(0).get(12));
+        assertEquals(new BigDecimal("0.8500"), report.rows().get(0).get(13), "(30 × 0.8 + 10 × 1) / 40");
     }
 
     @Test
