@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * The unique key of a claim: its enrolment and whether it is the original or the top-up. Before
  * top-ups the key was the enrolment alone, and EclipseLink's {@code create-or-extend-tables} adds
  * columns but never changes a constraint; so at every start this moves a database of the old shape
- * to the new key, in one transaction, and does nothing on a database that has it.
+ * to the new key, in one transaction, and does nothing on a database that has it. Only the table of
+ * the connection's current schema is looked at.
  */
 public final class ClaimKey {
 
@@ -81,12 +82,13 @@ public final class ClaimKey {
         String sql = "SELECT tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                 + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                 + " AND k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME"
-                + " WHERE tc.CONSTRAINT_TYPE = 'UNIQUE' AND UPPER(tc.TABLE_NAME) = ?"
+                + " WHERE tc.CONSTRAINT_TYPE = 'UNIQUE' AND UPPER(tc.TABLE_NAME) = ? AND tc.TABLE_SCHEMA = ?"
                 + " GROUP BY tc.CONSTRAINT_NAME HAVING COUNT(*) = 1 AND MAX(UPPER(k.COLUMN_NAME)) = ?";
         List<String> names = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, TABLE);
-            query.setString(2, ENROLMENT);
+            query.setString(2, connection.getSchema());
+            query.setString(3, ENROLMENT);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
@@ -101,7 +103,7 @@ public final class ClaimKey {
         DatabaseMetaData meta = connection.getMetaData();
         String table = meta.storesLowerCaseIdentifiers() ? TABLE.toLowerCase(Locale.ROOT) : TABLE;
         Map<String, List<String>> indexes = new LinkedHashMap<>();
-        try (ResultSet rows = meta.getIndexInfo(connection.getCatalog(), null, table, true, false)) {
+        try (ResultSet rows = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, true, false)) {
             while (rows.next()) {
                 String name = rows.getString("INDEX_NAME");
                 String column = rows.getString("COLUMN_NAME");
