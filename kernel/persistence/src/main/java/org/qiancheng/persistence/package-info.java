@@ -12,10 +12,13 @@
  * and decisions about policy versions stored with work of the same transaction
  * ({@link org.qiancheng.persistence.PolicyActivations#append(org.qiancheng.api.registry.Activation, java.util.function.BiConsumer)});
  * 0.10.0 added the claim filter's region, sums, ids and payment list of {@link org.qiancheng.persistence.ClaimTx}
- * and records who paid.
+ * and records who paid;
+ * 0.11.0 added the nodes and their leases ({@link org.qiancheng.persistence.WorkflowTx#nodes()}), the region's
+ * decision sequence of {@link org.qiancheng.persistence.PolicyActivations} and the sequence an activation
+ * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert}).
  */
 @Export
-@Version("0.10.0")
+@Version("0.11.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -49,7 +49,10 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.UserEntity",
             "org.qiancheng.persistence.internal.workflow.SessionEntity",
             "org.qiancheng.persistence.internal.workflow.LoginFailureEntity",
-            "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity");
+            "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity",
+            "org.qiancheng.persistence.internal.workflow.NodeEntity",
+            "org.qiancheng.persistence.internal.workflow.LeaseEntity",
+            "org.qiancheng.persistence.internal.workflow.PolicySequenceEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 
@@ -109,6 +112,11 @@ public final class PersistenceUnitComponent implements JpaUnit {
     @Override
     public String product() {
         return product;
+    }
+
+    @Override
+    public java.sql.Connection connect() throws SQLException {
+        return dataSource.getConnection();
     }
 
     /**

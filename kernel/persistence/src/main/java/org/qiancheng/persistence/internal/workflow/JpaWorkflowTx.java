@@ -10,6 +10,7 @@ import org.qiancheng.persistence.ClassTx;
 import org.qiancheng.persistence.DashboardTx;
 import org.qiancheng.persistence.EnrolmentTx;
 import org.qiancheng.persistence.InstitutionTx;
+import org.qiancheng.persistence.NodeTx;
 import org.qiancheng.persistence.ProjectTx;
 import org.qiancheng.persistence.SettlementTx;
 import org.qiancheng.persistence.TraineeTx;
@@ -30,6 +31,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final AccountTx accounts;
     private final ActivationRequestTx activationRequests;
     private final DashboardTx dashboard;
+    private final NodeTx nodes;
 
     /** The entity manager of this transaction, for a repository outside the workflow's (policy activations). */
     EntityManager manager() {
@@ -49,6 +51,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.accounts = new JpaAccounts(rows);
         this.activationRequests = new JpaActivationRequests(rows);
         this.dashboard = new JpaDashboard(rows);
+        this.nodes = new JpaNodes(manager);
     }
 
     @Override
@@ -104,6 +107,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public DashboardTx dashboard() {
         return dashboard;
+    }
+
+    @Override
+    public NodeTx nodes() {
+        return nodes;
     }
 
     @Override
