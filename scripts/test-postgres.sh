@@ -91,7 +91,7 @@ platform_pid=""
 cleanup() {
   local status=$?
   local pid
-  for pid in "$platform_pid" "${node_a_pid:-}" "${node_b_pid:-}"; do
+  for pid in "${load_pid:-}" "$platform_pid" "${node_a_pid:-}" "${node_b_pid:-}"; do
     if [ -n "$pid" ]; then
       kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
     fi
@@ -254,6 +254,7 @@ config_start() {
 # the run over: count and yuan equal the clean run's, one claim per enrolment, no failed request on B.
 node_a_pid=""
 node_b_pid=""
+load_pid=""
 nodes_classes="${QC_NODES_CLASSES:-400}"
 nodes_per_class="${QC_NODES_PER_CLASS:-50}"
 two_nodes() {
@@ -325,8 +326,8 @@ two_nodes() {
 
   # the load: previews and claim reads over both nodes, with the tokens node A issued
   local stop_file="$dir/load.stop" preview="$root/distribution/src/test/resources/examples/preview-sichuan-2026.json"
-  python3 "$root/scripts/two-nodes-load.py" "$a" "$b" "$QC_TOKEN_CLERK" "$preview" "$stop_file" "$dir/load.json" 16 &
-  local load_pid=$!
+  python3 "$root/scripts/two-nodes-load.py" "$a" "$b" "$QC_TOKEN_CLERK" "$preview" "$stop_file" "$dir/load.json" 16 "${QC_NODES_RATE:-250}" &
+  load_pid=$!
   sleep 5
 
   # an activation on A: two-person, then B decides with the new version within the documented delay
@@ -413,6 +414,7 @@ two_nodes() {
   local killed_ms=$(( ($(now_ns) - begin) / 1000000 ))
   touch "$stop_file"
   wait "$load_pid" || true
+  load_pid=""
   local claims amount rows
   claims="$(echo "$state" | json_field '["claimsCreated"]')"
   amount="$(echo "$state" | json_field '["amount"]')"

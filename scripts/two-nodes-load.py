@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Load driver of the two-node test (scripts/test-postgres.sh): spreads claim previews and claim reads
-over two nodes, alternating, from THREADS closed-loop threads with keep-alive connections, until STOP_FILE
-exists; then writes a JSON summary (requests and failures per node, per second, the first failures).
+over two nodes, alternating, from THREADS threads with keep-alive connections, paced to RATE requests a
+second in all (a thread that falls behind catches up without sleeping), until STOP_FILE exists; then writes a
+JSON summary (requests and failures per node, per second, the first failures).
 
-  two-nodes-load.py BASE_A BASE_B TOKEN PREVIEW_FILE STOP_FILE OUT_FILE [THREADS]
+  two-nodes-load.py BASE_A BASE_B TOKEN PREVIEW_FILE STOP_FILE OUT_FILE [THREADS] [RATE]
 
 A node that does not answer (killed) counts as a failure of that node; the test requires none on B.
 """
@@ -17,6 +18,8 @@ import urllib.parse
 
 base_a, base_b, token, preview_file, stop_file, out_file = sys.argv[1:7]
 threads = int(sys.argv[7]) if len(sys.argv) > 7 else 12
+rate = float(sys.argv[8]) if len(sys.argv) > 8 else 250.0
+interval = threads / rate
 preview = open(preview_file, 'rb').read()
 nodes = {'A': urllib.parse.urlparse(base_a), 'B': urllib.parse.urlparse(base_b)}
 lock = threading.Lock()
@@ -43,7 +46,12 @@ def record(node, ok, error=None):
 def worker(index):
     connections = {}
     i = index
+    due = time.time() + index * interval / threads
     while not os.path.exists(stop_file):
+        wait = due - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        due = max(due + interval, time.time() - 1.0)
         node = 'A' if i % 2 == 0 else 'B'
         read = (i // 2) % 2 == 1
         i += 1

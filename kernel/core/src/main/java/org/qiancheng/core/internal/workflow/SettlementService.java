@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * guard). A node takes over only once it has run for a while, so that the region bundles of its
  * {@code deploy/} are in force rather than a fallback policy of its first seconds. A clean stop
  * ends this node's leases at once, so another node continues without waiting for them to expire.
+ * Between batches and during a long one, the node's heartbeat keeps the lease alive.
  */
 @Component(configurationPid = "org.qiancheng.settlement", immediate = true)
 @Designate(ocd = SettlementService.Config.class)
@@ -273,17 +274,19 @@ public final class SettlementService implements Settlements {
 
     /**
      * One batch, retried when it lost a race with a claim computed on request. The lease is renewed
-     * first in the batch's transaction: its row stays locked to the commit, so no other node takes
-     * the run over while the batch commits, and a node that lost it commits nothing.
+     * last in the batch's transaction, just before its commit (its fence): the row stays locked to
+     * the commit, so no other node takes the run over while the batch commits, and a node that lost
+     * the lease meanwhile rolls the batch back. Not first: the lock would then last the whole batch
+     * and hold up this node's heartbeat, so that a slow batch let the lease expire under it.
      */
     private Settlement nextBatch(long id) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.transaction(tx -> {
+                    Settlement after = batch.next(tx, id, batchSize);
                     if (!tx.nodes().acquire(lease(id), node.self(), Instant.now(), node.leaseEnd())) {
                         throw new LeaseLost();
                     }
-                    Settlement after = batch.next(tx, id, batchSize);
                     if (after.status() != SettlementStatus.RUNNING) {
                         tx.nodes().release(lease(id), node.self(), Instant.now());
                     }
