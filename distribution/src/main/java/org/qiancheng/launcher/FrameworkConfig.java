@@ -84,7 +84,8 @@ public final class FrameworkConfig {
             "QC_CLOCK_FIXED", "qc.clock.fixed",
             "QC_DB_URL", "qc.db.url",
             "QC_DB_USER", "qc.db.user",
-            "QC_DB_PASSWORD", "qc.db.password");
+            "QC_DB_PASSWORD", "qc.db.password",
+            "QC_NODE", "qc.node");
 
     /**
      * Sets the JVM system properties of {@code conf/system.properties} (logging set-up of the

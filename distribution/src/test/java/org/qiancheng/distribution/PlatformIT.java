@@ -1,6 +1,7 @@
 package org.qiancheng.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -82,6 +83,15 @@ public class PlatformIT extends PlatformTestSupport {
         Http.Answer details = new Http(context.getProperty("org.osgi.service.http.port")).get("/health/details");
         assertEquals(200, details.status());
         assertEquals("ACTIVE", details.body().get("frameworkState").asText());
+        String node = details.body().get("node").get("id").asText();
+        assertFalse("the details name the node", node.isBlank());
+        assertTrue(details.body().get("node").get("leases").isArray());
+        // the node's heartbeat lists it among the live nodes, first as the one answering
+        Http.Answer nodes = new Http(context.getProperty("org.osgi.service.http.port")).get("/nodes");
+        assertEquals(200, nodes.status());
+        assertEquals(node, nodes.body().get(0).get("id").asText());
+        assertTrue(nodes.body().get(0).get("self").asBoolean());
+        assertFalse(nodes.body().get(0).get("lastHeartbeat").asText().isBlank());
     }
 
     @Test

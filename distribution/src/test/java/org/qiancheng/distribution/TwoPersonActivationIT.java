@@ -154,6 +154,47 @@ public class TwoPersonActivationIT extends WorkflowTestSupport {
         assertEquals(200, first.put("/policies/510000/pin", "{\"version\": \"2025.1.0\"}").status());
         assertEquals(200, first.delete("/policies/510000/pin").status());
 
+        // every decision carries the region's decision sequence; one made at a sequence the region has left is 409
+        long sequence = sequence(first);
+        assertEquals("confirmed activation, rollback, pin, unpin: four decisions of Sichuan", 4, sequence);
+        Http.Answer stalePin = second.put("/policies/510000/pin", "{\"version\": \"2025.1.0\", \"expectedSequence\": "
+                + (sequence - 1) + "}");
+        assertProblem(stalePin, 409, "expectedSequence", "sequence:" + sequence);
+        assertTrue(body(stalePin), stalePin.body().path("detail").asText().contains("#4 UNPINNED")
+                && !stalePin.body().path("detailZh").asText().isBlank());
+        assertProblem(second.delete("/policies/510000/pin?expectedSequence=-1"), 422, "expectedSequence", null);
+        assertProblem(first.post("/policies/510000/rollback", "{\"expectedSequence\": " + (sequence + 3) + "}"), 409,
+                "expectedSequence", "sequence:" + sequence);
+        assertEquals("nothing stored by the refusals", sequence, sequence(first));
+        // a request keeps the sequence it was made at; its confirmation after another decision is 409 and it stays PENDING
+        JsonNode raced = first.post(REVISION, "{\"expectedSequence\": " + sequence + "}").body();
+        assertEquals(sequence, raced.get("sequence").asLong());
+        assertEquals(200, second.put("/policies/510000/pin", "{\"version\": \"2025.1.0\", \"expectedSequence\": "
+                + sequence + "}").status());
+        Http.Answer late2 = second.post(REQUESTS + "/" + raced.get("id").asLong() + "/confirm", "");
+        assertProblem(late2, 409, "expectedSequence", "sequence:" + (sequence + 1));
+        assertTrue(body(late2), late2.body().path("detail").asText().contains("PINNED 2025.1.0 by policy-admin-2"));
+        assertEquals("PENDING", second.get(REQUESTS + "?status=PENDING").body().get(0).get("status").asText());
+        assertEquals(200, first.delete(REQUESTS + "/" + raced.get("id").asLong()).status());
+        // two administrators deciding at the same moment at the same sequence: exactly one is stored
+        long now = sequence(first);
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<Integer> one = both.submit(() -> {
+            go.await();
+            return first.delete("/policies/510000/pin?expectedSequence=" + now).status();
+        });
+        java.util.concurrent.Future<Integer> other = both.submit(() -> {
+            go.await();
+            return second.delete("/policies/510000/pin?expectedSequence=" + now).status();
+        });
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>(List.of(one.get(), other.get()));
+        both.shutdown();
+        statuses.sort(null);
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals(now + 1, sequence(first));
+
         // all of it in the audit trail, as entity policy, under the authenticated users
         JsonNode trail = http.as(Role.AUDITOR).get("/audit?entity=policy&limit=500").body().get("items");
         List<String> actions = new ArrayList<>();
@@ -168,8 +209,14 @@ public class TwoPersonActivationIT extends WorkflowTestSupport {
                 "policy.pinned policy-admin 0", "policy.unpinned policy-admin 0")) {
             assertTrue(expected + " in " + actions, actions.contains(expected));
         }
-        assertEquals("refusals store nothing: four requests", 4,
+        assertEquals("refusals store nothing: five requests", 5,
                 actions.stream().filter(a -> a.startsWith("policy.activation-requested ")).count());
+    }
+
+    /** The region's decision sequence: that of Sichuan's latest decision, 0 when none. */
+    private static long sequence(Http as) throws Exception {
+        JsonNode decisions = as.get("/policies/510000/activations").body();
+        return decisions.size() == 0 ? 0 : decisions.get(decisions.size() - 1).get("sequence").asLong();
     }
 
     /** Previews the 2026 class; checks the amount and answers the version that decided it. */

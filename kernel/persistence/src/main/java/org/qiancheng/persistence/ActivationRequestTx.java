@@ -13,9 +13,9 @@ import org.qiancheng.api.registry.ActivationRequest;
 @ProviderType
 public interface ActivationRequestTx {
 
-    /** Stores a new PENDING request. */
+    /** Stores a new PENDING request, made at the region's decision {@code sequence}. */
     ActivationRequest insert(String regionCode, String version, String reason, String requestedBy,
-            Instant requestedAt, Instant expiresAt);
+            Instant requestedAt, Instant expiresAt, long sequence);
 
     /** @return the request, or empty */
     Optional<ActivationRequest> find(long id);

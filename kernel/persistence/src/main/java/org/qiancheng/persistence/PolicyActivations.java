@@ -12,7 +12,7 @@ import org.qiancheng.api.registry.Activation;
 @ProviderType
 public interface PolicyActivations {
 
-    /** @return every decision, oldest first */
+    /** @return every decision, oldest first, each with its region's decision sequence ({@link Activation#sequence()}) */
     List<Activation> all();
 
     /**
@@ -33,4 +33,29 @@ public interface PolicyActivations {
      * @since 0.9
      */
     Activation append(Activation decision, BiConsumer<WorkflowTx, Activation> alongside);
+
+    /**
+     * Stores a decision as the next step of its region's decision sequence, when the region is still at
+     * {@code expectedSequence}, with more work in the same transaction. Of two decisions made at the same
+     * sequence, on one node or two, exactly one is stored; the database decides (a primary key per step).
+     *
+     * @param decision the decision; its id and sequence are ignored
+     * @param expectedSequence the region's sequence the decision was made at (0: the region has no decision)
+     * @param alongside given the transaction and the decision as stored
+     * @return the decision as stored, with its id and sequence ({@code expectedSequence + 1})
+     * @throws org.qiancheng.api.registry.StaleDecisionException when the region is past
+     *     {@code expectedSequence}, or another decision took the step first; nothing is stored
+     * @since 0.11
+     */
+    Activation append(Activation decision, long expectedSequence, BiConsumer<WorkflowTx, Activation> alongside);
+
+    /**
+     * Calls {@code listener} (on a thread of the store) soon after any node stored a decision, so that the
+     * node applies it without waiting for its next reading of the history: on PostgreSQL through
+     * {@code LISTEN/NOTIFY}; on a database without notifications never (the reader polls).
+     *
+     * @return closing it stops the calls
+     * @since 0.11
+     */
+    AutoCloseable onAppended(Runnable listener);
 }

@@ -62,4 +62,10 @@ public interface SettlementTx {
 
     /** Marks every RUNNING run INTERRUPTED with the reason; returns how many. */
     int interruptRunning(String reason);
+
+    /**
+     * @return the RUNNING runs, oldest first: each is worked by the node holding its lease
+     * @since 0.11
+     */
+    List<Settlement> running();
 }

@@ -54,6 +54,12 @@ public interface WorkflowTx {
     DashboardTx dashboard();
 
     /**
+     * @return the platform's nodes and their leases, in this transaction
+     * @since 0.11
+     */
+    NodeTx nodes();
+
+    /**
      * Remembers an idempotency key for a request.
      *
      * @param key the client's key

@@ -16,7 +16,10 @@
  * 0.11.0 added the classes' satisfaction surveys ({@link org.qiancheng.persistence.ClassTx#survey}), later
  * employment ({@link org.qiancheng.persistence.EnrolmentTx#recordEmployment}) and top-up claims
  * ({@link org.qiancheng.persistence.ClaimTx#insertTopUp}, {@link org.qiancheng.persistence.SettlementTx#topUpCursor}),
- * and the yearly training plans ({@link org.qiancheng.persistence.WorkflowTx#plans()}).
+ * and the yearly training plans ({@link org.qiancheng.persistence.WorkflowTx#plans()}),
+ * the nodes and their leases ({@link org.qiancheng.persistence.WorkflowTx#nodes()}), the region's
+ * decision sequence of {@link org.qiancheng.persistence.PolicyActivations} and the sequence an activation
+ * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert}).
  */
 @Export
 @Version("0.11.0")

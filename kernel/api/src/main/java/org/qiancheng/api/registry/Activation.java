@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param actor the operator
  * @param at when
  * @param reason why, as the operator said
+ * @param sequence the region's decision sequence this decision made: 1 for a region's first decision, one
+ *     more for each after it; 0 for a decision not stored yet. A decision is stored only while the region is
+ *     still at the sequence its maker read (optimistic concurrency between nodes and operators)
+ * @since 1.5 ({@code sequence})
  */
 public record Activation(long id, String regionCode, String version, Kind kind, List<String> retired, String actor,
-        Instant at, String reason) {
+        Instant at, String reason, long sequence) {
 
     /** What an operator decided. */
     public enum Kind {
@@ -40,5 +44,16 @@ public record Activation(long id, String regionCode, String version, Kind kind, 
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
         retired = List.copyOf(retired);
+    }
+
+    /** A decision without its sequence (0: not stored yet), as before 1.5. */
+    public Activation(long id, String regionCode, String version, Kind kind, List<String> retired, String actor,
+            Instant at, String reason) {
+        this(id, regionCode, version, kind, retired, actor, at, reason, 0);
+    }
+
+    /** @return this decision as stored at {@code storedSequence} of its region, with the id it got */
+    public Activation stored(long storedId, long storedSequence) {
+        return new Activation(storedId, regionCode, version, kind, retired, actor, at, reason, storedSequence);
     }
 }

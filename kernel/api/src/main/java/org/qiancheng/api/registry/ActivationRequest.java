@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param status where it stands
  * @param decidedBy who confirmed or cancelled it, or noticed it expired; {@code null} while pending
  * @param decidedAt when it was confirmed, cancelled or found expired; {@code null} while pending
- * @since 1.4
+ * @param sequence the region's decision sequence the request was made at ({@link Activation#sequence()} of the
+ *     region's latest decision, 0 when it has none): the confirmation is refused (409) when the region has
+ *     moved since; {@code null} for a request stored before 1.5, whose confirmation is checked against the
+ *     region as the confirming node knows it
+ * @since 1.4 ({@code sequence} 1.5)
  */
 public record ActivationRequest(long id, String regionCode, String version, String reason, String requestedBy,
-        Instant requestedAt, Instant expiresAt, Status status, String decidedBy, Instant decidedAt) {
+        Instant requestedAt, Instant expiresAt, Status status, String decidedBy, Instant decidedAt, Long sequence) {
 
     /** Where a request stands. */
     public enum Status {
@@ -43,5 +47,11 @@ public record ActivationRequest(long id, String regionCode, String version, Stri
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A request without the sequence it was made at, as before 1.5. */
+    public ActivationRequest(long id, String regionCode, String version, String reason, String requestedBy,
+            Instant requestedAt, Instant expiresAt, Status status, String decidedBy, Instant decidedAt) {
+        this(id, regionCode, version, reason, requestedBy, requestedAt, expiresAt, status, decidedBy, decidedAt, null);
     }
 }

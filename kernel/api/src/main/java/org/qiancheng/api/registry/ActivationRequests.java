@@ -36,6 +36,17 @@ public interface ActivationRequests {
     ActivationRequest request(String regionCode, String version, String reason);
 
     /**
+     * {@link #request(String, String, String)} made at the region's decision sequence {@code expectedSequence}:
+     * refused at once when the region has moved past it; the request keeps the sequence, and its
+     * confirmation is refused when the region moves before it.
+     *
+     * @param expectedSequence the sequence the requester read; {@code null}: the region's as this node knows it
+     * @throws StaleDecisionException when the region has moved past {@code expectedSequence}
+     * @since 1.5
+     */
+    ActivationRequest request(String regionCode, String version, String reason, Long expectedSequence);
+
+    /**
      * Confirms a pending request by another policy administrator: the version is activated at once,
      * with the confirmer as actor and a reason naming both.
      *
@@ -46,6 +57,8 @@ public interface ActivationRequests {
      *     CONFLICT {@code expired} when it is older than 24 hours (it is then EXPIRED), or when it is
      *     not pending
      * @throws ActivationException when the activation itself is refused
+     * @throws StaleDecisionException (since 1.5) when the region has moved past the sequence the request was
+     *     made at: another decision came first; the request stays PENDING
      */
     Activation confirm(long id);
 

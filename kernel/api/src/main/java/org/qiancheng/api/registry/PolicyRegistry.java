@@ -105,4 +105,38 @@ public interface PolicyRegistry {
      * @return the operators' decisions about the region, oldest first
      */
     List<Activation> activations(String regionCode);
+
+    /**
+     * {@link #pin(String, String)} made at the region's decision sequence {@code expectedSequence}.
+     *
+     * @param expectedSequence the sequence the operator read ({@link Activation#sequence()} of the region's
+     *     latest decision, 0 when none); {@code null}: the sequence as this node knows it now
+     * @throws StaleDecisionException when the region has moved past it
+     * @since 1.5
+     */
+    void pin(String regionCode, String version, Long expectedSequence);
+
+    /**
+     * {@link #unpin(String)} made at the region's decision sequence {@code expectedSequence}.
+     *
+     * @throws StaleDecisionException when the region has moved past it
+     * @since 1.5
+     */
+    void unpin(String regionCode, Long expectedSequence);
+
+    /**
+     * {@link #rollback(String, String, String)} made at the region's decision sequence {@code expectedSequence}.
+     *
+     * @throws StaleDecisionException when the region has moved past it
+     * @since 1.5
+     */
+    Activation rollback(String regionCode, String actor, String reason, Long expectedSequence);
+
+    /**
+     * @param regionCode GB/T 2260 code
+     * @return the region's decision sequence as this node knows it ({@link Activation#sequence()} of its latest
+     *     decision, 0 when none); other nodes' decisions arrive within seconds
+     * @since 1.5
+     */
+    long sequence(String regionCode);
 }

@@ -14,14 +14,22 @@ import java.util.Objects;
  * @param database the database as seen by a real query
  * @param uptime time since the platform's process started
  * @param checkedAt when this report was taken
+ * @param node the node that took it and the leases it holds; {@code null} before the node is known
+ * @since 1.0 ({@code node} 1.1)
  */
 public record HealthReport(HealthStatus status, String frameworkState, Map<String, Integer> bundles,
-        DatabaseHealth database, Duration uptime, Instant checkedAt) {
+        DatabaseHealth database, Duration uptime, Instant checkedAt, NodeHealth node) {
 
     /** Copies the bundle counts so the report stays immutable. */
     public HealthReport {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(database, "database");
         bundles = Map.copyOf(bundles);
+    }
+
+    /** A report without its node, as before 1.1. */
+    public HealthReport(HealthStatus status, String frameworkState, Map<String, Integer> bundles,
+            DatabaseHealth database, Duration uptime, Instant checkedAt) {
+        this(status, frameworkState, bundles, database, uptime, checkedAt, null);
     }
 }

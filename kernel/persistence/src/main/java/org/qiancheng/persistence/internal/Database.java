@@ -79,7 +79,10 @@ record Database(String url, String user, String password) {
      * a connection: on PostgreSQL a server process with authentication; on HSQLDB a session whose
      * close writes a statement to the log and, with {@code write_delay=false}, syncs the file — at a
      * few hundred requests a second those syncs queued every request thread behind one lock for
-     * seconds (bench/swap.sh). PostgreSQL also needs the kernel's platform class.
+     * seconds (bench/swap.sh). PostgreSQL also needs the kernel's platform class, and has no shared
+     * (second-level) cache: several nodes may write the same rows (docs/operations.md, several nodes),
+     * and an entity cached by one node would hide another node's change from it — a revoked session,
+     * a settlement's progress. HSQLDB's file database is opened by one process only.
      */
     Map<String, String> eclipselinkProperties() {
         Map<String, String> properties = new java.util.HashMap<>(Map.of(
@@ -90,6 +93,7 @@ record Database(String url, String user, String password) {
                 "eclipselink.connection-pool.default.max", "16"));
         if (isPostgresql()) {
             properties.put("eclipselink.target-database", PostgresqlPlatform.class.getName());
+            properties.put("eclipselink.cache.shared.default", "false");
         }
         return properties;
     }

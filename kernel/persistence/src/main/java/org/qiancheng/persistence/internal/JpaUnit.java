@@ -17,6 +17,14 @@ public interface JpaUnit {
     /** The database product and version, read once when the unit started. */
     String product();
 
+    /**
+     * A connection of its own, outside the unit's pool, e.g. to {@code LISTEN} on PostgreSQL; the
+     * caller closes it.
+     */
+    default java.sql.Connection connect() throws java.sql.SQLException {
+        throw new java.sql.SQLFeatureNotSupportedException("this unit gives no connection of its own");
+    }
+
     /** {@link #inTransaction} over a factory: what every unit does. */
     static <T> T inTransaction(EntityManagerFactory factory, Function<EntityManager, T> work) {
         EntityManager manager = factory.createEntityManager();

@@ -53,7 +53,11 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.ActivationRequestEntity",
             "org.qiancheng.persistence.internal.workflow.SurveyEntity",
             "org.qiancheng.persistence.internal.workflow.PlanEntity",
-            "org.qiancheng.persistence.internal.workflow.PlanLineEntity");
+            "org.qiancheng.persistence.internal.workflow.PlanLineEntity",
+
+            "org.qiancheng.persistence.internal.workflow.NodeEntity",
+            "org.qiancheng.persistence.internal.workflow.LeaseEntity",
+            "org.qiancheng.persistence.internal.workflow.PolicySequenceEntity");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 
@@ -117,6 +121,11 @@ public final class PersistenceUnitComponent implements JpaUnit {
     @Override
     public String product() {
         return product;
+    }
+
+    @Override
+    public java.sql.Connection connect() throws SQLException {
+        return dataSource.getConnection();
     }
 
     /**

@@ -41,6 +41,14 @@ final class TestUnit implements JpaUnit, AutoCloseable {
      *        while a factory of it is open, so another name is another start on the same tables
      */
     TestUnit(Database database, String name) throws SQLException {
+        this(database, name, java.util.Map.of());
+    }
+
+    /**
+     * @param extra unit properties over the component's, e.g. the shared cache off as on PostgreSQL
+     *        for a second node
+     */
+    TestUnit(Database database, String name, java.util.Map<String, String> extra) throws SQLException {
         this.database = database;
         this.source = database.dataSource();
         try (Connection connection = source.getConnection()) {
@@ -49,8 +57,10 @@ final class TestUnit implements JpaUnit, AutoCloseable {
         try {
             UnitInfo unit = new UnitInfo(name, PersistenceUnitComponent.ENTITIES, source,
                     TestUnit.class.getClassLoader(), Path.of("target", "classes").toUri().toURL());
-            this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit,
+            java.util.Map<String, String> properties = new java.util.HashMap<>(
                     PersistenceUnitComponent.unitProperties(database, "WARNING"));
+            properties.putAll(extra);
+            this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, properties);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -82,6 +92,11 @@ final class TestUnit implements JpaUnit, AutoCloseable {
     @Override
     public String product() {
         return product;
+    }
+
+    @Override
+    public java.sql.Connection connect() throws SQLException {
+        return source.getConnection();
     }
 
     /** Closes this unit; the database stays open (see {@link #shutdown()}). */

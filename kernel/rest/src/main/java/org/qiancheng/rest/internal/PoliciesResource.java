@@ -40,8 +40,12 @@ import org.qiancheng.api.workflow.Operators;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PoliciesResource {
 
-    /** Body of a pin request. */
-    public record Pin(String version) {
+    /**
+     * Body of a pin request: the version, and optionally the region's decision sequence the operator read
+     * ({@code sequence} of the region's latest decision in {@code GET /policies/{code}/activations}, 0 when
+     * none): 409 when the region has moved past it.
+     */
+    public record Pin(String version, Long expectedSequence) {
     }
 
     private final PolicyRegistry registry;
@@ -91,20 +95,24 @@ public final class PoliciesResource {
             throw Problems.invalid("version", "required", "is required");
         }
         try {
-            registry.pin(region, pin.version());
+            registry.pin(region, pin.version(), sequence(pin.expectedSequence()));
         } catch (NoPolicyException e) {
             throw Problems.invalid("version", "installed-valid-version", e.getMessage());
         }
         return ofRegion(region);
     }
 
-    /** {@code DELETE /api/v1/policies/{code}/pin}: the region is routed by class start date again. */
+    /**
+     * {@code DELETE /api/v1/policies/{code}/pin?expectedSequence=}: the region is routed by class start date
+     * again; 409 when the region has moved past the optional {@code expectedSequence}.
+     */
     @OperationId("unpinPolicy")
     @DELETE
     @Path("{code}/pin")
-    public List<PolicyVersion> unpin(@PathParam("code") String code) {
+    public List<PolicyVersion> unpin(@PathParam("code") String code,
+            @QueryParam("expectedSequence") String expectedSequence) {
         String region = Requests.regionCode("code", code);
-        registry.unpin(region);
+        registry.unpin(region, Requests.optionalSequence("expectedSequence", expectedSequence));
         return ofRegion(region);
     }
 
@@ -136,8 +144,13 @@ public final class PoliciesResource {
                 Requests.date("to", body.to(), null), body.top() == null ? 10 : body.top());
     }
 
-    /** Body of an activation request or a rollback: why, for the history (optional). */
-    public record Decision(String reason) {
+    /**
+     * Body of an activation request or a rollback: why, for the history (optional), and the region's
+     * decision sequence the operator read (optional): 409 when the region has moved past it. A request
+     * keeps the sequence (its own or the region's at the time), and its confirmation is 409 when the
+     * region moves before it.
+     */
+    public record Decision(String reason, Long expectedSequence) {
     }
 
     /**
@@ -153,7 +166,8 @@ public final class PoliciesResource {
     @Path("{code}/{version}/activate")
     public Response activate(@PathParam("code") String code, @PathParam("version") String version, Decision body) {
         String region = Requests.regionCode("code", code);
-        return Response.accepted(requests.request(region, version, reason(body))).build();
+        return Response.accepted(requests.request(region, version, reason(body),
+                sequence(body == null ? null : body.expectedSequence()))).build();
     }
 
     /**
@@ -197,7 +211,8 @@ public final class PoliciesResource {
     @POST
     @Path("{code}/rollback")
     public Activation rollback(@PathParam("code") String code, Decision body) {
-        return registry.rollback(Requests.regionCode("code", code), Operators.current(), reason(body));
+        return registry.rollback(Requests.regionCode("code", code), Operators.current(), reason(body),
+                sequence(body == null ? null : body.expectedSequence()));
     }
 
     /** {@code GET /api/v1/policies/{code}/activations}: the operators' decisions about the region, oldest first. */
@@ -206,6 +221,14 @@ public final class PoliciesResource {
     @Path("{code}/activations")
     public List<Activation> activations(@PathParam("code") String code) {
         return registry.activations(Requests.regionCode("code", code));
+    }
+
+    private static Long sequence(Long expectedSequence) {
+        if (expectedSequence != null && expectedSequence < 0) {
+            throw Problems.invalid("expectedSequence", "min:0", "must be 0 or more: the sequence of the region's"
+                    + " latest decision, 0 when it has none");
+        }
+        return expectedSequence;
     }
 
     private static String reason(Decision body) {

@@ -22,6 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.qiancheng.api.registry.ActivationException;
 import org.qiancheng.api.registry.NoPolicyException;
+import org.qiancheng.api.registry.StaleDecisionException;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.workflow.ImportRejectedException;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -112,6 +113,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             String message = "is not valid JSON" + where + ": " + withoutValues(json.getOriginalMessage());
             problem = Problems.of(400, "body: " + message, "body：不是有效的 JSON" + whereZh, path,
                     List.of(new Violation("body", "json", message)));
+        } else if (failure instanceof StaleDecisionException stale) {
+            problem = Problems.of(409, stale.getMessage(), "地区 " + stale.regionCode() + " 的决定序号已是 "
+                    + stale.current() + "，而非此操作所依据的 " + stale.expected() + "：其间已有其他决定（"
+                    + StaleDecisionException.describe(stale.since()) + "）。请重新读取 GET /api/v1/policies/"
+                    + stale.regionCode() + "/activations 后再决定", path, List.of(new Violation("expectedSequence",
+                            "sequence:" + stale.current(), "the region is at decision sequence " + stale.current()
+                                    + ": " + StaleDecisionException.describe(stale.since()))));
         } else if (failure instanceof ActivationException refused) {
             int status = "database-unavailable".equals(refused.rule()) ? 503 : 409;
             problem = Problems.of(status, refused.getMessage(), path, List.of(new Violation("version", refused.rule(),

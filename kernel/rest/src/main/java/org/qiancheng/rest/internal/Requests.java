@@ -120,6 +120,22 @@ final class Requests {
         throw Problems.invalid(name, "format:id", "must be a positive whole number");
     }
 
+    /** A whole number of 0 or more (a decision sequence), or {@code null} when absent. */
+    static Long optionalSequence(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long sequence = Long.parseLong(value);
+            if (sequence >= 0) {
+                return sequence;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Problems.invalid(name, "format:sequence", "must be a whole number of 0 or more");
+    }
+
     /** {@code true} or {@code false}, or {@code null} when absent. */
     static Boolean optionalBoolean(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -50,6 +50,7 @@ public final class BenchStaff {
             new Member("finance", "FINANCE", "QC_TOKEN_FINANCE"),
             new Member("policy-admin", "POLICY_ADMIN", "QC_TOKEN_POLICY"),
             new Member("policy-admin-2", "POLICY_ADMIN", "QC_TOKEN_POLICY2"),
+            new Member("policy-admin-3", "POLICY_ADMIN", "QC_TOKEN_POLICY3"),
             new Member("auditor", "AUDITOR", "QC_TOKEN_AUDITOR"));
 
     private final String api;

@@ -14,6 +14,8 @@ import java.time.LocalDate;
  * The command line of the bench/ harnesses:
  * <pre>
  *   seed HOME CLASSES TRAINEES_PER_CLASS     seed a stopped platform's database
+ *   seed-db URL USER PASSWORD CLASSES TRAINEES_PER_CLASS
+ *                                             the same on a database server (PostgreSQL: the driver on the class path)
  *   jdbc-baseline HOME                        time a plain JDBC batch insert of its stored claims
  *   staff BASE_URL ADMIN_INITIAL_PASSWORD     set up the users of a fresh platform, print their tokens
  *                                             ({@link BenchStaff}; bench/lib.sh login_staff)
@@ -38,6 +40,15 @@ public final class SeedTool {
             long[] classes = WorkflowSeed.seedHome(Path.of(args[1]), plan);
             System.out.printf("seeded %d classes (ids %d–%d), %d enrolments with outcomes in %d ms%n", plan.classes(),
                     classes[0], classes[1], plan.enrolments(), (System.nanoTime() - begin) / 1_000_000);
+        } else if (args.length == 6 && args[0].equals("seed-db")) {
+            WorkflowSeed.Plan plan = new WorkflowSeed.Plan("510104", "6-31-01-03", "JUNIOR", Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), LocalDate.parse("2026-09-07"), LocalDate.parse("2026-10-01"), 0);
+            long begin = System.nanoTime();
+            try (Connection connection = DriverManager.getConnection(args[1], args[2], args[3])) {
+                long[] classes = WorkflowSeed.seed(connection, plan);
+                System.out.printf("seeded %d classes (ids %d–%d), %d enrolments with outcomes in %d ms%n",
+                        plan.classes(), classes[0], classes[1], plan.enrolments(), (System.nanoTime() - begin) / 1_000_000);
+            }
         } else if (args.length == 2 && args[0].equals("jdbc-baseline")) {
             baseline(Path.of(args[1]));
         } else if (args.length > 0 && args[0].equals("staff")) {
@@ -49,7 +60,8 @@ public final class SeedTool {
         } else if (args.length > 0 && args[0].equals("swap-load")) {
             SwapLoad.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
-            System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | jdbc-baseline HOME"
+            System.err.println("usage: seed HOME CLASSES TRAINEES_PER_CLASS | seed-db URL USER PASSWORD CLASSES"
+                    + " TRAINEES_PER_CLASS | jdbc-baseline HOME"
                     + " | swap-load BASE_URL SECONDS RATE DEPLOY_DIR BUNDLE_JAR"
                     + " | console-paint BASE_URL USERNAME PASSWORD RUNS"
                     + " | staff BASE_URL ADMIN_INITIAL_PASSWORD"

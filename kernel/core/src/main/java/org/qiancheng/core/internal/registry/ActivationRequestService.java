@@ -12,6 +12,7 @@ import org.qiancheng.api.registry.ActivationRequests;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
+import org.qiancheng.api.registry.StaleDecisionException;
 import org.qiancheng.api.security.AccessException;
 import org.qiancheng.api.security.AccessException.Kind;
 import org.qiancheng.api.security.Authentication;
@@ -52,6 +53,11 @@ public final class ActivationRequestService implements ActivationRequests {
 
     @Override
     public ActivationRequest request(String regionCode, String version, String reason) {
+        return request(regionCode, version, reason, null);
+    }
+
+    @Override
+    public ActivationRequest request(String regionCode, String version, String reason, Long expectedSequence) {
         Authentication session = Access.require(PERMISSION);
         RegionScope scope = RegionScope.of(session.user());
         String user = session.user().username();
@@ -71,6 +77,13 @@ public final class ActivationRequestService implements ActivationRequests {
                     + version + " 仍在校验中（VALIDATING，正在检查参数和案例文件），待其转为待命（STANDBY）后再申请启用");
         }
         decisions.checkActivation(regionCode, version);
+        // the request remembers the region's decisions as the requester saw them; its confirmation needs them unchanged
+        long sequence = registry.sequence(regionCode);
+        if (expectedSequence != null && expectedSequence != sequence) {
+            List<Activation> all = registry.activations(regionCode);
+            throw new StaleDecisionException(regionCode, expectedSequence, sequence,
+                    all.subList((int) Math.min(Math.max(expectedSequence, 0), all.size()), all.size()));
+        }
         synchronized (requesting) {
             Instant now = clock.instant();
             return store.transaction(tx -> {
@@ -86,7 +99,7 @@ public final class ActivationRequestService implements ActivationRequests {
                     }
                 }
                 ActivationRequest created = tx.activationRequests().insert(regionCode, version, reason, user, now,
-                        now.plus(VALIDITY));
+                        now.plus(VALIDITY), sequence);
                 tx.audit().append(now, user, "policy.activation-requested", ENTITY, created.id(), null, created);
                 return created;
             });
@@ -105,7 +118,9 @@ public final class ActivationRequestService implements ActivationRequests {
         }
         String reason = (request.reason() == null ? "" : request.reason() + " — ") + "requested by "
                 + request.requestedBy() + " (request " + id + "), confirmed by " + user;
-        return decisions.activate(request.regionCode(), request.version(), user, reason, (tx, activation) -> {
+        // made at the sequence of the request: a region that moved since is 409, and the request stays PENDING
+        return decisions.activate(request.regionCode(), request.version(), user, reason, request.sequence(),
+                (tx, activation) -> {
             ActivationRequest confirmed = decide(tx, id, ActivationRequest.Status.CONFIRMED, user, activation.at());
             tx.audit().append(activation.at(), user, "policy.activation-confirmed", ENTITY, id, request,
                     new Confirmed(confirmed, activation));

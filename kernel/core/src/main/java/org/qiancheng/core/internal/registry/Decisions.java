@@ -27,4 +27,13 @@ public interface Decisions {
      */
     Activation activate(String regionCode, String version, String actor, String reason,
             BiConsumer<WorkflowTx, Activation> alongside);
+
+    /**
+     * {@link #activate(String, String, String, String, BiConsumer)} made at the region's decision
+     * sequence {@code expectedSequence} ({@code null}: as this node knows it now).
+     *
+     * @throws org.qiancheng.api.registry.StaleDecisionException when the region has moved past it
+     */
+    Activation activate(String regionCode, String version, String actor, String reason, Long expectedSequence,
+            BiConsumer<WorkflowTx, Activation> alongside);
 }

@@ -35,6 +35,7 @@ import org.qiancheng.api.registry.PolicyStatus;
 import org.qiancheng.api.registry.PolicyVersion;
 import org.qiancheng.api.registry.RegionSummary;
 import org.qiancheng.api.registry.RoutingIssue;
+import org.qiancheng.api.registry.StaleDecisionException;
 import org.qiancheng.api.spi.RegionPolicy;
 import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.persistence.PolicyActivations;
@@ -76,17 +77,34 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
 
     /** The stored history; absent while the database is down, when decisions are refused. */
     private volatile PolicyActivations store;
+    /** Another node's decision read at once (PostgreSQL NOTIFY), not at the next periodic reading. */
+    private volatile AutoCloseable notified;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindStore(PolicyActivations activations) {
         store = activations;
         refresh();
+        closeNotified();
+        notified = activations.onAppended(this::refresh);
     }
 
     void unbindStore(PolicyActivations activations) {
         if (store == activations) {
             store = null;
+            closeNotified();
+        }
+    }
+
+    private void closeNotified() {
+        AutoCloseable subscription = notified;
+        notified = null;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("closing the decision notifications: {}", e.toString());
+            }
         }
     }
 
@@ -266,27 +284,51 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
 
     @Override
     public void pin(String regionCode, String version) {
-        decide(() -> registry.pin(regionCode, version, Operators.current(), clock.instant()), audited("pinned"));
+        pin(regionCode, version, null);
+    }
+
+    @Override
+    public void pin(String regionCode, String version, Long expectedSequence) {
+        decide(regionCode, expectedSequence, () -> registry.pin(regionCode, version, Operators.current(),
+                clock.instant()), audited("pinned"));
         LOG.info("Region {} pinned to policy version {}", regionCode, version);
     }
 
     @Override
     public void unpin(String regionCode) {
-        decide(() -> registry.unpin(regionCode, Operators.current(), clock.instant()), audited("unpinned"));
+        unpin(regionCode, null);
+    }
+
+    @Override
+    public void unpin(String regionCode, Long expectedSequence) {
+        decide(regionCode, expectedSequence, () -> registry.unpin(regionCode, Operators.current(), clock.instant()),
+                audited("unpinned"));
         LOG.info("Region {} routed by date again", regionCode);
     }
 
     @Override
+    public long sequence(String regionCode) {
+        return registry.sequence(regionCode);
+    }
+
+    @Override
     public Activation activate(String regionCode, String version, String actor, String reason) {
-        return activate(regionCode, version, actor, reason, audited("activated"));
+        return activate(regionCode, version, actor, reason, null, audited("activated"));
     }
 
     @Override
     public Activation activate(String regionCode, String version, String actor, String reason,
             BiConsumer<WorkflowTx, Activation> alongside) {
-        Activation stored = decide(() -> registry.activation(regionCode, version, actor, reason, clock.instant()),
-                alongside);
-        LOG.info("Policy {} {} activated by {}; retired {}", regionCode, version, actor, stored.retired());
+        return activate(regionCode, version, actor, reason, null, alongside);
+    }
+
+    @Override
+    public Activation activate(String regionCode, String version, String actor, String reason, Long expectedSequence,
+            BiConsumer<WorkflowTx, Activation> alongside) {
+        Activation stored = decide(regionCode, expectedSequence, () -> registry.activation(regionCode, version, actor,
+                reason, clock.instant()), alongside);
+        LOG.info("Policy {} {} activated by {} at decision {}; retired {}", regionCode, version, actor,
+                stored.sequence(), stored.retired());
         return stored;
     }
 
@@ -300,8 +342,13 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
 
     @Override
     public Activation rollback(String regionCode, String actor, String reason) {
-        Activation stored = decide(() -> registry.rollback(regionCode, actor, reason, clock.instant()),
-                audited("rolled-back"));
+        return rollback(regionCode, actor, reason, null);
+    }
+
+    @Override
+    public Activation rollback(String regionCode, String actor, String reason, Long expectedSequence) {
+        Activation stored = decide(regionCode, expectedSequence, () -> registry.rollback(regionCode, actor, reason,
+                clock.instant()), audited("rolled-back"));
         LOG.info("Policy {} {} rolled back by {}; in force again {}", regionCode, stored.version(), actor,
                 stored.retired());
         return stored;
@@ -321,8 +368,14 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
         return registry.decisions(regionCode);
     }
 
-    /** Checks a decision against the present state, stores it, then applies it. */
-    private Activation decide(Supplier<Activation> check, BiConsumer<WorkflowTx, Activation> alongside) {
+    /**
+     * Checks a decision against the present state, stores it as the region's next decision when the
+     * region is still at {@code expectedSequence} (else as this node knows it after reading the
+     * history again), then applies it. The store refuses it when another decision, of any node, took
+     * that step first ({@link StaleDecisionException}); this node then reads the history again.
+     */
+    private Activation decide(String region, Long expectedSequence, Supplier<Activation> check,
+            BiConsumer<WorkflowTx, Activation> alongside) {
         synchronized (decisions) {
             PolicyActivations current = store;
             if (current == null) {
@@ -330,10 +383,27 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
                         "the decision cannot be stored: the database is not available");
             }
             refresh();
-            Activation stored = current.append(check.get(), alongside);
+            long at = expectedSequence != null ? expectedSequence : registry.sequence(region);
+            if (at != registry.sequence(region)) {
+                // checked against the state the operator did not see: say what changed instead
+                throw stale(region, at);
+            }
+            Activation stored;
+            try {
+                stored = current.append(check.get(), at, alongside);
+            } catch (StaleDecisionException e) {
+                refresh();
+                throw e;
+            }
             registry.record(stored);
             return stored;
         }
+    }
+
+    private StaleDecisionException stale(String region, long expected) {
+        List<Activation> all = registry.decisions(region);
+        int from = (int) Math.min(Math.max(expected, 0), all.size());
+        return new StaleDecisionException(region, expected, all.size(), all.subList(from, all.size()));
     }
 
     private static PolicyDescriptor safeDescriptor(RegionPolicy policy) {

@@ -173,6 +173,11 @@ final class Registry {
         return decisionsOf(region);
     }
 
+    /** The region's decision sequence as known here: how many decisions it has. */
+    synchronized long sequence(String region) {
+        return decisions.stream().filter(d -> d.regionCode().equals(region)).count();
+    }
+
     /** The decision to activate a version, checked against the present state; not yet stored. */
     synchronized Activation activation(String region, String version, String actor, String reason, Instant at) {
         boolean validating = installed.values().stream().anyMatch(i -> i.validating() && i.region().equals(region)

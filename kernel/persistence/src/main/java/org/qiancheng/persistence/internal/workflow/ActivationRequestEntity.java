@@ -49,8 +49,13 @@ public class ActivationRequestEntity {
     @Column(name = "DECIDED_AT")
     OffsetDateTime decidedAt;
 
+    /** The region's decision sequence the request was made at; {@code null} for requests stored before 0.11. */
+    @Column(name = "DECISION_SEQUENCE")
+    Long sequence;
+
     ActivationRequest toRecord() {
         return new ActivationRequest(id, regionCode, version, reason, requestedBy, requestedAt.toInstant(),
-                expiresAt.toInstant(), status, decidedBy, decidedAt == null ? null : decidedAt.toInstant());
+                expiresAt.toInstant(), status, decidedBy, decidedAt == null ? null : decidedAt.toInstant(),
+                sequence);
     }
 }

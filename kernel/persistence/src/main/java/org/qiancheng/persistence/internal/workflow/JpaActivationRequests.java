@@ -18,8 +18,9 @@ final class JpaActivationRequests implements ActivationRequestTx {
 
     @Override
     public ActivationRequest insert(String regionCode, String version, String reason, String requestedBy,
-            Instant requestedAt, Instant expiresAt) {
+            Instant requestedAt, Instant expiresAt, long sequence) {
         ActivationRequestEntity e = new ActivationRequestEntity();
+        e.sequence = sequence;
         e.regionCode = regionCode;
         e.version = version;
         e.reason = reason;

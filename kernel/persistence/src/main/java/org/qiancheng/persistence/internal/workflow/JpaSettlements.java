@@ -125,6 +125,13 @@ final class JpaSettlements implements SettlementTx {
         return running.size();
     }
 
+    @Override
+    public List<Settlement> running() {
+        return manager.createQuery("SELECT s FROM SettlementEntity s WHERE s.status = :s ORDER BY s.id",
+                SettlementEntity.class).setParameter("s", SettlementStatus.RUNNING).getResultList().stream()
+                .map(SettlementEntity::toRecord).toList();
+    }
+
     private SettlementEntity existing(long id) {
         SettlementEntity e = manager.find(SettlementEntity.class, id);
         if (e == null) {

@@ -11,6 +11,7 @@ import org.qiancheng.persistence.DashboardTx;
 import org.qiancheng.persistence.EnrolmentTx;
 import org.qiancheng.persistence.InstitutionTx;
 import org.qiancheng.persistence.PlanTx;
+import org.qiancheng.persistence.NodeTx;
 import org.qiancheng.persistence.ProjectTx;
 import org.qiancheng.persistence.SettlementTx;
 import org.qiancheng.persistence.TraineeTx;
@@ -32,6 +33,7 @@ final class JpaWorkflowTx implements WorkflowTx {
     private final ActivationRequestTx activationRequests;
     private final DashboardTx dashboard;
     private final PlanTx plans;
+    private final NodeTx nodes;
 
     /** The entity manager of this transaction, for a repository outside the workflow's (policy activations). */
     EntityManager manager() {
@@ -52,6 +54,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.activationRequests = new JpaActivationRequests(rows);
         this.dashboard = new JpaDashboard(rows);
         this.plans = new JpaPlans(rows);
+        this.nodes = new JpaNodes(manager);
     }
 
     @Override
@@ -112,6 +115,11 @@ final class JpaWorkflowTx implements WorkflowTx {
     @Override
     public DashboardTx dashboard() {
         return dashboard;
+    }
+
+    @Override
+    public NodeTx nodes() {
+        return nodes;
     }
 
     @Override

@@ -44,9 +44,22 @@ public class PolicyEventEntity {
     @Column(name = "REASON", length = 1000)
     String reason;
 
-    Activation toRecord() {
+    static PolicyEventEntity of(Activation decision) {
+        PolicyEventEntity e = new PolicyEventEntity();
+        e.regionCode = decision.regionCode();
+        e.version = decision.version();
+        e.kind = decision.kind();
+        e.retired = String.join(",", decision.retired());
+        e.actor = decision.actor();
+        e.at = AuditEventEntity.utc(decision.at());
+        e.reason = decision.reason();
+        return e;
+    }
+
+    /** @param sequence this decision's place in its region's decisions, from 1 */
+    Activation toRecord(long sequence) {
         return new Activation(id, regionCode, version, kind,
                 retired == null || retired.isEmpty() ? List.of() : List.of(retired.split(",")), actor, at.toInstant(),
-                reason);
+                reason, sequence);
     }
 }
