@@ -2,7 +2,6 @@ package org.qiancheng.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.qiancheng.distribution.WorkflowSteps.IF_MATCH;
@@ -13,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -132,14 +130,14 @@ public class TopUpIT extends WorkflowTestSupport {
         // C's flexible employment is proven in June: June's settlement tops C up, once
         today("2027-06-10");
         http.send("PUT", "/enrolments/" + enrolments.get("C") + "/employment", employed("FLEXIBLE", "2027-06-01"));
-        JsonNode june = settled("{\"regionCode\": \"610100\", \"month\": \"2027-06\"}");
+        JsonNode june = steps.settled("{\"regionCode\": \"610100\", \"month\": \"2027-06\"}");
         assertEquals(june.toString(), 1, june.get("claimsCreated").asLong());
         assertEquals(june.toString(), 0, new BigDecimal("360.00").compareTo(june.get("amount").decimalValue()));
         JsonNode c = topUpOf(http.get("/claims?classId=" + classId + "&limit=50").body().get("items"),
                 claimOf(claims, enrolments.get("C")).get("id").asLong());
         assertEquals(c.toString(), 0, new BigDecimal("360.00").compareTo(c.get("amount").decimalValue()));
         assertEquals("a second run of the month adds nothing", 0,
-                settled("{\"regionCode\": \"610100\", \"month\": \"2027-06\"}").get("claimsCreated").asLong());
+                steps.settled("{\"regionCode\": \"610100\", \"month\": \"2027-06\"}").get("claimsCreated").asLong());
 
         // B's employment began more than six months after the class ended: nothing more
         today("2027-08-20");
@@ -171,22 +169,5 @@ public class TopUpIT extends WorkflowTestSupport {
 
     private String etagOf(long enrolmentId) throws Exception {
         return http.get("/enrolments/" + enrolmentId).header("ETag");
-    }
-
-    /** Starts a settlement (202) and waits, bounded, on its own progress until it completed. */
-    private JsonNode settled(String month) throws Exception {
-        Http.Answer started = http.post("/settlements", month);
-        assertEquals(started.body() == null ? "" : started.body().toString(), 202, started.status());
-        String path = "/settlements/" + started.body().get("id").asLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            JsonNode run = http.get(path).body();
-            if ("COMPLETED".equals(run.get("status").asText())) {
-                return run;
-            }
-            assertNull("the settlement stopped: " + run, System.nanoTime() > deadline
-                    || !"RUNNING".equals(run.get("status").asText()) ? run : null);
-            Thread.sleep(50);
-        }
     }
 }

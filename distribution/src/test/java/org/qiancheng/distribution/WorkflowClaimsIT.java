@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -302,7 +301,7 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
 
         today("2027-07-15");
         steps.recordOutcome(first, "{\"passed\": true, \"employment\": \"NONE\"}");
-        JsonNode run = settled(month);
+        JsonNode run = steps.settled(month);
         assertEquals(run.toString(), 1, run.get("classesTotal").asInt());
         assertEquals(run.toString(), 0, run.get("classesSkipped").asInt());
         assertEquals(run.toString(), 1, run.get("claimsCreated").asLong());
@@ -310,29 +309,11 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
 
         today("2027-07-16");
         steps.recordOutcome(second, "{\"passed\": true, \"employment\": \"NONE\"}");
-        JsonNode again = settled(month);
+        JsonNode again = steps.settled(month);
         assertEquals(again.toString(), 2, again.get("classesTotal").asInt());
         assertEquals("only the class that has ended since", 1, again.get("claimsCreated").asLong());
         assertEquals(1, steps.total("/claims?classId=" + endedYesterday));
         assertEquals(1, steps.total("/claims?classId=" + endsToday));
-    }
-
-    /** Starts a settlement (202) and waits, bounded, on its own progress until it completed. */
-    private JsonNode settled(String month) throws Exception {
-        Http.Answer started = http.post("/settlements", month);
-        assertEquals(started.body() == null ? "" : started.body().toString(), 202, started.status());
-        String path = "/settlements/" + started.body().get("id").asLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            JsonNode run = http.get(path).body();
-            if ("COMPLETED".equals(run.get("status").asText())) {
-                return run;
-            }
-            if (!"RUNNING".equals(run.get("status").asText()) || System.nanoTime() > deadline) {
-                throw new AssertionError("the settlement did not complete: " + run);
-            }
-            Thread.onSpinWait();
-        }
     }
 
     /** A class of 510104 filed today under a new published project of its own. */

@@ -98,6 +98,24 @@ final class WorkflowSteps {
         return answer.body();
     }
 
+    /** Starts a settlement (202) and waits, bounded, on its own progress until it completed. */
+    JsonNode settled(String month) throws Exception {
+        Http.Answer started = http.post("/settlements", month);
+        assertEquals(body(started), 202, started.status());
+        String path = "/settlements/" + started.body().get("id").asLong();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode run = http.get(path).body();
+            if ("COMPLETED".equals(run.get("status").asText())) {
+                return run;
+            }
+            if (!"RUNNING".equals(run.get("status").asText()) || System.nanoTime() > deadline) {
+                throw new AssertionError("the settlement did not complete: " + run);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The total of a listing (200). */
     long total(String path) throws Exception {
         Http.Answer answer = http.get(path);
