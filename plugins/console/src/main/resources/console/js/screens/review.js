@@ -4,7 +4,7 @@ import { html, useState } from '../lib.js';
 import { api } from '../api.js';
 import { t, localized, language } from '../i18n.js';
 import { yuan } from '../format.js';
-import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge } from '../ui.js';
+import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge, TopUpMark } from '../ui.js';
 import { can } from '../permissions.js';
 import { DecisionTrace } from './trace.js';
 
@@ -54,6 +54,7 @@ export function Review({ args, session }) {
           { label: t('common.region'), render: c => c.decision?.input?.classFacts?.regionCode || '—' },
           { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
           { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
+          { label: t('claims.kind'), render: c => html`<${TopUpMark} claim=${c}/>` },
           { label: t('review.findings'), render: c => findings(c).join('；') },
         ]}/>
         <${Pager} page=${page.data} onOffset=${setOffset}/>`}
@@ -128,6 +129,7 @@ function ClaimPanel({ id, reviewer, onChanged }) {
     <${Problem} error=${error}/>
     ${data && html`
       <p><strong>${yuan(data.amount)}</strong> · ${t(`payment.${data.paymentState}`)} · ${t('review.paid')} ${yuan(data.paid)}</p>
+      ${data.topUpOf != null && html`<p class="topup-note" data-testid="topup-note"><${TopUpMark} claim=${data}/><br/>${t('claims.topUpExplain', { id: data.topUpOf })}</p>`}
       ${findings(data).length > 0 && html`<p>${t('review.findings')}：${findings(data).join('；')}</p>`}
       ${data.reviewNote && html`<p>${t('review.note')}: ${data.reviewNote}</p>`}
       <${DecisionTrace} decision=${data.decision}/>
