@@ -203,6 +203,7 @@ function LaterEmploymentForm({ enrolment, klass, onDone, onCancel }) {
   }
   return html`<form onSubmit=${submit} data-testid="later-employment-form">
     <p class="muted">${t('employmentLater.explain', { claim: enrolment.claim?.id ?? '—' })}</p>
+    ${enrolment.claim?.status === 'REJECTED' && html`<p class="warning" role="note">${t('employmentLater.refused', { claim: enrolment.claim.id })}</p>`}
     <div class="form-grid">
       <${Field} label=${t('classDetail.employment')}><select name="employment" value=${kind} onChange=${e => setKind(e.target.value)}>
         ${LATER_EMPLOYMENT.map(c => html`<option value=${c}>${t(`employment.${c}`)}</option>`)}</select></${Field}>

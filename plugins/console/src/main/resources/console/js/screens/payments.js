@@ -64,8 +64,7 @@ function Instalments() {
     ${page.data && html`<${Table} rows=${page.data.items} selectable=${true} selected=${ticked} onSelect=${setTicked} columns=${[
       { label: t('common.id'), render: c => html`<a href=${`#/review/${c.id}`}>${c.id}</a>` },
       { label: t('review.class'), render: c => c.classId },
-      { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
-      { label: t('claims.kind'), render: c => html`<${TopUpMark} claim=${c}/>` },
+      { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>${c.topUpOf != null && html`<br/><${TopUpMark} claim=${c}/>`}` },
       { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
       { label: t('review.paid'), num: true, render: c => yuan(c.paid) },
       { label: t('payments.outstanding'), num: true, render: c => yuan(c.outstanding) },

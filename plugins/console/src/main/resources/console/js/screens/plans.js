@@ -4,7 +4,7 @@
 import { html, useState, useMemo } from '../lib.js';
 import { api, download } from '../api.js';
 import { t, localized } from '../i18n.js';
-import { count, dateTime, today } from '../format.js';
+import { count, dateTime, today, locale } from '../format.js';
 import { useLoad, Problem, Notice, Loading, Table, Dialog, Field, Badge, etag } from '../ui.js';
 import { can } from '../permissions.js';
 import { Chart } from '../chart.js';
@@ -171,7 +171,7 @@ function PlanDetail({ code, year, session, lang }) {
             <button class="primary" type="button" data-testid="publish" onClick=${() => setDialog('publish')}>${t('plans.publish')}</button>`}
           ${data.status === 'PUBLISHED' && html`<button type="button" data-testid="adjust" onClick=${() => setDialog('adjust')}>${t('plans.adjust')}</button>`}
         </div>`}
-        ${data.status === 'PUBLISHED' && html`<p class="muted">${t('plans.adjustOnce')}</p>`}
+        ${writer && data.status === 'PUBLISHED' && html`<p class="muted">${t('plans.adjustOnce')}</p>`}
       </div>
       <h2>${t('plans.lines')}</h2>
       <${Table} caption=${t('plans.lines')} rows=${data.lines} rowKey=${l => `${l.occupationCode}/${l.level || ''}`} columns=${[
@@ -275,7 +275,9 @@ function Progress({ code, year, lang, occupation, version }) {
     ...data.unplanned.map(l => ({ ...l, $key: `out/${l.occupationCode}/${l.level || ''}`, $class: 'warn' })),
     { ...data.totals, $key: 'totals', $class: 'total', $total: true },
   ] : [];
-  const pct = value => (value === null || value === undefined ? '—' : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(value)} %`);
+  // the platform answers percentages of plan (33.3), one decimal
+  const pct = value => (value === null || value === undefined ? '—'
+    : new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(Number(value) / 100));
   return html`<section aria-labelledby="progress-title" data-testid="plan-progress">
     <h2 id="progress-title">${t('plans.progress')}</h2>
     <${Problem} error=${progress.error || error}/><${Loading} when=${progress.loading && !data}/>
@@ -286,14 +288,14 @@ function Progress({ code, year, lang, occupation, version }) {
         <button type="button" onClick=${() => download(`/plans/${code}/${year}/progress/export`, { format: 'xlsx' }, `plan-progress-${code}-${year}.xlsx`).catch(setError)}>XLSX</button>
       </div>
       ${data.unplanned.length > 0 && html`<p class="warning" role="note" data-testid="unplanned-note">${t('plans.unplannedNote', { classes: data.totals.unplannedClasses, enrolled: data.totals.unplannedEnrolled })}</p>`}
-      <div class="panel"><${Chart} testid="chart-plan" label=${t('plans.chart')} deps=${[data, lang]} option=${chartOption(data, label)}/></div>
       <${Table} caption=${t('plans.progress')} rows=${rows} rowKey=${r => r.$key} columns=${[
         { label: t('plans.occupation'), render: r => (r.$total ? html`<strong>${t('plans.totals')}</strong>` : html`${label(r)}${!r.inPlan ? html` <${Badge} value="unplanned" text=${t('plans.unplanned')}/>` : ''}`) },
         { label: t('plans.planned'), num: true, render: r => (r.planned === null || r.planned === undefined ? '—' : html`${count(r.planned, lang)}${r.originallyPlanned !== null && r.originallyPlanned !== undefined && r.originallyPlanned !== r.planned ? html` <span class="muted">(${t('plans.was', { n: r.originallyPlanned })})</span>` : ''}`) },
         ...FIGURES.map(f => ({ label: t(`plans.${f}`), num: true, render: r => count(r[f], lang) })),
         { label: t('plans.enrolledPercent'), num: true, render: r => pct(r.enrolledPercent) },
         { label: t('plans.finishedPercent'), num: true, render: r => pct(r.finishedPercent) },
-      ]}/>`}
+      ]}/>
+      <div class="panel"><${Chart} testid="chart-plan" tall=${data.lines.length + data.unplanned.length > 5} label=${t('plans.chart')} deps=${[data, lang]} option=${chartOption(data, label)}/></div>`}
   </section>`;
 }
 
@@ -305,8 +307,9 @@ function chartOption(data, label) {
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: rows.map(r => (r.inPlan ? label(r) : `${label(r)} · ${t('plans.unplanned')}`)),
-      axisLabel: { width: 260, overflow: 'truncate' } },
+    // what the plan does not list says so first: a long name is cut at its end
+    yAxis: { type: 'category', inverse: true, data: rows.map(r => (r.inPlan ? label(r) : `${t('plans.unplanned')} · ${label(r)}`)),
+      axisLabel: { width: 320, overflow: 'truncate' } },
     series: series.map(([key, color]) => ({ name: t(`plans.${key}`), type: 'bar', itemStyle: { color },
       data: rows.map(r => (r[key] === null || r[key] === undefined ? 0 : r[key])) })),
   };

@@ -52,9 +52,9 @@ export function Review({ args, session }) {
           { label: t('common.id'), render: c => c.id },
           { label: t('review.class'), render: c => html`<a href=${`#/classes/${c.classId}`} onClick=${e => e.stopPropagation()}>${c.classId}</a>` },
           { label: t('common.region'), render: c => c.decision?.input?.classFacts?.regionCode || '—' },
-          { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
+          // a top-up (补差) says so under its status, with the way to the claim whose difference it pays
+          { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>${c.topUpOf != null && html`<br/><${TopUpMark} claim=${c}/>`}` },
           { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
-          { label: t('claims.kind'), render: c => html`<${TopUpMark} claim=${c}/>` },
           { label: t('review.findings'), render: c => findings(c).join('；') },
         ]}/>
         <${Pager} page=${page.data} onOffset=${setOffset}/>`}
