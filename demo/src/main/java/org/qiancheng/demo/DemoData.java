@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * environment), the clerks file classes before they start and enrol trainees, record attendance while
  * the classes run, record outcomes and compute claims after they end; the reviewer approves or rejects,
  * finance pays advances and balances and settles a month; a policy administrator pins Jiangsu's plan.
+ * At the end a Xi'an clerk publishes the year's training plan (and drafts next year's).
  * Only the REST API is used, every call under the session of the user who acts. At the end the clock
  * file is removed, so the platform runs on real time again, and everything written is consistent with
  * that day: classes ahead are filed only, running classes have attendance up to today.
@@ -462,6 +463,7 @@ public final class DemoData {
             add(days, onOrAfter(review.plusDays(1)), 8, "finance", () -> balances(run));
         }
         add(days, today, 9, "policy-a", this::compareSichuan);
+        add(days, today, 9, "clerk-xa", this::planXian);
         return days;
     }
 
@@ -698,6 +700,27 @@ public final class DemoData {
             }));
         }
         await(calls);
+    }
+
+    /**
+     * Xi'an's training plan (年度培训计划) for this year, drafted from its demand catalogue and published
+     * today, after the year's classes were filed (a plan published earlier would have refused the
+     * classes it does not list): its progress counts elder care and industrial robots against the plan,
+     * domestic service still at nought, and flags the classes of occupations outside it. Next year's plan
+     * is a draft.
+     */
+    private void planXian() throws Exception {
+        int year = today.getYear();
+        String lines = "[{\"occupationCode\": \"4-10-01-05\", \"level\": \"JUNIOR\", \"trainees\": 60},"
+                + " {\"occupationCode\": \"6-30-99-00\", \"level\": \"INTERMEDIATE\", \"trainees\": 40},"
+                + " {\"occupationCode\": \"4-10-01-06\", \"trainees\": 30}]";
+        Api.Answer draft = api.as("clerk-xa", "POST", "/plans", "{\"regionCode\": \"610100\", \"year\": " + year
+                + ", \"lines\": " + lines + "}", "application/json").expect(201);
+        api.as("clerk-xa", "POST", "/plans/610100/" + year + "/publish", "{}", "application/json", "If-Match",
+                draft.etag()).expect(200);
+        api.as("clerk-xa", "POST", "/plans", "{\"regionCode\": \"610100\", \"year\": " + (year + 1)
+                + ", \"lines\": [{\"occupationCode\": \"4-10-01-05\", \"level\": \"JUNIOR\", \"trainees\": 80}]}",
+                "application/json").expect(201);
     }
 
     /** Sichuan 2025.2.0 waits on STANDBY; comparing it with what is stored shows it is ready to be looked at. */

@@ -164,12 +164,12 @@ public class ConsoleBrowserE2EIT {
     /** The screens each role's menu offers (the permission matrix's permissions, as the console reads them). */
     static final Map<String, List<String>> MENUS = Map.of(
             "admin", List.of("users"),
-            "clerk-sc", List.of("dashboard", "classes", "review"),
-            "clerk-xa", List.of("dashboard", "classes", "review"),
-            "reviewer", List.of("dashboard", "classes", "review"),
-            "finance", List.of("dashboard", "classes", "review", "payments"),
-            "policy-a", List.of("dashboard", "policies"),
-            "auditor", List.of("dashboard", "classes", "review", "payments", "policies", "audit"));
+            "clerk-sc", List.of("dashboard", "plans", "classes", "review"),
+            "clerk-xa", List.of("dashboard", "plans", "classes", "review"),
+            "reviewer", List.of("dashboard", "plans", "classes", "review"),
+            "finance", List.of("dashboard", "plans", "classes", "review", "payments"),
+            "policy-a", List.of("dashboard", "plans", "policies"),
+            "auditor", List.of("dashboard", "plans", "classes", "review", "payments", "policies", "audit"));
 
     @Test
     public void eachRoleSeesOnlyWhatItMayUse() throws Exception {
@@ -428,6 +428,201 @@ public class ConsoleBrowserE2EIT {
         assertEquals("工作台", browser.await(By.id("dashboard-title")).getText());
     }
 
+    // ---- surveys, later employment and top-ups, training plans (issue 14) --------------------------
+
+    /** A clerk's class of the demo data by its district and occupation (the class list's 4th and 5th columns). */
+    private static void openClass(String district, String occupation) {
+        ui.go("classes");
+        browser.click(By.xpath("//tr[@data-id][td[4][normalize-space()='" + district + "'] and td[5][starts-with(normalize-space(), '"
+                + occupation + "')]]/td[2]"));
+        browser.await(By.id("class-title"));
+    }
+
+    /** The year of the platform's today, as the logged-in user's session answers it. */
+    private static String platformYear() {
+        Object today = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/session').then(r => r.json()).then(s => done(s.today), e => done(String(e)));");
+        assertTrue(String.valueOf(today), String.valueOf(today).matches("\\d{4}-\\d{2}-\\d{2}"));
+        return String.valueOf(today).substring(0, 4);
+    }
+
+    private static void tab(String label) {
+        browser.click(By.xpath("//button[@role='tab'][contains(., '" + label + "')]"));
+    }
+
+    @Test
+    public void aClerkRecordsASatisfactionSurveyOnceTheClassHasEnded() throws Exception {
+        // Xi'an's electricians (XA-05) ended with attendance and no outcomes: nothing surveyed yet
+        ui.login("clerk-xa", PASSWORD);
+        openClass("610104", "6-31-01-03");
+        browser.awaitText(By.cssSelector("[data-testid=survey-summary]"), "未录入满意度调查");
+        tab("满意度调查");
+        browser.await(By.cssSelector("[data-testid=survey-none]"));
+        // more respondents than trainees enrolled: the platform's refusal (K11), in Chinese
+        browser.type(By.cssSelector("form[data-testid=survey-form] input[name=respondents]"), "99");
+        browser.type(By.cssSelector("form[data-testid=survey-form] input[name=satisfied]"), "10");
+        browser.click(By.cssSelector("form[data-testid=survey-form] button[type=submit]"));
+        WebElement refusal = browser.await(By.cssSelector("form[data-testid=survey-form] .problem"));
+        assertTrue(refusal.getText(), refusal.getText().contains("K11") && refusal.getText().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+        ui.clean("survey refused", "status of 404", "status of 422");
+        browser.type(By.cssSelector("form[data-testid=survey-form] input[name=respondents]"), "20");
+        browser.type(By.cssSelector("form[data-testid=survey-form] input[name=satisfied]"), "18");
+        browser.click(By.cssSelector("form[data-testid=survey-form] button[type=submit]"));
+        browser.awaitText(By.cssSelector("[data-testid=survey-rate]"), "90%");
+        browser.awaitText(By.cssSelector("[data-testid=survey-summary]"), "18/20");
+        WebElement recorded = browser.await(By.cssSelector("[data-testid=survey-recorded]"));
+        assertTrue(recorded.getText(), recorded.getText().contains("clerk-xa"));
+        // no claims yet: it may still be replaced
+        browser.await(By.cssSelector("form[data-testid=survey-form]"));
+        ui.shoot("class-survey-zh", "status of 404", "status of 422");
+        ui.language("en");
+        browser.awaitText(By.cssSelector("[data-testid=survey-summary]"), "18 of 20");
+        tab("Satisfaction survey");
+        browser.awaitText(By.cssSelector("[data-testid=survey-rate]"), "90%");
+        ui.shoot("class-survey-en");
+        ui.language("zh");
+    }
+
+    @Test
+    public void laterEmploymentMakesATopUpThatTheReviewerSeesAsOne() throws Exception {
+        // Xi'an's long-term care class (XA-04): claims computed, awaiting review
+        ui.login("clerk-xa", PASSWORD);
+        openClass("610103", "4-14-01-03");
+        String classId = browser.url().replaceAll("^.*#/classes/", "");
+        tab("结业与就业");
+        // a trainee who passed and was not employed when the claim was decided (flagged for review, not refused)
+        By candidate = By.xpath("//tr[@data-id][td[2][normalize-space()='是']][.//span[contains(@class, 'badge')"
+                + " and (contains(@class, 'FLAGGED') or contains(@class, 'COMPUTED'))]][.//button[@data-testid='later-employment']]");
+        WebElement row = browser.await(candidate);
+        String enrolment = row.getAttribute("data-id");
+        String claim = row.findElement(By.cssSelector("td:nth-child(5) a")).getText().replace("#", "");
+        ui.clean("outcomes with later employment");
+        row.findElement(By.cssSelector("button[data-testid=later-employment]")).click();
+        browser.await(By.cssSelector("dialog[open] form[data-testid=later-employment-form]"));
+        ui.select(By.cssSelector("dialog[open] select[name=employment]"), "STABLE");
+        ui.clean("later employment dialog");
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        WebElement after = browser.awaitText(By.cssSelector("tr[data-id='" + enrolment + "']"), "补录");
+        assertTrue(after.getText(), after.getText().contains("稳定就业"));
+        assertEquals("recorded once: no second action", List.of(),
+                after.findElements(By.cssSelector("button[data-testid=later-employment]")));
+
+        // the next computation of the class stores the top-up of that claim, marked as one
+        tab("补贴申请");
+        browser.click(By.xpath("//section//div[@class='toolbar']//button[contains(., '核算补贴申请')]"));
+        WebElement topUp = browser.await(By.xpath("//tr[@data-id][.//*[@data-testid='topup']//a[normalize-space()='原申请 #" + claim + "']]"));
+        String topUpId = topUp.getAttribute("data-id");
+        assertTrue(topUp.getText(), topUp.getText().contains("补差"));
+        WebElement original = browser.await(By.cssSelector("tr[data-id='" + claim + "']"));
+        assertTrue(original.getText(), original.getText().contains("补差 #" + topUpId));
+        ui.shoot("class-topup-zh");
+        ui.language("en");
+        tab("Claims");
+        browser.awaitText(By.cssSelector("tr[data-id='" + topUpId + "'] [data-testid=topup]"), "top-up of #" + claim);
+        ui.shoot("class-topup-en");
+        ui.language("zh");
+
+        // the reviewer finds it in the queue as a difference, with the way to its original
+        ui.login("reviewer", PASSWORD);
+        ui.go("review");
+        ui.select(By.cssSelector("select[name=status]"), "");
+        browser.type(By.cssSelector("input[name=classId]"), classId);
+        browser.driver().findElement(By.cssSelector("input[name=classId]")).sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement queued = browser.await(By.xpath("//tr[@data-id='" + topUpId + "'][.//*[@data-testid='topup']]"));
+        queued.findElements(By.tagName("td")).get(1).click();
+        WebElement note = browser.await(By.cssSelector("[data-testid=claim-panel] [data-testid=topup-note]"));
+        assertTrue(note.getText(), note.getText().contains("#" + claim) && note.getText().contains("差额"));
+        ui.shoot("review-topup-zh");
+        ui.language("en");
+        browser.awaitText(By.cssSelector("[data-testid=claim-panel] [data-testid=topup-note]"), "top-up of #" + claim);
+        ui.shoot("review-topup-en");
+        ui.language("zh");
+        // the link leads to the original claim
+        browser.click(By.cssSelector("[data-testid=claim-panel] [data-testid=topup-note] a"));
+        browser.awaitUrl("#/review/" + claim);
+        browser.awaitText(By.cssSelector("[data-testid=claim-panel] h2"), claim);
+        assertEquals(List.of(), browser.all(By.cssSelector("[data-testid=claim-panel] [data-testid=topup-note]")));
+    }
+
+    @Test
+    public void aClerkDraftsPublishesAndAdjustsAPlanAndFollowsItsProgress() throws Exception {
+        // Mianyang's plan for this year: its elder-care class (SC-04) is planned, its car mechanics (SC-06)
+        // are not (both started this year once it is past July, as the demo data sets them)
+        ui.login("clerk-sc", PASSWORD);
+        String year = platformYear();
+        ui.go("plans");
+        ui.select(By.cssSelector("select[name=year]"), year);
+        browser.click(By.cssSelector("button[data-testid=new-plan]"));
+        browser.await(By.cssSelector("dialog[open] form[data-testid=plan-form]"));
+        browser.type(By.cssSelector("dialog[open] input[name=regionCode]"), "510700");
+        browser.type(By.cssSelector("dialog[open] input[name=year]"), year);
+        // the occupations offered are the region's demand catalogue
+        browser.await(By.cssSelector("dialog[open] select[name=occupation-0] option[value='4-10-01-05']"));
+        ui.select(By.cssSelector("dialog[open] select[name=occupation-0]"), "4-10-01-05");
+        ui.select(By.cssSelector("dialog[open] select[name=level-0]"), "JUNIOR");
+        browser.type(By.cssSelector("dialog[open] input[name=trainees-0]"), "30");
+        browser.click(By.cssSelector("dialog[open] button[data-testid=add-line]"));
+        ui.select(By.cssSelector("dialog[open] select[name=occupation-1]"), "6-31-01-03");
+        browser.type(By.cssSelector("dialog[open] input[name=trainees-1]"), "25");
+        ui.clean("plan draft form");
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitUrl("#/plans/510700/" + year);
+        browser.awaitText(By.cssSelector("[data-testid=plan-facts]"), "草稿");
+
+        // a draft's lines are replaced
+        browser.click(By.cssSelector("button[data-testid=edit-lines]"));
+        browser.await(By.cssSelector("dialog[open] form[data-testid=lines-form] select[name=occupation-0] option[value='4-10-01-05']"));
+        browser.type(By.cssSelector("dialog[open] input[name=trainees-0]"), "40");
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        browser.awaitText(By.xpath("//tr[@data-id='4-10-01-05/JUNIOR']"), "40");
+        ui.clean("plan draft");
+
+        // published: the progress counts the classes that started this year
+        browser.click(By.cssSelector("button[data-testid=publish]"));
+        browser.await(By.cssSelector("dialog[open] form[data-testid=publish-form]"));
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        browser.awaitText(By.cssSelector("[data-testid=plan-facts]"), "已发布");
+        ui.chart("chart-plan");
+        WebElement planned = browser.await(By.xpath("//*[@data-testid='plan-progress']//tr[@data-id='in/4-10-01-05/JUNIOR']"));
+        List<WebElement> cells = planned.findElements(By.tagName("td"));
+        assertEquals(planned.getText(), "40", cells.get(1).getText());
+        assertEquals(planned.getText(), "1", cells.get(2).getText());
+        assertTrue(planned.getText(), Integer.parseInt(cells.get(3).getText()) > 0);
+        WebElement unplanned = browser.await(By.xpath("//*[@data-testid='plan-progress']//tr[@data-id='out/4-12-01-01/INTERMEDIATE']"));
+        assertTrue(unplanned.getAttribute("class"), unplanned.getAttribute("class").contains("warn"));
+        assertTrue(unplanned.getText(), unplanned.getText().contains("计划外"));
+        browser.await(By.cssSelector("[data-testid=unplanned-note]"));
+        assertEquals("CSV and XLSX", 2, browser.all(By.xpath("//*[@data-testid='plan-progress']//button[.='CSV' or .='XLSX']")).size());
+        Object export = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/plans/510700/" + year + "/progress/export').then(r => r.text().then(b => done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + b.includes('4-12-01-01'))));");
+        assertTrue(String.valueOf(export), String.valueOf(export).matches("200 text/csv.* true"));
+        ui.clean("plan published");
+
+        // adjusted once, with a reason: the car mechanics join the plan
+        browser.click(By.cssSelector("button[data-testid=adjust]"));
+        browser.await(By.cssSelector("dialog[open] form[data-testid=adjust-form] select[name=occupation-0] option[value='4-10-01-05']"));
+        browser.type(By.cssSelector("dialog[open] textarea[name=reason]"), "年中调整：汽车维修工需求增加");
+        browser.click(By.cssSelector("dialog[open] button[data-testid=add-line]"));
+        ui.select(By.cssSelector("dialog[open] select[name=occupation-2]"), "4-12-01-01");
+        ui.select(By.cssSelector("dialog[open] select[name=level-2]"), "INTERMEDIATE");
+        browser.type(By.cssSelector("dialog[open] input[name=trainees-2]"), "20");
+        ui.clean("plan adjustment");
+        browser.click(By.cssSelector("dialog[open] button[type=submit]"));
+        browser.awaitGone(By.cssSelector("dialog[open]"));
+        browser.awaitText(By.cssSelector("[data-testid=plan-adjustment]"), "汽车维修工需求增加");
+        WebElement nowPlanned = browser.await(By.xpath("//*[@data-testid='plan-progress']//tr[@data-id='in/4-12-01-01/INTERMEDIATE']"));
+        assertTrue(nowPlanned.getText(), nowPlanned.getText().contains("原 0"));
+        assertEquals("adjusted once: no second adjustment", List.of(), browser.all(By.cssSelector("button[data-testid=adjust]")));
+        assertEquals(List.of(), browser.all(By.cssSelector("[data-testid=unplanned-note]")));
+        ui.clean("plan adjusted");
+    }
+
     @Test
     public void everyScreenInChineseAndEnglish() throws Exception {
         ui.loggedOut();
@@ -458,6 +653,18 @@ public class ConsoleBrowserE2EIT {
             browser.await(By.id("class-title"));
             browser.await(By.cssSelector("tr[data-id]"));
             ui.shoot("class-detail-" + lang);
+
+            // Xi'an's plan of the year (the demo data publishes it): lines, progress, the chart
+            ui.go("plans");
+            browser.await(By.cssSelector("tr[data-id^='610100/']"));
+            ui.clean("plans " + lang);
+            browser.click(By.cssSelector("tr[data-id='610100/" + platformYear() + "'] td:nth-child(2)"));
+            browser.await(By.id("plan-title"));
+            ui.chart("chart-plan");
+            browser.await(By.cssSelector("[data-testid=plan-progress] tr.warn"));
+            // the picture shows the progress (table and chart), scrolled past the plan's facts and lines
+            browser.script("document.querySelector('[data-testid=plan-progress]').scrollIntoView()");
+            ui.shoot("plan-" + lang);
 
             ui.go("audit");
             browser.await(By.cssSelector("tr[data-id]"));

@@ -64,7 +64,7 @@ export function Table({ columns, rows, rowKey = row => row.id, selectable, selec
     <tbody>${rows.map(row => {
       const key = rowKey(row);
       const classes = [selectable && selected.has(key) ? 'selected' : '', onRowClick ? 'clickable' : '',
-        activeKey === key ? 'selected' : '', row.$error ? 'error' : ''].join(' ');
+        activeKey === key ? 'selected' : '', row.$error ? 'error' : '', row.$class || ''].join(' ').trim();
       return html`<tr key=${key} class=${classes} data-id=${key} onClick=${onRowClick ? () => onRowClick(row) : undefined}>
         ${selectable && html`<td onClick=${e => e.stopPropagation()}><input type="checkbox" aria-label=${t('common.select', { id: key })}
           checked=${selected.has(key)} onChange=${() => toggle(key)}/></td>`}
@@ -89,7 +89,7 @@ export function Pager({ page, onOffset }) {
 }
 
 /** A modal <dialog>: open while `open`; Escape or the close button calls onClose. */
-export function Dialog({ open, title, onClose, children }) {
+export function Dialog({ open, title, onClose, children, wide }) {
   const ref = useRef(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -97,9 +97,21 @@ export function Dialog({ open, title, onClose, children }) {
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  return html`<dialog ref=${ref} aria-label=${title} onClose=${onClose} onCancel=${onClose}>
+  return html`<dialog ref=${ref} class=${wide ? 'wide' : undefined} aria-label=${title} onClose=${onClose} onCancel=${onClose}>
     ${open && html`<h2>${title}</h2>${children}`}
   </dialog>`;
+}
+
+/** A top-up claim (补差) marked as one: a badge and the link to the claim whose difference it pays. */
+export function TopUpMark({ claim }) {
+  if (claim?.topUpOf == null) return null;
+  return html`<span class="topup" data-testid="topup"><${Badge} value="topup" text=${t('claims.topUp')}/>${' '}
+    <a href=${`#/review/${claim.topUpOf}`} onClick=${e => e.stopPropagation()}>${t('claims.topUpOf', { id: claim.topUpOf })}</a></span>`;
+}
+
+/** The If-Match header for a record's optimistic-lock version (the platform's ETag is "<version>"). */
+export function etag(version) {
+  return { 'If-Match': `"${version}"` };
 }
 
 export function Tabs({ tabs, active, onChange }) {

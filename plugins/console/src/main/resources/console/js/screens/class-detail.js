@@ -1,15 +1,18 @@
-// One class: its trainees (CSV or XLSX import with the rows' errors), attendance, outcomes, claims, timeline.
+// One class: its trainees (CSV or XLSX import with the rows' errors), attendance, outcomes (and later
+// employment evidence), the satisfaction survey, claims (top-ups marked), timeline.
 import { html, useState } from '../lib.js';
 import { api, all, download } from '../api.js';
 import { t } from '../i18n.js';
-import { yuan, today } from '../format.js';
-import { useLoad, Problem, Notice, Loading, Table, Tabs, Dialog, Field, Badge } from '../ui.js';
+import { yuan, today, percent, dateTime } from '../format.js';
+import { useLoad, Problem, Notice, Loading, Table, Tabs, Dialog, Field, Badge, TopUpMark, etag } from '../ui.js';
 import { can } from '../permissions.js';
 
 const CERTIFICATES = ['VOCATIONAL_QUALIFICATION', 'SKILL_LEVEL', 'SPECIAL_ABILITY', 'SPECIAL_OPERATION', 'TRAINING_COMPLETION'];
 const EMPLOYMENT = ['STABLE', 'FLEXIBLE', 'ENTREPRENEURSHIP', 'NONE'];
+const LATER_EMPLOYMENT = EMPLOYMENT.filter(e => e !== 'NONE');
+const TABS = ['trainees', 'attendance', 'outcomes', 'survey', 'claims', 'timeline'];
 
-export function ClassDetail({ id, session }) {
+export function ClassDetail({ id, session, lang }) {
   const [tab, setTab] = useState('trainees');
   const loaded = useLoad(() => load(id, session), [id]);
   const { data, error, loading, reload } = loaded;
@@ -18,11 +21,12 @@ export function ClassDetail({ id, session }) {
     <h1 id="class-title">${t('classDetail.title', { id })}</h1>
     <${Problem} error=${error}/><${Loading} when=${loading && !data}/>
     ${data && html`
-      <p class="muted">${data.klass.facts.regionCode} · ${data.klass.facts.occupationCode} · ${t(`level.${data.klass.facts.level}`)}${' · '}${data.klass.facts.startDate} – ${data.klass.facts.endDate} · ${t('classes.hours')} ${data.klass.facts.hours}</p>
-      <${Tabs} active=${tab} onChange=${setTab} tabs=${['trainees', 'attendance', 'outcomes', 'claims', 'timeline'].map(k => ({ id: k, label: t(`classDetail.${k}`) }))}/>
+      <p class="muted">${data.klass.facts.regionCode} · ${data.klass.facts.occupationCode} · ${t(`level.${data.klass.facts.level}`)}${' · '}${data.klass.facts.startDate} – ${data.klass.facts.endDate} · ${t('classes.hours')} ${data.klass.facts.hours}${' · '}<span data-testid="survey-summary">${surveySummary(data, lang)}</span></p>
+      <${Tabs} active=${tab} onChange=${setTab} tabs=${TABS.map(k => ({ id: k, label: t(`classDetail.${k}`) }))}/>
       ${tab === 'trainees' && html`<${Trainees} data=${data} session=${session} reload=${reload}/>`}
       ${tab === 'attendance' && html`<${Attendance} data=${data} session=${session} reload=${reload}/>`}
       ${tab === 'outcomes' && html`<${Outcomes} data=${data} session=${session} reload=${reload}/>`}
+      ${tab === 'survey' && html`<${SurveyPanel} data=${data} session=${session} lang=${lang} reload=${reload}/>`}
       ${tab === 'claims' && html`<${Claims} data=${data} session=${session} reload=${reload}/>`}
       ${tab === 'timeline' && html`<${Timeline} data=${data}/>`}`}
   </section>`;
@@ -33,8 +37,24 @@ async function load(id, session) {
   const trainees = can(session, 'trainee.read')
     ? await Promise.all(enrolments.map(e => api(`/trainees/${e.traineeId}`).catch(() => null))) : [];
   const claims = can(session, 'claim.read') ? await all('/claims', { classId: id }) : [];
+  // a survey exists only once the class has ended; asked for before, it would only answer 404
+  const survey = today() > klass.facts.endDate ? await api(`/classes/${id}/survey`).catch(absent) : null;
   const byTrainee = new Map(trainees.filter(Boolean).map(tr => [tr.id, tr]));
-  return { klass, enrolments: enrolments.map(e => ({ ...e, trainee: byTrainee.get(e.traineeId) })), claims };
+  const originals = new Map(claims.filter(c => c.topUpOf == null).map(c => [c.enrolmentId, c]));
+  return { klass, survey, claims, enrolments: enrolments.map(e => ({ ...e, trainee: byTrainee.get(e.traineeId), claim: originals.get(e.id) })) };
+}
+
+/** 404 (nothing recorded yet) as null; any other refusal stays one. */
+function absent(failure) {
+  if (failure.status === 404) return null;
+  throw failure;
+}
+
+function ended(klass) { return today() > klass.facts.endDate; }
+
+function surveySummary({ klass, survey }, lang) {
+  if (survey) return t('survey.summary', { satisfied: survey.satisfied, respondents: survey.respondents, rate: percent(survey.satisfied, survey.respondents, lang) });
+  return ended(klass) ? t('survey.notRecorded') : t('survey.notYet');
 }
 
 function name(enrolment) {
@@ -129,18 +149,121 @@ function Attendance({ data, session, reload }) {
 
 function Outcomes({ data, session, reload }) {
   const [editing, setEditing] = useState(null);
+  const [later, setLater] = useState(null);
+  const writable = can(session, 'class.write');
+  /** Once claimed, an outcome no longer changes (K12); only employment that was NONE may follow, once. */
+  const action = e => {
+    if (!writable) return '';
+    if (!e.claim) return html`<button type="button" onClick=${() => setEditing(e)}>${t('classDetail.record')}</button>`;
+    if (e.outcome?.employment === 'NONE' && !e.employmentRecordedOn) {
+      return html`<button type="button" data-testid="later-employment" onClick=${() => setLater(e)}>${t('employmentLater.action')}</button>`;
+    }
+    return '';
+  };
   return html`<div>
-    <${Table} rows=${data.enrolments} columns=${[
+    <p class="muted">${t('employmentLater.hint')}</p>
+    <${Table} caption=${t('classDetail.outcomes')} rows=${data.enrolments} columns=${[
       { label: t('classDetail.trainee'), render: name },
       { label: t('classDetail.passed'), render: e => (e.outcome ? t(e.outcome.passed ? 'common.yes' : 'common.no') : '—') },
       { label: t('classDetail.certificate'), render: e => (e.outcome?.certificate ? `${t(`certificate.${e.outcome.certificate.kind}`)} ${e.outcome.certificate.issuedOn}` : '—') },
-      { label: t('classDetail.employment'), render: e => (e.outcome?.employment ? t(`employment.${e.outcome.employment}`) : '—') },
-      { label: '', render: e => can(session, 'class.write') && html`<button type="button" onClick=${() => setEditing(e)}>${t('classDetail.record')}</button>` },
+      { label: t('classDetail.employment'), render: employment },
+      { label: t('classDetail.claim'), nowrap: true, render: e => (e.claim ? html`<a href=${`#/review/${e.claim.id}`}>#${e.claim.id}</a> <${Badge} value=${e.claim.status}/>` : '—') },
+      { label: '', render: action },
     ]}/>
     <${Dialog} open=${!!editing} title=${editing ? t('classDetail.outcomeFor', { who: name(editing) }) : ''} onClose=${() => setEditing(null)}>
       ${editing && html`<${OutcomeForm} enrolment=${editing} level=${data.klass.facts.level} onDone=${() => { setEditing(null); reload(); }} onCancel=${() => setEditing(null)}/>`}
     </${Dialog}>
+    <${Dialog} open=${!!later} title=${later ? t('employmentLater.title', { who: name(later) }) : ''} onClose=${() => setLater(null)}>
+      ${later && html`<${LaterEmploymentForm} enrolment=${later} klass=${data.klass} onDone=${() => { setLater(null); reload(); }} onCancel=${() => setLater(null)}/>`}
+    </${Dialog}>
   </div>`;
+}
+
+/** The employment outcome, with the day later evidence was recorded (补录) when it came after the claim. */
+function employment(e) {
+  if (!e.outcome?.employment) return '—';
+  const text = `${t(`employment.${e.outcome.employment}`)}${e.outcome.employedOn ? ` ${e.outcome.employedOn}` : ''}`;
+  return e.employmentRecordedOn
+    ? html`${text} <${Badge} value="later" text=${t('employmentLater.recordedOn', { on: e.employmentRecordedOn })}/>`
+    : text;
+}
+
+function LaterEmploymentForm({ enrolment, klass, onDone, onCancel }) {
+  const [kind, setKind] = useState('STABLE');
+  const [employedOn, setEmployedOn] = useState(today());
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e) {
+    e.preventDefault();
+    setError(null); setBusy(true);
+    try {
+      await api(`/enrolments/${enrolment.id}/employment`, { method: 'PUT', body: { employment: kind, employedOn } });
+      onDone();
+    } catch (failure) { setError(failure); } finally { setBusy(false); }
+  }
+  return html`<form onSubmit=${submit} data-testid="later-employment-form">
+    <p class="muted">${t('employmentLater.explain', { claim: enrolment.claim?.id ?? '—' })}</p>
+    ${enrolment.claim?.status === 'REJECTED' && html`<p class="warning" role="note">${t('employmentLater.refused', { claim: enrolment.claim.id })}</p>`}
+    <div class="form-grid">
+      <${Field} label=${t('classDetail.employment')}><select name="employment" value=${kind} onChange=${e => setKind(e.target.value)}>
+        ${LATER_EMPLOYMENT.map(c => html`<option value=${c}>${t(`employment.${c}`)}</option>`)}</select></${Field}>
+      <${Field} label=${t('classDetail.employedOn')}><input type="date" name="employedOn" required min=${klass.facts.startDate} max=${today()}
+        value=${employedOn} onInput=${e => setEmployedOn(e.target.value)}/></${Field}>
+    </div>
+    <${Problem} error=${error}/>
+    <div class="actions"><button type="button" onClick=${onCancel}>${t('common.cancel')}</button>
+      <button class="primary" type="submit" disabled=${busy}>${t('common.save')}</button></div>
+  </form>`;
+}
+
+/** The class's satisfaction survey (满意度调查, K11): what was recorded, and for a writer the form once the class has ended. */
+function SurveyPanel({ data, session, lang, reload }) {
+  const { klass, survey, claims, enrolments } = data;
+  const fixed = claims.length > 0;
+  const writable = can(session, 'class.write') && ended(klass) && !fixed;
+  return html`<div class="panel" data-testid="survey">
+    <h2>${t('survey.title')}</h2>
+    ${survey ? html`<dl class="facts" data-testid="survey-recorded">
+        <dt>${t('survey.respondents')}</dt><dd>${survey.respondents}</dd>
+        <dt>${t('survey.satisfied')}</dt><dd>${survey.satisfied}</dd>
+        <dt>${t('survey.satisfaction')}</dt><dd data-testid="survey-rate">${percent(survey.satisfied, survey.respondents, lang)}</dd>
+        <dt>${t('survey.surveyedOn')}</dt><dd>${survey.surveyedOn}</dd>
+        <dt>${t('survey.recordedBy')}</dt><dd>${survey.recordedBy} · ${dateTime(survey.recordedAt, lang)}</dd>
+      </dl>`
+      : html`<p data-testid="survey-none">${ended(klass) ? t('survey.notRecorded') : t('survey.notYet')}</p>`}
+    ${!survey && ended(klass) && html`<p class="muted">${t('survey.unsurveyedNote')}</p>`}
+    ${fixed && html`<p class="muted">${t('survey.fixed')}</p>`}
+    ${writable && html`<${SurveyForm} klass=${klass} survey=${survey} enrolled=${enrolments.length} onDone=${reload}/>`}
+  </div>`;
+}
+
+function SurveyForm({ klass, survey, enrolled, onDone }) {
+  const [respondents, setRespondents] = useState(String(survey?.respondents ?? enrolled));
+  const [satisfied, setSatisfied] = useState(String(survey?.satisfied ?? ''));
+  const [surveyedOn, setSurveyedOn] = useState(survey?.surveyedOn ?? today());
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e) {
+    e.preventDefault();
+    setError(null); setBusy(true);
+    try {
+      await api(`/classes/${klass.id}/survey`, { method: 'PUT', body: { respondents: Number(respondents), satisfied: Number(satisfied), surveyedOn } });
+      onDone();
+    } catch (failure) { setError(failure); } finally { setBusy(false); }
+  }
+  // the limits are the platform's (K11): it explains a refusal in the user's language, so the form
+  // does not stop at the browser's own messages for the enrolment bound
+  return html`<form onSubmit=${submit} data-testid="survey-form">
+    <h3>${survey ? t('survey.replace') : t('survey.record')}</h3>
+    <div class="form-grid">
+      <${Field} label=${t('survey.respondents')}><input type="number" name="respondents" required min="1" step="1" value=${respondents} onInput=${e => setRespondents(e.target.value)}/></${Field}>
+      <${Field} label=${t('survey.satisfied')}><input type="number" name="satisfied" required min="0" step="1" value=${satisfied} onInput=${e => setSatisfied(e.target.value)}/></${Field}>
+      <${Field} label=${t('survey.surveyedOn')}><input type="date" name="surveyedOn" required min=${klass.facts.endDate} max=${today()} value=${surveyedOn} onInput=${e => setSurveyedOn(e.target.value)}/></${Field}>
+    </div>
+    <p class="muted">${t('survey.rules', { n: enrolled })}</p>
+    <${Problem} error=${error}/>
+    <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('common.save')}</button></div>
+  </form>`;
 }
 
 function OutcomeForm({ enrolment, level, onDone, onCancel }) {
@@ -153,7 +276,7 @@ function OutcomeForm({ enrolment, level, onDone, onCancel }) {
   async function submit(e) {
     e.preventDefault();
     try {
-      await api(`/enrolments/${enrolment.id}/outcome`, { method: 'PUT', body: {
+      await api(`/enrolments/${enrolment.id}/outcome`, { method: 'PUT', headers: etag(enrolment.version), body: {
         passed, certificate: kind ? { kind, level, issuedOn } : null,
         employment, employedOn: employment === 'NONE' ? null : employedOn || null } });
       onDone();
@@ -189,14 +312,22 @@ function Claims({ data, session, reload }) {
   return html`<div>
     ${can(session, 'claim.compute') && html`<div class="toolbar"><button class="primary" type="button" onClick=${compute}>${t('classDetail.compute')}</button></div>`}
     <${Notice}>${notice}</${Notice}><${Problem} error=${error}/>
-    <${Table} rows=${data.claims} onRowClick=${c => { location.hash = `#/review/${c.id}`; }} columns=${[
-      { label: t('common.id'), render: c => c.id },
+    <${Table} caption=${t('classDetail.claims')} rows=${data.claims} onRowClick=${c => { location.hash = `#/review/${c.id}`; }} columns=${[
+      { label: t('common.id'), render: c => html`<a href=${`#/review/${c.id}`} onClick=${e => e.stopPropagation()}>${c.id}</a>` },
       { label: t('classDetail.trainee'), render: c => { const e = data.enrolments.find(x => x.id === c.enrolmentId); return e ? name(e) : `#${c.traineeId}`; } },
+      { label: t('claims.kind'), render: c => (c.topUpOf != null ? html`<${TopUpMark} claim=${c}/>` : toppedUp(c, data.claims)) },
       { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
       { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
       { label: t('claims.payment'), render: c => html`<${Badge} value=${c.paymentState} text=${t(`payment.${c.paymentState}`)}/>` },
     ]}/>
   </div>`;
+}
+
+/** An original claim's top-ups, as links ("补差 #12"). */
+function toppedUp(claim, claims) {
+  const topUps = claims.filter(c => c.topUpOf === claim.id);
+  if (topUps.length === 0) return html`<span class="muted">${t('claims.original')}</span>`;
+  return html`<span class="muted">${t('claims.original')}</span> · ${topUps.map(c => html`<a href=${`#/review/${c.id}`} onClick=${e => e.stopPropagation()}>${t('claims.toppedUpBy', { id: c.id })}</a> `)}`;
 }
 
 function Timeline({ data }) {

@@ -17,8 +17,8 @@ export function phase(facts, on = today()) {
   return 'ENDED';
 }
 
-export function Classes({ args, session }) {
-  if (args[0]) return html`<${ClassDetail} id=${Number(args[0])} session=${session}/>`;
+export function Classes({ args, session, lang }) {
+  if (args[0]) return html`<${ClassDetail} id=${Number(args[0])} session=${session} lang=${lang}/>`;
   return html`<${ClassList} session=${session}/>`;
 }
 

@@ -1,5 +1,6 @@
 // The screens, each shown only to users holding what it needs (the platform checks again).
 import { Dashboard } from './dashboard.js';
+import { Plans } from './plans.js';
 import { Classes } from './classes.js';
 import { Review } from './review.js';
 import { Payments } from './payments.js';
@@ -11,6 +12,7 @@ const holds = (...wanted) => permissions => wanted.some(p => permissions.include
 
 export const SCREENS = [
   { id: 'dashboard', allowed: holds('report.read'), component: Dashboard },
+  { id: 'plans', allowed: holds('plan.read'), component: Plans },
   { id: 'classes', allowed: holds('class.read'), component: Classes },
   { id: 'review', allowed: holds('claim.read'), component: Review },
   { id: 'payments', allowed: holds('claim.disburse', 'settlement.read'), component: Payments },

@@ -3,7 +3,7 @@ import { html, useState, useEffect } from '../lib.js';
 import { api, download } from '../api.js';
 import { t } from '../i18n.js';
 import { yuan, dateTime, today } from '../format.js';
-import { useLoad, Problem, Notice, Loading, Table, Pager, Field, Badge, Tabs } from '../ui.js';
+import { useLoad, Problem, Notice, Loading, Table, Pager, Field, Badge, Tabs, TopUpMark } from '../ui.js';
 import { can } from '../permissions.js';
 
 export function Payments({ session, lang }) {
@@ -64,7 +64,7 @@ function Instalments() {
     ${page.data && html`<${Table} rows=${page.data.items} selectable=${true} selected=${ticked} onSelect=${setTicked} columns=${[
       { label: t('common.id'), render: c => html`<a href=${`#/review/${c.id}`}>${c.id}</a>` },
       { label: t('review.class'), render: c => c.classId },
-      { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
+      { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>${c.topUpOf != null && html`<br/><${TopUpMark} claim=${c}/>`}` },
       { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
       { label: t('review.paid'), num: true, render: c => yuan(c.paid) },
       { label: t('payments.outstanding'), num: true, render: c => yuan(c.outstanding) },

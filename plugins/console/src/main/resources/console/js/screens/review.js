@@ -4,7 +4,7 @@ import { html, useState } from '../lib.js';
 import { api } from '../api.js';
 import { t, localized, language } from '../i18n.js';
 import { yuan } from '../format.js';
-import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge } from '../ui.js';
+import { useLoad, Problem, Loading, Table, Pager, Dialog, Field, Badge, TopUpMark } from '../ui.js';
 import { can } from '../permissions.js';
 import { DecisionTrace } from './trace.js';
 
@@ -52,7 +52,8 @@ export function Review({ args, session }) {
           { label: t('common.id'), render: c => c.id },
           { label: t('review.class'), render: c => html`<a href=${`#/classes/${c.classId}`} onClick=${e => e.stopPropagation()}>${c.classId}</a>` },
           { label: t('common.region'), render: c => c.decision?.input?.classFacts?.regionCode || '—' },
-          { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>` },
+          // a top-up (补差) says so under its status, with the way to the claim whose difference it pays
+          { label: t('common.status'), render: c => html`<${Badge} value=${c.status}/>${c.topUpOf != null && html`<br/><${TopUpMark} claim=${c}/>`}` },
           { label: t('claims.amount'), num: true, render: c => yuan(c.amount) },
           { label: t('review.findings'), render: c => findings(c).join('；') },
         ]}/>
@@ -128,6 +129,7 @@ function ClaimPanel({ id, reviewer, onChanged }) {
     <${Problem} error=${error}/>
     ${data && html`
       <p><strong>${yuan(data.amount)}</strong> · ${t(`payment.${data.paymentState}`)} · ${t('review.paid')} ${yuan(data.paid)}</p>
+      ${data.topUpOf != null && html`<p class="topup-note" data-testid="topup-note"><${TopUpMark} claim=${data}/><br/>${t('claims.topUpExplain', { id: data.topUpOf })}</p>`}
       ${findings(data).length > 0 && html`<p>${t('review.findings')}：${findings(data).join('；')}</p>`}
       ${data.reviewNote && html`<p>${t('review.note')}: ${data.reviewNote}</p>`}
       <${DecisionTrace} decision=${data.decision}/>
