@@ -47,7 +47,8 @@ public class DistributionE2EIT {
             deploy(FIXTURES.resolve("hot-probe-2-2.0.0.jar"), home);
             platform.await("/api/v1/bundles", r -> r.body().contains("\"hot-probe.jar\"")
                     && r.body().contains("\"2.0.0\""), HOT);
-            assertEquals(403, platform.get("/api/v1/hot-probe").statusCode());
+            // the whiteboard serves the updated bundle's resource once it has rebuilt the application
+            platform.await("/api/v1/hot-probe", r -> r.statusCode() == 403, HOT);
             assertEquals("updated in place, not installed beside version 1",
                     bundlesAtStart + 1, totalBundles(json.readTree(platform.get("/api/v1/health/details").body())));
 
