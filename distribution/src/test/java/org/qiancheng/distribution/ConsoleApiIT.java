@@ -100,6 +100,7 @@ public class ConsoleApiIT extends WorkflowTestSupport {
                 {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2026-12-11"},
                  "employment": "STABLE", "employedOn": "2026-12-11"}""");
         steps.recordOutcome(enrolmentB, "{\"passed\": false, \"employment\": \"NONE\"}");
+        steps.survey(course, 2, 2, "2026-12-11");
         Http.Answer computed = http.post("/classes/" + course + "/claims", "");
         assertEquals(body(computed), 200, computed.status());
         BigDecimal computedSum = BigDecimal.ZERO;
