@@ -4,10 +4,10 @@
 #   bench/karaf-start.sh [ROUNDS]   (default 5)
 # Karaf: the distribution (org.apache.karaf:apache-karaf:4.4.6:tar.gz) is downloaded once from Maven
 # Central into bench/target/karaf/ (its SHA-1 checked against Central's), unpacked afresh into a work
-# folder, given http and http-whiteboard in featuresBoot and a probe bundle in deploy/ (bench/karaf/
-# HealthServlet.java, compiled here: a whiteboard servlet answering 200 at /health), free ports for HTTP,
-# SSH and JMX; then started once and stopped, so the features are installed and its cache is warm (as a
-# Karaf in service is). Qiancheng: one start on a new home and a clean stop, so the home exists (framework
+# folder, given http and http-whiteboard in featuresBoot (a second boot stage) and free ports for HTTP,
+# SSH and JMX; then started, given a probe bundle in deploy/ once HTTP answers (bench/karaf/HealthServlet.java,
+# compiled here: a whiteboard servlet answering 200 at /health), and stopped, so the features and the probe
+# are installed and its cache is warm (as a Karaf in service is). Qiancheng: one start on a new home and a clean stop, so the home exists (framework
 # cache kept, database there) and the class-data archive of this build is written.
 # Then ROUNDS rounds, each starting Karaf (`bin/karaf server`) and Qiancheng once, in an order that
 # alternates from round to round, each from the launch of its script until the first 200 (Karaf: /health,
@@ -55,7 +55,7 @@ Bundle-Version: 1.0.0
 Bundle-Activator: bench.karaf.HealthServlet
 Import-Package: javax.servlet;version="[3.1,5)",javax.servlet.http;version="[3.1,5)",org.osgi.framework;version="[1.8,2)"
 MF
-jar cfm "$karaf/deploy/bench-karaf-health.jar" "$probe/MANIFEST.MF" -C "$probe/classes" .
+jar cfm "$probe/bench-karaf-health.jar" "$probe/MANIFEST.MF" -C "$probe/classes" .
 
 # --- Karaf configured: the two features at boot, free ports (HTTP, SSH, JMX registry and server)
 karaf_port="$(free_port)"
@@ -85,11 +85,21 @@ start_karaf() {
 }
 
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before; Java: $(java -version 2>&1 | head -1)"
-echo "warming Karaf $version (installs http, http-whiteboard and the probe at its first boot) …"
-start_karaf "$work/karaf-warm.log"
-wait_for "http://127.0.0.1:$karaf_port/health" '^200 ' 300 \
-  || { tail -30 "$karaf/data/log/karaf.log" >&2; echo "Karaf: no 200 from /health after its first boot" >&2; exit 1; }
-stop_karaf
+echo "warming Karaf $version (installs http and http-whiteboard at its first boot, then the probe) …"
+# The probe goes into deploy/ only once HTTP answers (404): in the deploy folder from the first moment, it
+# raced the features' installation, which then at times failed to resolve pax-web's bundles. A boot whose
+# provisioning failed anyway is stopped and booted again (Karaf provisions what is missing at a boot), up to 3.
+warm=""
+for boot in 1 2 3; do
+  start_karaf "$work/karaf-warm-$boot.log"
+  if wait_for "http://127.0.0.1:$karaf_port/" '^[0-9]{3} ' 180; then
+    cp "$probe/bench-karaf-health.jar" "$karaf/deploy/"
+    if wait_for "http://127.0.0.1:$karaf_port/health" '^200 ' 120; then warm=yes; stop_karaf; break; fi
+  fi
+  echo "Karaf boot $boot: no 200 from /health; booting again" >&2
+  stop_karaf
+done
+[ -n "$warm" ] || { tail -30 "$karaf/data/log/karaf.log" >&2; echo "Karaf: no 200 from /health after 3 boots" >&2; exit 1; }
 echo "warming Qiancheng (a new home, started and stopped cleanly) …"
 home="$work/qiancheng-home"; port="$(free_port)"
 start_platform "$home" "$port" "$work/qiancheng-warm.log"
