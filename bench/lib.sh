@@ -71,6 +71,7 @@ wait_for() {
 }
 
 stop_platform() {
+  [ -n "${platform_pid:-}" ] || return 0
   kill -TERM "$platform_pid" 2>/dev/null || true
   wait "$platform_pid" 2>/dev/null || true
 }

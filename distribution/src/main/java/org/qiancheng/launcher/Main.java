@@ -42,6 +42,18 @@ public final class Main {
         // QC_DB_PASSWORD choose the database unless etc/ configures one, which wins
         properties.putAll(FrameworkConfig.fromEnvironment(System.getenv()));
         properties.putAll(FrameworkConfig.databaseFromEtc(settings.etc()));
+        FrameworkCache cache = FrameworkCache.of(Path.of(properties.get(FrameworkCache.STORAGE)),
+                settings.distribution());
+        String rebuild = cache.reasonToRebuild();
+        cache.forget();
+        if (rebuild == null) {
+            properties.put(FrameworkCache.CLEAN, "none");
+        } else {
+            properties.put(FrameworkCache.CLEAN, "onFirstInit");
+            if (!first) {
+                System.out.println("Framework cache rebuilt 重建框架缓存: " + rebuild);
+            }
+        }
         Platform platform = Platform.start(properties, SystemBundle.list(settings.distribution()));
         AtomicBoolean stopping = new AtomicBoolean();
         Runnable stop = () -> {
@@ -65,6 +77,13 @@ public final class Main {
 
         FrameworkEvent end = platform.awaitStop();
         boolean clean = end.getType() == FrameworkEvent.STOPPED;
+        if (clean && platform.systemBundlesUnchanged()) {
+            try {
+                cache.remember();
+            } catch (java.io.IOException e) {
+                System.out.println("Framework cache not kept for the next start: " + e);
+            }
+        }
         System.out.println(clean ? "Qiancheng stopped cleanly 已正常停止" : "Qiancheng stopped with " + end);
         System.exit(clean ? 0 : 1);
     }

@@ -1,12 +1,17 @@
 package org.qiancheng.launcher;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.time.Duration;
 
-/** Tells the operator when the platform first answers its health check, and how long it took. */
+/**
+ * Tells the operator when the platform first answers its health check, and how long it took. A
+ * plain {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: building the latter sets up
+ * TLS (the default trust store is read and its ≈ 150 certificates parsed), CPU taken from the start
+ * itself on a small machine.
+ */
 final class Readiness {
 
     private Readiness() {
@@ -15,20 +20,11 @@ final class Readiness {
     /** @param url where this machine reaches the platform (QC_BIND may keep it off 127.0.0.1) */
     static void announceWhenReady(String url, long launchedNanos) {
         Thread watcher = new Thread(() -> {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
-                    .timeout(Duration.ofSeconds(2)).build();
             long deadline = launchedNanos + Duration.ofMinutes(2).toNanos();
             while (System.nanoTime() < deadline) {
-                try {
-                    if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        long millis = (System.nanoTime() - launchedNanos) / 1_000_000;
-                        System.out.printf("Qiancheng 前程 ready 已就绪 in %d ms%n", millis);
-                        return;
-                    }
-                } catch (java.io.IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
+                if (answers200(url + "/api/v1/health")) {
+                    long millis = (System.nanoTime() - launchedNanos) / 1_000_000;
+                    System.out.printf("Qiancheng 前程 ready 已就绪 in %d ms%n", millis);
                     return;
                 }
                 try {
@@ -41,5 +37,26 @@ final class Readiness {
         }, "qiancheng-readiness");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    private static boolean answers200(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            try {
+                int status = connection.getResponseCode();
+                InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+                if (body != null) {
+                    body.readAllBytes();
+                    body.close();
+                }
+                return status == 200;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 }
