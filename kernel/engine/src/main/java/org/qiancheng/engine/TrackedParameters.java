@@ -51,9 +51,11 @@ public final class TrackedParameters implements Parameters {
     }
 
     private boolean used(String name, LocalDate from) {
+        int hash = name.hashCode(); // cached by the string: compared before the characters
         for (int i = 0, n = uses.size(); i < n; i++) {
             ParameterUse use = uses.get(i);
-            if (use.name().equals(name) && use.effectiveFrom().equals(from)) {
+            String used = use.name();
+            if ((used == name || used.hashCode() == hash && used.equals(name)) && use.effectiveFrom().equals(from)) {
                 return true;
             }
         }
