@@ -15,7 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.claim.LineItem;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.SubsidyDecision;
 
 /**
  * Decisions per second on one core: a region version decides one trainee's claim through the
@@ -50,5 +54,28 @@ public class DecisionBenchmark {
     @Benchmark
     public Decision decide() {
         return underTest.policy.decide(underTest.input);
+    }
+
+    /**
+     * The same decision with every label and reason text written, as when it is shown or stored
+     * (since claim API 1.4 a decision keeps its labels as template and arguments until read).
+     */
+    @Benchmark
+    public void decideAndWriteTexts(Blackhole out) {
+        Decision decision = underTest.policy.decide(underTest.input);
+        SubsidyDecision result = decision.result();
+        for (LineItem line : result.lines()) {
+            out.consume(line.label());
+        }
+        for (Reason reason : result.eligibility().reasons()) {
+            out.consume(reason.text());
+        }
+        for (Reason reason : result.notes()) {
+            out.consume(reason.text());
+        }
+        for (Reason reason : result.flags()) {
+            out.consume(reason.text());
+        }
+        out.consume(decision);
     }
 }

@@ -18,12 +18,14 @@ final class OverlayParameters implements Parameters {
     private final Parameters city;
     private final Set<String> overridden;
     private final RuleSet parentRules;
+    private final Rules bound;
 
     OverlayParameters(Parameters parent, Parameters city, Set<String> overridden, RuleSet parentRules) {
         this.parent = parent;
         this.city = city;
         this.overridden = Set.copyOf(overridden);
         this.parentRules = parentRules;
+        this.bound = parentRules.bind(this);
     }
 
     private Parameters source(String name) {
@@ -58,6 +60,6 @@ final class OverlayParameters implements Parameters {
     /** The parent's rules: the parent's code runs with these parameters; a rule citing an overridden file cites the city's. */
     @Override
     public Rules rules() {
-        return parentRules.bind(this);
+        return bound;
     }
 }

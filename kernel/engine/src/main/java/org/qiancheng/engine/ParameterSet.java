@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.qiancheng.api.model.Citation;
@@ -30,10 +31,44 @@ public final class ParameterSet implements Parameters {
 
     private final Map<String, ParameterFile> files;
     private final RuleSet rules;
+    /** The rules as this set's calls see them, bound once: a policy asks for them in every call. */
+    private final Rules bound;
+    /** The files' dated values as arrays, for the look-ups of every decision (see {@link Dated}). */
+    private final Map<String, Dated> dated;
 
     private ParameterSet(Map<String, ParameterFile> files, RuleSet rules) {
         this.files = Map.copyOf(files);
         this.rules = rules;
+        Map<String, Dated> byName = new HashMap<>();
+        files.forEach((name, file) -> byName.put(name, Dated.of(file)));
+        this.dated = byName;
+        this.bound = rules.bind(this);
+    }
+
+    /**
+     * One parameter's values by start date, in arrays: a file holds one to a few dated values, so a
+     * search from the latest is quicker than a tree's, and the reference comes with the same look-up.
+     *
+     * @param from the start dates, ascending
+     * @param values the value from each start date
+     * @param reference the file's reference
+     */
+    record Dated(LocalDate[] from, ParameterValue[] values, Citation reference) {
+
+        static Dated of(ParameterFile file) {
+            return new Dated(file.values().keySet().toArray(LocalDate[]::new),
+                    file.values().values().toArray(ParameterValue[]::new), file.reference());
+        }
+
+        /** @return the index of the value in force on the day, -1 when none is */
+        int index(LocalDate on) {
+            for (int i = from.length - 1; i >= 0; i--) {
+                if (!from[i].isAfter(on)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
@@ -113,6 +148,20 @@ public final class ParameterSet implements Parameters {
         return entry.getValue();
     }
 
+    /**
+     * A parameter's dated values, for a decision that reads a value, its start date and the
+     * reference with one look-up.
+     *
+     * @throws ParameterException when the policy does not declare it
+     */
+    Dated dated(String name) {
+        Dated values = dated.get(name);
+        if (values == null) {
+            file(name); // names what is declared
+        }
+        return values;
+    }
+
     @Override
     public LocalDate effectiveFrom(String name, LocalDate on) {
         LocalDate from = file(name).values().floorKey(Objects.requireNonNull(on, "on"));
@@ -140,7 +189,7 @@ public final class ParameterSet implements Parameters {
     /** The rules of the policy, bound to these parameters. */
     @Override
     public Rules rules() {
-        return rules.bind(this);
+        return bound;
     }
 
     /** @return the rule set of the policy, as loaded from its rules file */

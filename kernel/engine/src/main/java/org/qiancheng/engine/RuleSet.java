@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +156,25 @@ public final class RuleSet {
     private final class Bound implements Rules {
 
         private final Parameters parameters;
+        /** Each rule with what every line of it shares, read once per parameter set (see {@link Prepared}). */
+        private final Map<String, Prepared> prepared = new HashMap<>();
 
         Bound(Parameters parameters) {
             this.parameters = parameters;
+            rules.forEach((id, rule) -> prepared.put(id, new Prepared(rule, fixedCitation(rule),
+                    Rule.placeholders(rule.label().zh()).isEmpty() ? rule.label() : null)));
+        }
+
+        /** The clause of a rule when it does not change from call to call; null when it must be asked each time. */
+        private Citation fixedCitation(Rule rule) {
+            if (rule.citation() != null) {
+                return rule.citation();
+            }
+            try {
+                return parameters.reference(rule.citedParameter());
+            } catch (RuntimeException e) {
+                return null; // asked again, and failing with its own message, when a line cites it
+            }
         }
 
         @Override
@@ -167,7 +184,11 @@ public final class RuleSet {
 
         @Override
         public Rule rule(String id) {
-            Rule rule = rules.get(id);
+            return prepared(id).rule();
+        }
+
+        private Prepared prepared(String id) {
+            Prepared rule = prepared.get(id);
             if (rule == null) {
                 throw new IllegalArgumentException("no rule '" + id + "' in " + FILE + (rules.isEmpty()
                         ? " (the policy's bundle has no rules file)" : " (rules: " + String.join(", ", rules.keySet()) + ")"));
@@ -177,28 +198,52 @@ public final class RuleSet {
 
         @Override
         public Citation citation(String id) {
-            Rule rule = rule(id);
-            return rule.citation() != null ? rule.citation() : parameters.reference(rule.citedParameter());
+            return citation(prepared(id));
+        }
+
+        private Citation citation(Prepared rule) {
+            return rule.citation() != null ? rule.citation() : parameters.reference(rule.rule().citedParameter());
         }
 
         @Override
         public LineItem line(String id, BigDecimal amount, Map<String, ?> args) {
-            return new LineItem(id, rule(id).label(args), amount, citation(id));
+            Prepared rule = prepared(id);
+            Citation citation = citation(rule);
+            // a label without placeholders is its own text; any other is kept with its arguments and
+            // written when the decision is shown or stored (writing it was ≈ 45 % of a decision's time)
+            return args.isEmpty() && rule.text() != null ? new LineItem(id, rule.text(), amount, citation)
+                    : new LineItem(id, null, amount, citation, rule.rule().filled(args));
         }
 
         @Override
         public Reason reason(String id, Map<String, ?> args) {
-            return new Reason(id, rule(id).label(args), citation(id));
+            Prepared rule = prepared(id);
+            return reason(rule, args, citation(rule));
         }
 
         @Override
         public Reason reason(String id, Map<String, ?> args, Citation citation) {
-            return new Reason(id, rule(id).label(args), citation);
+            return reason(prepared(id), args, citation);
+        }
+
+        private Reason reason(Prepared rule, Map<String, ?> args, Citation citation) {
+            return args.isEmpty() && rule.text() != null ? new Reason(rule.rule().id(), rule.text(), citation)
+                    : new Reason(rule.rule().id(), null, citation, rule.rule().filled(args));
         }
 
         @Override
         public Optional<Citation> reportCitation(String reportId) {
             return Optional.ofNullable(reports.get(reportId));
         }
+    }
+
+    /**
+     * A rule as the lines of one parameter set use it.
+     *
+     * @param rule the rule
+     * @param citation its clause when that is fixed for the set (its own, or its parameter's reference); null otherwise
+     * @param text its label when the label has no placeholders: the text every line of it shows; null otherwise
+     */
+    private record Prepared(Rule rule, Citation citation, LocalizedText text) {
     }
 }

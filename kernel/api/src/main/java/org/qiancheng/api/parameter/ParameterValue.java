@@ -2,6 +2,8 @@ package org.qiancheng.api.parameter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,14 @@ public final class ParameterValue {
     private final Object segment;
     private String path;
     private final Object node;
+    /*
+     * A value's members, elements and names, wrapped on first use and kept: the tree is frozen, and
+     * policies read the same members of the same values in every decision. Racy single checks:
+     * each is an unmodifiable collection or a record, safely published through its final fields.
+     */
+    private Map<String, ParameterValue> members;
+    private List<ParameterValue> elements;
+    private LocalizedText localized;
 
     /**
      * Wraps a value tree.
@@ -85,7 +95,12 @@ public final class ParameterValue {
      * @since 1.3
      */
     public LocalizedText localized() {
-        return new LocalizedText(get("zh").text(), get("en").text());
+        LocalizedText known = localized;
+        if (known == null) {
+            known = new LocalizedText(get("zh").text(), get("en").text());
+            localized = known;
+        }
+        return known;
     }
 
     /** @return the flag */
@@ -100,15 +115,28 @@ public final class ParameterValue {
 
     /** @return the member of this object */
     public ParameterValue get(String key) {
-        return find(key).orElseThrow(() -> new ParameterException(path() + "[" + key + "]: missing"));
+        ParameterValue member = members().get(key);
+        if (member == null) {
+            throw new ParameterException(path() + "[" + key + "]: missing");
+        }
+        return member;
     }
 
     /** @return the member of this object, if present */
     public Optional<ParameterValue> find(String key) {
-        Map<?, ?> map = as(Map.class, "an object");
-        Object member = map.get(key);
-        return member != null || map.containsKey(key) ? Optional.of(new ParameterValue(this, key, member))
-                : Optional.empty();
+        return Optional.ofNullable(members().get(key));
+    }
+
+    private Map<String, ParameterValue> members() {
+        Map<String, ParameterValue> known = members;
+        if (known == null) {
+            Map<?, ?> map = as(Map.class, "an object");
+            Map<String, ParameterValue> wrapped = new HashMap<>(map.size() * 2);
+            map.forEach((key, member) -> wrapped.put((String) key, new ParameterValue(this, key, member)));
+            known = Collections.unmodifiableMap(wrapped);
+            members = known;
+        }
+        return known;
     }
 
     /** @return the keys of this object, in file order */
@@ -118,14 +146,19 @@ public final class ParameterValue {
         return map.keySet();
     }
 
-    /** @return the elements of this list */
+    /** @return the elements of this list (a new list each call; the elements are the same) */
     public List<ParameterValue> list() {
-        List<?> list = as(List.class, "a list");
-        List<ParameterValue> values = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            values.add(new ParameterValue(this, i, list.get(i)));
+        List<ParameterValue> known = elements;
+        if (known == null) {
+            List<?> list = as(List.class, "a list");
+            List<ParameterValue> values = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                values.add(new ParameterValue(this, i, list.get(i)));
+            }
+            known = Collections.unmodifiableList(values);
+            elements = known;
         }
-        return values;
+        return new ArrayList<>(known);
     }
 
     /** @return the elements of this list of texts */

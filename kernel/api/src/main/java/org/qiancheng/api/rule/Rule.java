@@ -1,19 +1,14 @@
 package org.qiancheng.api.rule;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.model.Label;
 import org.qiancheng.api.model.LocalizedText;
 
 /**
@@ -90,82 +85,31 @@ public record Rule(String id, LocalizedText name, Citation citation, String cite
     /**
      * Fills the label. A value is written as it is given: a {@link BigDecimal} as its plain text
      * ({@code 1200}), a {@link LocalizedText} in the label's language, a collection as its elements
-     * joined by {@code 、} in Chinese and {@code , } in English, anything else by {@code toString()}.
+     * joined by {@code 、} in Chinese and {@code , } in English, anything else by {@code toString()}
+     * (see {@link Label}).
      *
      * @param args placeholder name → value; exactly the label's placeholders
      * @return the filled text in both languages
      * @throws IllegalArgumentException naming a missing or unused argument
      */
     public LocalizedText label(Map<String, ?> args) {
-        Template zh = Template.of(label.zh());
-        for (String name : zh.names()) {
-            if (!args.containsKey(name)) {
-                throw new IllegalArgumentException("rule " + id + ": no value for {" + name + "}");
-            }
-        }
-        for (String given : args.keySet()) {
-            if (!zh.names().contains(given)) {
-                throw new IllegalArgumentException("rule " + id + ": the label has no {" + given + "} (placeholders: "
-                        + zh.names() + ")");
-            }
-        }
-        return new LocalizedText(zh.fill(args, true), Template.of(label.en()).fill(args, false));
+        return filled(args).text();
     }
 
     /**
-     * A label read once into literal text and placeholders, so that a decision fills its lines
-     * without matching a pattern each time (labels are filled for every line of every claim).
+     * The label with its arguments, written when first read: what a decision keeps (the engine's
+     * {@link Rules} build their lines and reasons with it).
+     *
+     * @param args placeholder name → value; exactly the label's placeholders
+     * @return the label, checked against the arguments, not yet written
+     * @throws IllegalArgumentException naming the rule and a missing or unused argument
+     * @since 1.1
      */
-    private record Template(List<String> literals, List<String> placeholders, List<String> formats, Set<String> names) {
-
-        /** Templates by their text: few (a bundle's labels), shared by every version that uses the same text. */
-        private static final Map<String, Template> READ = new ConcurrentHashMap<>();
-
-        static Template of(String text) {
-            return READ.computeIfAbsent(text, Template::read);
+    public Label filled(Map<String, ?> args) {
+        try {
+            return new Label(label, args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rule " + id + ": " + e.getMessage(), e);
         }
-
-        private static Template read(String text) {
-            List<String> literals = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            List<String> formats = new ArrayList<>();
-            Matcher m = PLACEHOLDER.matcher(text);
-            int at = 0;
-            while (m.find()) {
-                literals.add(text.substring(at, m.start()));
-                names.add(m.group(1));
-                formats.add(m.group(2));
-                at = m.end();
-            }
-            literals.add(text.substring(at));
-            return new Template(literals, names, formats, new LinkedHashSet<>(names));
-        }
-
-        String fill(Map<String, ?> args, boolean zh) {
-            StringBuilder out = new StringBuilder(literals.get(0));
-            for (int i = 0; i < placeholders.size(); i++) {
-                out.append(format(args.get(placeholders.get(i)), formats.get(i), zh)).append(literals.get(i + 1));
-            }
-            return out.toString();
-        }
-    }
-
-    private static String format(Object value, String format, boolean zh) {
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(v -> format(v, format, zh)).collect(Collectors.joining(zh ? "、" : ", "));
-        }
-        if (value instanceof LocalizedText text) {
-            return zh ? text.zh() : text.en();
-        }
-        if (format == null) {
-            return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
-        }
-        BigDecimal number = value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value));
-        return switch (format) {
-            case "%" -> number.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-            case "%2" -> number.movePointRight(2).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-                    + "%";
-            default -> number.stripTrailingZeros().toPlainString();
-        };
     }
 }

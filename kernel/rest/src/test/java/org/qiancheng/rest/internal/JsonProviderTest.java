@@ -24,6 +24,7 @@ import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Eligibility;
 import org.qiancheng.api.claim.LineItem;
 import org.qiancheng.api.claim.ParameterUse;
+import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.SubsidyDecision;
 import org.qiancheng.api.claim.TraineeFacts;
@@ -32,6 +33,7 @@ import org.qiancheng.api.model.Certificate;
 import org.qiancheng.api.model.CertificateKind;
 import org.qiancheng.api.model.Citation;
 import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.model.Label;
 import org.qiancheng.api.model.LocalizedText;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.SkillLevel;
@@ -124,6 +126,23 @@ class JsonProviderTest {
         assertEquals("510104********0450", json.at("/decision/input/trainee/id").asText());
         assertFalse(text.contains("510104198803120450"), text);
         assertEquals("SKILL_LEVEL", json.at("/decision/input/outcome/certificate/kind").asText());
+    }
+
+    @Test
+    void aLabelKeptAsItsTemplateIsWrittenAsTheTextItWouldHaveBeen() throws Exception {
+        Citation clause = new Citation("SC-2025", "§三(十一)");
+        LocalizedText template = new LocalizedText("基础补贴({share:%}×{standard})", "Base subsidy ({share:%} of {standard})");
+        Map<String, Object> args = Map.of("share", new BigDecimal("0.80"), "standard", new BigDecimal("1200"));
+        LocalizedText written = new LocalizedText("基础补贴(80%×1200)", "Base subsidy (80% of 1200)");
+        LineItem kept = new LineItem("SC2.base", null, new BigDecimal("960"), clause, new Label(template, args));
+        LineItem given = new LineItem("SC2.base", written, new BigDecimal("960"), clause);
+        Reason keptReason = new Reason("SC2.note", null, clause, new Label(template, args));
+        Reason givenReason = new Reason("SC2.note", written, clause);
+
+        assertEquals(mapper.writeValueAsString(given), mapper.writeValueAsString(kept));
+        assertEquals(mapper.writeValueAsString(givenReason), mapper.writeValueAsString(keptReason));
+        assertEquals("{\"rule\":\"SC2.base\",\"label\":{\"zh\":\"基础补贴(80%×1200)\",\"en\":\"Base subsidy (80% of 1200)\"},"
+                + "\"amount\":960.00,\"citation\":\"[SC-2025 §三(十一)]\"}", mapper.writeValueAsString(kept));
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.qiancheng.core.internal.registry;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.qiancheng.api.catalog.Catalog;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.policy.PolicyDescriptor;
 import org.qiancheng.api.registry.NoPolicyException;
@@ -30,6 +33,39 @@ final class Installed {
     final PolicyGuard guard;
     /** A city plugin composed with each parent version it has met (or why it could not be). */
     private final Map<Long, Composition> compositions = new ConcurrentHashMap<>();
+
+    /**
+     * The catalogues this version answered, by parent version (-1 standing alone) and day. A
+     * catalogue depends on nothing else (a region's code is pure, its parameters fixed per
+     * version), and a preview asks for the one of its class's start day before every decision:
+     * answered from here, it costs no call into the bundle (no hop to the guard's threads). Only a
+     * catalogue the bundle returned within the guard's time limit is kept; at most
+     * {@link #CATALOGUES_KEPT}, forgotten all at once when full.
+     */
+    private final Map<CatalogueKey, Catalog> catalogues = new ConcurrentHashMap<>();
+    static final int CATALOGUES_KEPT = 1_024;
+
+    private record CatalogueKey(long parent, LocalDate day) {
+    }
+
+    /**
+     * The catalogue of a day, asked of the bundle (through the guard) the first time only.
+     *
+     * @param parent the key of the parent version composed with, -1 for a version that stands alone
+     * @param ask asks the bundle, under the guard's time limit
+     */
+    Catalog catalogue(long parent, LocalDate day, Supplier<Catalog> ask) {
+        CatalogueKey key = new CatalogueKey(parent, day);
+        Catalog known = catalogues.get(key);
+        if (known == null) {
+            known = ask.get();
+            if (catalogues.size() >= CATALOGUES_KEPT) {
+                catalogues.clear();
+            }
+            catalogues.put(key, known);
+        }
+        return known;
+    }
 
     /** A city plugin over one parent version: composed, or refused with the reasons. */
     private record Composition(ComposedPolicy policy, List<String> refusal) {

@@ -47,7 +47,9 @@ final class Snapshot implements PolicySnapshot {
 
     @Override
     public Catalog catalog(LocalDate on) {
-        return guarded("catalogue", () -> policy.catalog(on));
+        // the version keeps what its bundle answered for a day (Installed.catalogue): no call, no hop, after the first
+        return leased.get(0).catalogue(leased.size() > 1 ? leased.get(1).key : -1, on,
+                () -> guarded("catalogue", () -> policy.catalog(on)));
     }
 
     /** The city's files over its parent's, for a composition (leased: the city's version, then the parent's). */

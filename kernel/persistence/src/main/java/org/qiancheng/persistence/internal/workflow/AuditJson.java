@@ -1,5 +1,6 @@
 package org.qiancheng.persistence.internal.workflow;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import org.qiancheng.api.model.Label;
 import org.qiancheng.api.model.ResidentId;
 
 /** Records as audit JSON: resident IDs masked, since the audit trail is a log people read. */
@@ -21,7 +23,13 @@ final class AuditJson {
                         throws IOException {
                     json.writeString(id.masked());
                 }
-            })).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            })).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addMixIn(Label.class, Unwritten.class);
+
+    /** A line's or reason's {@code source} is not written: its {@code label} or {@code text} is (see DecisionJson). */
+    @JsonIgnoreType
+    private abstract static class Unwritten {
+    }
 
     private AuditJson() {
     }
