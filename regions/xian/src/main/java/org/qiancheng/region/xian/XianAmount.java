@@ -33,30 +33,41 @@ final class XianAmount {
         LocalDate on = facts.startDate();
         String code = facts.occupationCode();
         Rules rules = parameters.rules();
-        List<LineItem> lines = new ArrayList<>();
+        Running lines = new Running();
         lines.add(rules.line("XA1.standard", parameters.value(XianSubsidy.STANDARD, on).decimal(code, facts.level().name())));
         ParameterValue shortage = parameters.value(StandardCatalog.SHORTAGE, on);
         if (shortage.has(code)) {
             BigDecimal uplift = shortage.decimal(code);
-            lines.add(rules.line("XA1.shortage", difference(lines, BigDecimal.ONE.add(uplift)), Map.of("uplift", uplift)));
+            lines.add(rules.line("XA1.shortage", lines.difference(BigDecimal.ONE.add(uplift)), Map.of("uplift", uplift)));
         }
         if (facts.mode() == TrainingMode.ONLINE_ONLY) {
             BigDecimal factor = parameters.value(XianSubsidy.ONLINE_FACTOR, on).decimal();
-            lines.add(rules.line("XA2", difference(lines, factor), Map.of("factor", factor)));
+            lines.add(rules.line("XA2", lines.difference(factor), Map.of("factor", factor)));
         }
         EmploymentOutcome employment = input.outcome().employment();
         ParameterValue outcome = parameters.value(XianSubsidy.OUTCOME_FACTOR, on);
         if (outcome.has(employment.name()) && XianSubsidy.withinWindow(input, parameters)) {
             BigDecimal factor = outcome.decimal(employment.name());
-            lines.add(rules.line("XA3.factor", difference(lines, factor),
+            lines.add(rules.line("XA3.factor", lines.difference(factor),
                     Map.of("outcome", employment.label(), "factor", factor)));
         }
-        return lines;
+        return lines.items;
     }
 
-    /** What multiplying the running amount (the lines so far) by a factor adds to it. */
-    private static BigDecimal difference(List<LineItem> lines, BigDecimal factor) {
-        BigDecimal running = lines.stream().map(LineItem::amount).reduce(Money.ZERO, BigDecimal::add);
-        return running.multiply(factor.subtract(BigDecimal.ONE));
+    /** The lines so far and what they add up to, kept as each line comes (a sum per factor was a stream each). */
+    private static final class Running {
+
+        final List<LineItem> items = new ArrayList<>(4);
+        private BigDecimal sum = Money.ZERO;
+
+        void add(LineItem line) {
+            items.add(line);
+            sum = sum.add(line.amount());
+        }
+
+        /** What multiplying the running amount (the lines so far) by a factor adds to it. */
+        BigDecimal difference(BigDecimal factor) {
+            return sum.multiply(factor.subtract(BigDecimal.ONE));
+        }
     }
 }
