@@ -89,12 +89,8 @@ public final class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replaceLines(@PathParam("code") String code, @PathParam("year") String year,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, LinesDraft body) {
-        String region = code(code);
-        int y = year(year);
-        LinesDraft lines = Requests.body(body);
-        long expected = ETags.expected(ifMatch, () -> plans.plan(region, y).version());
-        TrainingPlan changed = ETags.update(() -> plans.replaceLines(region, y, lines.lines(), expected));
-        return ETags.ok(changed, changed.version());
+        return versioned(code, year, ifMatch, body,
+                (region, y, lines, expected) -> plans.replaceLines(region, y, lines.lines(), expected));
     }
 
     /** {@code POST /api/v1/plans/{code}/{year}/publish} {@code {"publishedOn"?}} + {@code If-Match}. */
@@ -104,12 +100,8 @@ public final class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("code") String code, @PathParam("year") String year,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, PublicationDraft body) {
-        String region = code(code);
-        int y = year(year);
-        PublicationDraft publication = Requests.body(body);
-        long expected = ETags.expected(ifMatch, () -> plans.plan(region, y).version());
-        TrainingPlan published = ETags.update(() -> plans.publish(region, y, publication.publishedOn(), expected));
-        return ETags.ok(published, published.version());
+        return versioned(code, year, ifMatch, body,
+                (region, y, publication, expected) -> plans.publish(region, y, publication.publishedOn(), expected));
     }
 
     /** {@code POST /api/v1/plans/{code}/{year}/adjustment} {@code {"adjustedOn"?, "reason", "lines"}} + {@code If-Match}. */
@@ -119,12 +111,7 @@ public final class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response adjust(@PathParam("code") String code, @PathParam("year") String year,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, AdjustmentDraft body) {
-        String region = code(code);
-        int y = year(year);
-        AdjustmentDraft adjustment = Requests.body(body);
-        long expected = ETags.expected(ifMatch, () -> plans.plan(region, y).version());
-        TrainingPlan adjusted = ETags.update(() -> plans.adjust(region, y, adjustment, expected));
-        return ETags.ok(adjusted, adjusted.version());
+        return versioned(code, year, ifMatch, body, plans::adjust);
     }
 
     /** {@code GET /api/v1/plans/{code}/{year}/progress}: the progress of a published plan, as of today. */
@@ -159,5 +146,24 @@ public final class PlansResource {
                     "须为四位数年份（1900 至 2100）");
         }
         return Requests.integer("year", year, 0, 1900, 2100);
+    }
+
+    /** A change of a plan, given the version the client read. */
+    @FunctionalInterface
+    private interface Change<B> {
+        TrainingPlan apply(String region, int year, B body, long expectedVersion);
+    }
+
+    /**
+     * A write to the plan of a region and year under {@code If-Match}: path, then body, then the
+     * version are checked, in that order; 200 with the plan and its new {@code ETag}.
+     */
+    private <B> Response versioned(String code, String year, String ifMatch, B body, Change<B> change) {
+        String region = code(code);
+        int y = year(year);
+        B checked = Requests.body(body);
+        long expected = ETags.expected(ifMatch, () -> plans.plan(region, y).version());
+        TrainingPlan changed = ETags.update(() -> change.apply(region, y, checked, expected));
+        return ETags.ok(changed, changed.version());
     }
 }

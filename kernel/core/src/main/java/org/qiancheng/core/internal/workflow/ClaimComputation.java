@@ -118,7 +118,7 @@ final class ClaimComputation {
         if (due.isEmpty()) {
             return List.of();
         }
-        boolean frozen = tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
+        boolean frozen = frozen(tx, course);
         ClassResults results = results(enrolments, tx.classes().survey(course.id()));
         // every decision first, so a policy that fails leaves nothing of the class written
         List<Decision> decisions = new ArrayList<>(due.size());
@@ -188,12 +188,16 @@ final class ClaimComputation {
         if (!decision.result().eligibility().eligible() || difference.signum() <= 0) {
             return Optional.empty();
         }
-        boolean frozen = tx.institutions().find(course.institutionId()).orElseThrow().status()
-                == InstitutionStatus.BLACKLISTED;
-        Claim claim = tx.claims().insertTopUp(course, original, status(decision, List.of(), frozen), decision,
-                difference, List.of(), Operators.current());
+        ClaimStatus status = status(decision, List.of(), frozen(tx, course));
+        Claim claim = tx.claims().insertTopUp(course, original, status, decision, difference, List.of(),
+                Operators.current());
         audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
         return Optional.of(claim);
+    }
+
+    /** K4: a blacklisted institution's claims are frozen. */
+    private static boolean frozen(WorkflowTx tx, TrainingClass course) {
+        return tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
     }
 
     private static Decision decide(PolicySnapshot policy, TrainingClass course, ClaimInput input) {

@@ -22,6 +22,7 @@ import org.qiancheng.api.claim.ClassFacts;
 import org.qiancheng.api.model.TrainingKind;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimFilter;
 import org.qiancheng.api.workflow.Classes;
 import org.qiancheng.api.workflow.Drafts.ClassDraft;
 import org.qiancheng.api.workflow.Drafts.SurveyDraft;
@@ -169,7 +170,8 @@ public final class ClassService implements Classes {
                 throw invalid("respondents", KernelRule.K11.id(), KernelRule.K11.breach(respondents
                         + " respondents, but class " + classId + " has " + enrolled + " trainees enrolled"));
             }
-            int claims = tx.claims().ofClass(classId).size();
+            // counted in the database: the claims' decisions need not be read to know they exist
+            long claims = tx.claims().summarize(RegionScope.ALL, new ClaimFilter(classId, null, null, null)).count();
             if (claims > 0) {
                 throw new WorkflowException(Kind.CONFLICT, "classId", KernelRule.K11.id(), KernelRule.K11.breach(
                         "class " + classId + " has " + claims + " claims computed already"));

@@ -131,11 +131,10 @@ public final class EnrolmentService implements Enrolments {
             TimeRules.outcome(before.classId(), facts, outcome, LocalDate.now(clock));
             Optional<Claim> claim = tx.claims().ofEnrolment(enrolmentId, false);
             if (claim.isPresent()) {
-                throw new WorkflowException(Kind.CONFLICT, "enrolmentId", KernelRule.K12.id(), KernelRule.K12.breach(
-                        new LocalizedText("报名 " + enrolmentId + " 已按此结果计算补贴申请 " + claim.get().id()
-                                + "，结果不再更改；其后取得的就业证明请补录就业",
-                                "enrolment " + enrolmentId + " has claim " + claim.get().id() + " decided on this"
-                                        + " outcome, which no longer changes; record later employment instead")));
+                throw conflict(enrolmentId, "报名 " + enrolmentId + " 已按此结果计算补贴申请 " + claim.get().id()
+                        + "，结果不再更改；其后取得的就业证明请补录就业", "enrolment " + enrolmentId + " has claim "
+                        + claim.get().id() + " decided on this outcome, which no longer changes; record later"
+                        + " employment instead");
             }
             return audit.changed(tx, "outcome-recorded", "enrolment", enrolmentId, before,
                     tx.enrolments().recordOutcome(enrolmentId, outcome, expectedVersion));

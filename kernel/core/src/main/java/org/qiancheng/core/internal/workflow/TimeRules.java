@@ -58,11 +58,11 @@ final class TimeRules {
             throw notEnded(KernelRule.K8, classId, facts, today);
         }
         if (outcome.certificate() != null) {
-            outcomeDate("certificate.issuedOn", "发证日期", "issued", outcome.certificate().issuedOn(), facts,
+            fromStartToToday(KernelRule.K8, "certificate.issuedOn", "发证日期", "issued", outcome.certificate().issuedOn(), facts,
                     today);
         }
         if (outcome.employedOn() != null) {
-            outcomeDate("employedOn", "就业日期", "employed", outcome.employedOn(), facts, today);
+            fromStartToToday(KernelRule.K8, "employedOn", "就业日期", "employed", outcome.employedOn(), facts, today);
         }
     }
 
@@ -103,25 +103,18 @@ final class TimeRules {
 
     /** K12: later employment evidence, dated from the class's start to today (422). */
     static void laterEmployment(ClassFacts facts, LocalDate employedOn, LocalDate today) {
-        if (employedOn.isAfter(today)) {
-            throw refused(Kind.INVALID, "employedOn", KernelRule.K12, new LocalizedText(
-                    "就业日期 " + employedOn + " 晚于今天 " + today, "employed on " + employedOn + ", after today " + today));
-        }
-        if (employedOn.isBefore(facts.startDate())) {
-            throw refused(Kind.INVALID, "employedOn", KernelRule.K12, new LocalizedText(
-                    "就业日期 " + employedOn + " 早于开班日期 " + facts.startDate(),
-                    "employed on " + employedOn + ", before the class started on " + facts.startDate()));
-        }
+        fromStartToToday(KernelRule.K12, "employedOn", "就业日期", "employed", employedOn, facts, today);
     }
 
-    private static void outcomeDate(String field, String zh, String en, LocalDate date, ClassFacts facts,
-            LocalDate today) {
+    /** A date of what became of a trainee: not after today, not before the class started (422 under the rule). */
+    private static void fromStartToToday(KernelRule rule, String field, String zh, String en, LocalDate date,
+            ClassFacts facts, LocalDate today) {
         if (date.isAfter(today)) {
-            throw refused(Kind.INVALID, field, KernelRule.K8, new LocalizedText(
+            throw refused(Kind.INVALID, field, rule, new LocalizedText(
                     zh + " " + date + " 晚于今天 " + today, en + " on " + date + ", after today " + today));
         }
         if (date.isBefore(facts.startDate())) {
-            throw refused(Kind.INVALID, field, KernelRule.K8, new LocalizedText(
+            throw refused(Kind.INVALID, field, rule, new LocalizedText(
                     zh + " " + date + " 早于开班日期 " + facts.startDate(),
                     en + " on " + date + ", before the class started on " + facts.startDate()));
         }
