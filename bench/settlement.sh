@@ -22,6 +22,7 @@ start_platform "$home" "$port" "$work/schema.log"
 wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { cat "$work/schema.log"; exit 1; }
 stop_platform
 seed_tool seed "$home" "$classes" "$per_class"
+seeded_bytes="$(du -sb "$home/data" | cut -f1)"
 start_platform "$home" "$port" "$work/settle.log"
 login_staff "http://127.0.0.1:$port" || { tail -30 "$work/settle.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
@@ -49,6 +50,7 @@ comparison="$(qcurl "$QC_TOKEN_POLICY" -m 3600 -X POST -H 'Content-Type: applica
   "http://127.0.0.1:$port/api/v1/policies/510000/compare")"
 compare_ms=$(( ($(now_ns) - begin) / 1000000 ))
 stop_platform
+settled_bytes="$(du -sb "$home/data" | cut -f1)"
 [ "$status" = COMPLETED ] || { echo "settlement ended $status: $state" >&2; exit 1; }
 # a run that settled nothing measured nothing: no figure rather than a ratio of nothing
 expected=$(( classes * per_class ))
@@ -58,6 +60,9 @@ echo "settlement CPU (platform JVM, user + system, all threads): $cpu_ms ms = $(
 echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))' \
   || { echo "compare failed: $comparison" >&2; exit 1; }
 echo "compare: ${compare_ms} ms = $(( claims * 1000 / (compare_ms > 0 ? compare_ms : 1) )) claims/s"
+# what the settlement added to the database files (claims, their audit entries, indexes, free space) per claim
+echo "stored: $(( (settled_bytes - seeded_bytes) / claims )) bytes per claim in the database files ($(( seeded_bytes / 1048576 )) MB seeded, $(( settled_bytes / 1048576 )) MB settled)"
+seed_tool storage "$home"
 baseline="$(seed_tool jdbc-baseline "$home")"
 echo "$baseline"
 jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"

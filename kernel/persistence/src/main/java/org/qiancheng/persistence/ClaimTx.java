@@ -2,8 +2,11 @@ package org.qiancheng.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
@@ -98,6 +101,42 @@ public interface ClaimTx {
      * top-up added to its original.
      */
     List<PriorSubsidy> subsidiesOf(long traineeId);
+
+    /**
+     * {@link #subsidiesOf(long)} for several trainees in one reading.
+     *
+     * @return trainee id → earlier subsidies, an entry for every trainee asked about
+     * @since 0.12
+     */
+    Map<Long, List<PriorSubsidy>> subsidiesOf(Collection<Long> traineeIds);
+
+    /**
+     * The enrolments of a class that have their original claim already.
+     *
+     * @since 0.12
+     */
+    Set<Long> claimedEnrolments(long classId);
+
+    /**
+     * A claim to store with {@link #insertAll}.
+     *
+     * @param enrolmentId the enrolment
+     * @param traineeId its trainee
+     * @param status the claim's status
+     * @param decision the decision
+     * @param findings the kernel's findings
+     * @since 0.12
+     */
+    record NewClaim(long enrolmentId, long traineeId, ClaimStatus status, Decision decision, List<String> findings) {
+    }
+
+    /**
+     * Stores the original claims of several enrolments of a class at once, as {@link #insert} stores one.
+     *
+     * @return the claims stored, in the same order
+     * @since 0.12
+     */
+    List<Claim> insertAll(TrainingClass trainingClass, List<NewClaim> claims, String computedBy);
 
     /**
      * Records a review.

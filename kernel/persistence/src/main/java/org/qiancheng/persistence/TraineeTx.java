@@ -19,6 +19,14 @@ public interface TraineeTx {
 
     Optional<Trainee> find(long id);
 
+    /**
+     * Several trainees in one reading.
+     *
+     * @return id → trainee, for those of the ids that exist
+     * @since 0.12
+     */
+    java.util.Map<Long, Trainee> findAll(java.util.Collection<Long> ids);
+
     Optional<Trainee> byResidentId(ResidentId residentId);
 
     /** In id order; {@code regionPrefix} a household region code prefix, or {@code null} for all. */

@@ -22,7 +22,7 @@
  * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert}).
  */
 @Export
-@Version("0.11.0")
+@Version("0.12.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,7 @@
  * ({@link org.qiancheng.api.registry.StaleDecisionException} when another decision came first).
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.qiancheng.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -90,7 +90,16 @@ record Database(String url, String user, String password) {
                 "eclipselink.connection-pool.default.initial", "1",
                 // min = max: EclipseLink closes every connection above min on release, which is the cost avoided
                 "eclipselink.connection-pool.default.min", "16",
-                "eclipselink.connection-pool.default.max", "16"));
+                "eclipselink.connection-pool.default.max", "16",
+                // inserts of rows whose ids come in blocks (RowIds) go in JDBC batches
+                "eclipselink.jdbc.batch-writing", "JDBC",
+                "eclipselink.jdbc.batch-writing.size", "500",
+                // a block is taken and committed on a connection of its own: a rolled-back transaction
+                // must not give back ids this node still hands out
+                "eclipselink.jdbc.sequence-connection-pool", "true",
+                // statements prepared once per pooled connection: HSQLDB compiles a statement when it is prepared
+                "eclipselink.jdbc.cache-statements", "true",
+                "eclipselink.jdbc.cache-statements.size", "200"));
         if (isPostgresql()) {
             properties.put("eclipselink.target-database", PostgresqlPlatform.class.getName());
             properties.put("eclipselink.cache.shared.default", "false");

@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.qiancheng.persistence.internal.workflow.ClaimKey;
+import org.qiancheng.persistence.internal.workflow.DecisionColumn;
+import org.qiancheng.persistence.internal.workflow.RowIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.EnrolmentEntity",
             "org.qiancheng.persistence.internal.workflow.AttendanceEntity",
             "org.qiancheng.persistence.internal.workflow.ClaimEntity",
+            "org.qiancheng.persistence.internal.workflow.DecisionDictionaryEntity",
             "org.qiancheng.persistence.internal.workflow.IdempotencyEntity",
             "org.qiancheng.persistence.internal.workflow.DisbursementEntity",
             "org.qiancheng.persistence.internal.workflow.AuditEventEntity",
@@ -80,6 +83,11 @@ public final class PersistenceUnitComponent implements JpaUnit {
         List<String> migrated = ClaimKey.migrate(dataSource);
         if (!migrated.isEmpty()) {
             LOG.info("Claims keyed by enrolment and supplement: {}", String.join("; ", migrated));
+        }
+        DecisionColumn.migrate(dataSource).ifPresent(changed -> LOG.info("Claims' decisions: {}", changed));
+        List<String> counted = RowIds.migrate(dataSource);
+        if (!counted.isEmpty()) {
+            LOG.info("Row ids in blocks: {}", String.join("; ", counted));
         }
         recordBoot(node(context));
         LOG.info("Database {} ({}) ready", database.redactedUrl(), product);

@@ -325,11 +325,12 @@ class AuditChainTest {
 
     private static Map<String, Object> row(Connection sql, long sequence) throws SQLException {
         try (PreparedStatement select = sql.prepareStatement(
-                "SELECT SEQ, MAC, " + String.join(", ", CONTENT) + " FROM QC_AUDIT WHERE SEQ = ?")) {
+                "SELECT ID, SEQ, MAC, " + String.join(", ", CONTENT) + " FROM QC_AUDIT WHERE SEQ = ?")) {
             select.setLong(1, sequence);
             try (ResultSet rows = select.executeQuery()) {
                 assertTrue(rows.next(), "entry " + sequence);
                 Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ID", rows.getLong("ID"));
                 row.put("SEQ", rows.getLong("SEQ"));
                 row.put("MAC", rows.getString("MAC"));
                 row.put("OCCURRED_AT", rows.getObject("OCCURRED_AT"));
@@ -347,6 +348,7 @@ class AuditChainTest {
     private static Map<String, Object> content(Map<String, Object> row) {
         Map<String, Object> content = new LinkedHashMap<>(row);
         content.remove("SEQ");
+        content.remove("ID");
         content.remove("MAC");
         return content;
     }

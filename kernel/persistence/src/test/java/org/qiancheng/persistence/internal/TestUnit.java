@@ -67,6 +67,8 @@ final class TestUnit implements JpaUnit, AutoCloseable {
         // deploys the unit: creates or extends the tables
         factory.createEntityManager().close();
         org.qiancheng.persistence.internal.workflow.ClaimKey.migrate(source);
+        org.qiancheng.persistence.internal.workflow.DecisionColumn.migrate(source);
+        org.qiancheng.persistence.internal.workflow.RowIds.migrate(source);
     }
 
     /** The database the tests were pointed at, or the default file database under {@code home}. */

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.api.claim.TraineeOutcome;
 import org.qiancheng.api.model.Certificate;
@@ -40,7 +42,10 @@ import org.qiancheng.api.workflow.AuditEvent;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.workflow.InstalmentKind;
 import org.qiancheng.api.workflow.Institution;
+import org.qiancheng.api.workflow.Claim;
+import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.InstitutionStatus;
+import org.qiancheng.persistence.internal.workflow.DecisionCodecTest;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
 import org.qiancheng.api.workflow.Trainee;
@@ -183,6 +188,40 @@ class WorkflowStoreTest {
         assertEquals("李经办", event.actor());
         assertNull(event.before());
         assertTrue(event.after().contains(longText), "the whole text came back");
+    }
+
+    @Test
+    void aClaimsDecisionIsStoredCompressedAndAnOlderRowsJsonStillReads() {
+        Institution institution = store.transaction(tx -> tx.institutions().insert("决定存储测试学校", region,
+                InstitutionStatus.LISTED, null));
+        Project project = store.transaction(tx -> tx.projects().insert(region, "电工培训", "6-31-01-03",
+                SkillLevel.JUNIOR, 30, null, null, null));
+        LocalDate start = LocalDate.of(2026, 9, 7);
+        TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
+                new ClassFacts(region, "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
+                        start, start.plusDays(24), 80), LocalDate.of(2026, 9, 1), new BigDecimal("0.80"), "clerk"));
+        Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "李四", Set.of(), Set.of(), region,
+                region, false));
+        Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), trainee.id(), start, POLICY));
+        Decision decided = DecisionCodecTest.sample(trainee.residentId().number());
+        Claim claim = store.transaction(tx -> tx.claims().insert(course, enrolment.id(), trainee.id(),
+                ClaimStatus.COMPUTED, decided, List.of(), "clerk"));
+
+        assertEquals(decided, store.transaction(tx -> tx.claims().find(claim.id())).orElseThrow().decision());
+        Number stored = unit.read(manager -> (Number) manager.createNativeQuery(
+                "SELECT OCTET_LENGTH(DECISION_DATA) FROM QC_CLAIM WHERE ID = " + claim.id()).getSingleResult());
+        assertTrue(stored.intValue() * 4 < DecisionCodecTest.json(decided).getBytes(StandardCharsets.UTF_8).length,
+                stored + " bytes stored");
+
+        // a row written before the codec: its JSON, no data
+        unit.inTransaction(manager -> manager.createNativeQuery("UPDATE QC_CLAIM SET DECISION_JSON = ?,"
+                + " DECISION_DATA = NULL WHERE ID = ?").setParameter(1, DecisionCodecTest.json(decided))
+                .setParameter(2, claim.id()).executeUpdate());
+        unit.read(manager -> {
+            manager.getEntityManagerFactory().getCache().evictAll();
+            return null;
+        });
+        assertEquals(decided, store.transaction(tx -> tx.claims().find(claim.id())).orElseThrow().decision());
     }
 
     @Test

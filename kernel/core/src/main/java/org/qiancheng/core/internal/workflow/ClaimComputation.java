@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.Reason;
 import org.qiancheng.api.claim.TraineeFacts;
 import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.model.PriorSubsidy;
 import org.qiancheng.api.registry.NoPolicyException;
 import org.qiancheng.api.registry.PolicyRegistry;
 import org.qiancheng.api.registry.PolicySnapshot;
@@ -30,6 +32,7 @@ import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
+import org.qiancheng.persistence.ClaimTx;
 import org.qiancheng.persistence.WorkflowTx;
 
 /**
@@ -113,27 +116,29 @@ final class ClaimComputation {
      */
     List<Claim> computeDue(WorkflowTx tx, TrainingClass course, PolicySnapshots policies) throws NoPolicyException {
         List<Enrolment> enrolments = tx.enrolments().ofClass(course.id());
-        Set<Long> claimed = tx.claims().ofClass(course.id()).stream().map(Claim::enrolmentId).collect(Collectors.toSet());
+        Set<Long> claimed = tx.claims().claimedEnrolments(course.id());
         List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
         if (due.isEmpty()) {
             return List.of();
         }
         boolean frozen = frozen(tx, course);
         ClassResults results = results(enrolments, tx.classes().survey(course.id()));
-        // every decision first, so a policy that fails leaves nothing of the class written
-        List<Decision> decisions = new ArrayList<>(due.size());
-        List<Trainee> trainees = new ArrayList<>(due.size());
-        PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
+        // the class's trainees and their earlier subsidies in two readings, not two per trainee
+        List<Long> traineeIds = due.stream().map(Enrolment::traineeId).toList();
+        Map<Long, Trainee> trainees = tx.trainees().findAll(traineeIds);
+        Map<Long, List<PriorSubsidy>> earlier = tx.claims().subsidiesOf(traineeIds);
+        List<ClaimInput> inputs = new ArrayList<>(due.size());
         for (Enrolment enrolment : due) {
-            Trainee trainee = tx.trainees().find(enrolment.traineeId()).orElseThrow();
+            Trainee trainee = trainees.get(enrolment.traineeId());
             TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
                     trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
-                    tx.claims().subsidiesOf(trainee.id()));
-            trainees.add(trainee);
-            decisions.add(decide(policy, course, new ClaimInput(course.facts(), results, facts,
-                    enrolment.outcome())));
+                    earlier.get(trainee.id()));
+            inputs.add(new ClaimInput(course.facts(), results, facts, enrolment.outcome()));
         }
-        List<Claim> stored = new ArrayList<>(due.size());
+        // every decision first, so a policy that fails leaves nothing of the class written
+        PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
+        List<Decision> decisions = decideAll(policy, course, inputs);
+        List<ClaimTx.NewClaim> claims = new ArrayList<>(due.size());
         for (int i = 0; i < due.size(); i++) {
             Enrolment enrolment = due.get(i);
             Decision decision = decisions.get(i);
@@ -141,10 +146,12 @@ final class ClaimComputation {
             if (!decision.result().eligibility().eligible()) {
                 findings.add(refusal(decision));
             }
-            Claim claim = tx.claims().insert(course, enrolment.id(), trainees.get(i).id(),
-                    status(decision, findings, frozen), decision, findings, Operators.current());
+            claims.add(new ClaimTx.NewClaim(enrolment.id(), enrolment.traineeId(), status(decision, findings, frozen),
+                    decision, findings));
+        }
+        List<Claim> stored = tx.claims().insertAll(course, claims, Operators.current());
+        for (Claim claim : stored) {
             audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
-            stored.add(claim);
         }
         return stored;
     }
@@ -199,6 +206,23 @@ final class ClaimComputation {
     private static boolean frozen(WorkflowTx tx, TrainingClass course) {
         return tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
     }
+
+    /** A class's decisions in calls of at most {@value #DECIDED_AT_ONCE}, each under the version's time limit. */
+    private static List<Decision> decideAll(PolicySnapshot policy, TrainingClass course, List<ClaimInput> inputs) {
+        List<Decision> decisions = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += DECIDED_AT_ONCE) {
+            List<ClaimInput> some = inputs.subList(from, Math.min(inputs.size(), from + DECIDED_AT_ONCE));
+            try {
+                decisions.addAll(policy.decideAll(some));
+            } catch (RuntimeException e) {
+                throw new PolicyFailure("the policy " + policy.identity().regionCode() + " "
+                        + policy.identity().version() + " failed on class " + course.id() + ": " + e, e);
+            }
+        }
+        return decisions;
+    }
+
+    private static final int DECIDED_AT_ONCE = 200;
 
     private static Decision decide(PolicySnapshot policy, TrainingClass course, ClaimInput input) {
         try {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,9 @@ import org.qiancheng.api.workflow.AuditEvent;
 public class AuditEventEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_AUDIT")
+    @TableGenerator(name = "QC_AUDIT", table = RowIds.TABLE, pkColumnName = RowIds.NAME, valueColumnName = RowIds.NEXT,
+            pkColumnValue = "QC_AUDIT", allocationSize = RowIds.BLOCK)
     Long id;
 
     @Column(name = "OCCURRED_AT", nullable = false)

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,8 +23,9 @@ import org.qiancheng.api.workflow.ClaimStatus;
 import org.qiancheng.api.workflow.TrainingClass;
 
 /**
- * A stored claim. The whole decision is kept as JSON for reproduction [K5]; the columns beside
- * it are what queries need (caps over earlier subsidies, freezing by institution, lists).
+ * A stored claim. The whole decision is kept for reproduction [K5], compressed against its policy
+ * version's dictionary ({@link DecisionCodec}); rows written before that keep it as plain JSON. The
+ * columns beside it are what queries need (caps over earlier subsidies, freezing by institution, lists).
  */
 @Entity
 @Table(name = "QC_CLAIM", indexes = {@Index(columnList = "CLASS_ID"), @Index(columnList = "TRAINEE_ID"),
@@ -32,7 +34,9 @@ import org.qiancheng.api.workflow.TrainingClass;
 public class ClaimEntity implements Versioned {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_CLAIM")
+    @TableGenerator(name = "QC_CLAIM", table = RowIds.TABLE, pkColumnName = RowIds.NAME, valueColumnName = RowIds.NEXT,
+            pkColumnValue = "QC_CLAIM", allocationSize = RowIds.BLOCK)
     Long id;
 
     @Column(name = "CLASS_ID", nullable = false)
@@ -78,9 +82,15 @@ public class ClaimEntity implements Versioned {
     @Column(name = "CLASS_START", nullable = false)
     LocalDate classStart;
 
+    /** The decision as JSON, in rows written before {@link #stored}; {@code null} in newer rows. */
     @Lob
-    @Column(name = "DECISION_JSON", nullable = false)
+    @Column(name = "DECISION_JSON")
     String decision;
+
+    /** The decision in {@link DecisionCodec}'s form; {@code null} in older rows. */
+    @Lob
+    @Column(name = "DECISION_DATA")
+    byte[] stored;
 
     /** The kernel's findings, one per line. */
     @Column(name = "FINDINGS", length = 2000)
@@ -104,8 +114,9 @@ public class ClaimEntity implements Versioned {
         // for JPA; new rows come from of(…)
     }
 
+    /** A claim whose decision is stored as {@code stored}, its {@link DecisionCodec} form. */
     static ClaimEntity of(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
-            Decision decision, List<String> findings) {
+            Decision decision, List<String> findings, byte[] stored) {
         ClaimEntity e = new ClaimEntity();
         e.classId = trainingClass.id();
         e.enrolmentId = enrolmentId;
@@ -117,7 +128,7 @@ public class ClaimEntity implements Versioned {
         e.occupationCode = trainingClass.facts().occupationCode();
         e.level = trainingClass.facts().level();
         e.classStart = trainingClass.facts().startDate();
-        e.decision = DecisionJson.write(decision);
+        e.stored = stored;
         e.findings = String.join("\n", findings);
         e.supplement = ClaimKey.ORIGINAL;
         return e;
@@ -125,8 +136,9 @@ public class ClaimEntity implements Versioned {
 
     /** A top-up of an original claim: its own decision, and the difference it makes as its amount. */
     static ClaimEntity topUp(TrainingClass trainingClass, Claim original, ClaimStatus status, Decision decision,
-            BigDecimal amount, List<String> findings) {
-        ClaimEntity e = of(trainingClass, original.enrolmentId(), original.traineeId(), status, decision, findings);
+            BigDecimal amount, List<String> findings, byte[] stored) {
+        ClaimEntity e = of(trainingClass, original.enrolmentId(), original.traineeId(), status, decision, findings,
+                stored);
         e.amount = amount;
         e.supplement = ClaimKey.TOP_UP;
         e.topUpOf = original.id();
@@ -139,8 +151,13 @@ public class ClaimEntity implements Versioned {
     }
 
     /** The record, with what its payments add up to. */
-    Claim toRecord(BigDecimal paid) {
-        return toRecord(DecisionJson.read(decision), paid);
+    Claim toRecord(DecisionCodec codec, BigDecimal paid) {
+        return toRecord(decision(codec), paid);
+    }
+
+    /** The stored decision, in whichever form its row has it. */
+    Decision decision(DecisionCodec codec) {
+        return stored != null ? codec.decode(stored) : DecisionJson.read(decision);
     }
 
     /** The record with the decision already at hand, sparing a parse of the stored JSON. */

@@ -3,16 +3,21 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.qiancheng.api.security.RegionScope;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.Money;
 import org.qiancheng.api.model.ResidentId;
 import org.qiancheng.api.model.PriorSubsidy;
+import org.qiancheng.api.model.SkillLevel;
 import org.qiancheng.api.workflow.Claim;
 import org.qiancheng.api.workflow.ClaimFilter;
 import org.qiancheng.api.workflow.ClaimStatus;
@@ -37,23 +42,57 @@ final class JpaClaims implements ClaimTx {
     private static final String PAID = "(SELECT SUM(d2.amount) FROM DisbursementEntity d2 WHERE d2.claimId = e.id)";
 
     private final Rows rows;
+    private final DecisionCodec codec;
 
-    JpaClaims(Rows rows) {
+    JpaClaims(Rows rows, DecisionCodec codec) {
         this.rows = rows;
+        this.codec = codec;
     }
 
     @Override
     public Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
             Decision decision, List<String> findings, String computedBy) {
-        ClaimEntity claim = ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings);
+        ClaimEntity claim = ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings,
+                codec.encode(decision));
         claim.computedBy = computedBy;
         return rows.persisted(claim).toRecord(decision, Money.ZERO);
     }
 
     @Override
+    public List<Claim> insertAll(TrainingClass trainingClass, List<NewClaim> claims, String computedBy) {
+        // compressing the decisions is most of the CPU of writing them: on every core, the order kept
+        List<byte[]> stored = claims.size() < 2 ? claims.stream().map(c -> codec.encode(c.decision())).toList()
+                : claims.parallelStream().map(c -> codec.encode(c.decision())).toList();
+        List<ClaimEntity> entities = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            NewClaim claim = claims.get(i);
+            ClaimEntity entity = ClaimEntity.of(trainingClass, claim.enrolmentId(), claim.traineeId(), claim.status(),
+                    claim.decision(), claim.findings(), stored.get(i));
+            entity.computedBy = computedBy;
+            rows.manager.persist(entity);
+            entities.add(entity);
+        }
+        // one write for the class: the ids are known after it
+        rows.manager.flush();
+        List<Claim> records = new ArrayList<>(claims.size());
+        for (int i = 0; i < claims.size(); i++) {
+            records.add(entities.get(i).toRecord(claims.get(i).decision(), Money.ZERO));
+        }
+        return records;
+    }
+
+    @Override
+    public Set<Long> claimedEnrolments(long classId) {
+        return new HashSet<>(rows.manager.createQuery("SELECT c.enrolmentId FROM ClaimEntity c WHERE c.classId = :c"
+                + " AND c.supplement = :s", Long.class).setParameter("c", classId).setParameter("s", ClaimKey.ORIGINAL)
+                .getResultList());
+    }
+
+    @Override
     public Claim insertTopUp(TrainingClass trainingClass, Claim original, ClaimStatus status, Decision decision,
             BigDecimal amount, List<String> findings, String computedBy) {
-        ClaimEntity claim = ClaimEntity.topUp(trainingClass, original, status, decision, amount, findings);
+        ClaimEntity claim = ClaimEntity.topUp(trainingClass, original, status, decision, amount, findings,
+                codec.encode(decision));
         claim.computedBy = computedBy;
         return rows.persisted(claim).toRecord(decision, Money.ZERO);
     }
@@ -122,16 +161,28 @@ final class JpaClaims implements ClaimTx {
 
     @Override
     public List<PriorSubsidy> subsidiesOf(long traineeId) {
+        return subsidiesOf(List.of(traineeId)).get(traineeId);
+    }
+
+    @Override
+    public Map<Long, List<PriorSubsidy>> subsidiesOf(Collection<Long> traineeIds) {
         // a top-up adds to its enrolment's subsidy: one training, one subsidy, for a policy's caps and counts
-        Map<Long, PriorSubsidy> byEnrolment = new LinkedHashMap<>();
-        for (ClaimEntity c : rows.manager.createQuery("SELECT c FROM ClaimEntity c WHERE c.traineeId = :t"
-                + " AND c.status <> :rejected ORDER BY c.classStart, c.id", ClaimEntity.class).setParameter("t", traineeId)
-                .setParameter("rejected", ClaimStatus.REJECTED).getResultList()) {
-            byEnrolment.merge(c.enrolmentId, new PriorSubsidy(c.classStart, c.regionCode, c.occupationCode, c.level,
-                    c.amount), (first, more) -> new PriorSubsidy(first.classStart(), first.regionCode(),
-                            first.occupationCode(), first.level(), first.amount().add(more.amount())));
+        Map<Long, Map<Long, PriorSubsidy>> byTrainee = new HashMap<>();
+        traineeIds.forEach(id -> byTrainee.put(id, new LinkedHashMap<>()));
+        for (List<Long> chunk : Rows.chunks(byTrainee.keySet())) {
+            for (Object[] c : rows.manager.createQuery("SELECT c.traineeId, c.enrolmentId, c.classStart, c.regionCode,"
+                    + " c.occupationCode, c.level, c.amount FROM ClaimEntity c WHERE c.traineeId IN :t"
+                    + " AND c.status <> :rejected ORDER BY c.classStart, c.id", Object[].class).setParameter("t", chunk)
+                    .setParameter("rejected", ClaimStatus.REJECTED).getResultList()) {
+                byTrainee.get((Long) c[0]).merge((Long) c[1], new PriorSubsidy((LocalDate) c[2], (String) c[3],
+                        (String) c[4], (SkillLevel) c[5], (BigDecimal) c[6]), (first, more) -> new PriorSubsidy(
+                                first.classStart(), first.regionCode(), first.occupationCode(), first.level(),
+                                first.amount().add(more.amount())));
+            }
         }
-        return List.copyOf(byEnrolment.values());
+        Map<Long, List<PriorSubsidy>> subsidies = new HashMap<>();
+        byTrainee.forEach((trainee, byEnrolment) -> subsidies.put(trainee, List.copyOf(byEnrolment.values())));
+        return subsidies;
     }
 
     @Override
@@ -183,7 +234,7 @@ final class JpaClaims implements ClaimTx {
     @Override
     public List<PaidInstalment> paidBetween(RegionScope scope, String region, LocalDate from, LocalDate to,
             int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT d, c.classId, i.name, t.name, t.residentId, c.decision"
+        StringBuilder jpql = new StringBuilder("SELECT d, c.classId, i.name, t.name, t.residentId, c"
                 + " FROM DisbursementEntity d, ClaimEntity c, ClassEntity k, InstitutionEntity i, TraineeEntity t"
                 + " WHERE c.id = d.claimId AND k.id = c.classId AND i.id = c.institutionId AND t.id = c.traineeId"
                 + " AND d.paidOn >= :from AND d.paidOn <= :to");
@@ -206,7 +257,7 @@ final class JpaClaims implements ClaimTx {
         return query.setMaxResults(limit).getResultList().stream().map(row -> {
             DisbursementEntity paid = (DisbursementEntity) row[0];
             String version = versions.computeIfAbsent(paid.claimId,
-                    claim -> DecisionJson.read((String) row[5]).policy().version());
+                    claim -> ((ClaimEntity) row[5]).decision(codec).policy().version());
             return new PaidInstalment(paid.paidOn, paid.id, paid.claimId, (Long) row[1], (String) row[2],
                     (String) row[3], new ResidentId((String) row[4]), paid.kind, paid.amount, version, paid.paidBy);
         }).toList();
@@ -221,6 +272,6 @@ final class JpaClaims implements ClaimTx {
         rows.manager.createQuery("SELECT d.claimId, SUM(d.amount) FROM DisbursementEntity d WHERE d.claimId IN :ids"
                 + " GROUP BY d.claimId", Object[].class).setParameter("ids", claims.stream().map(c -> c.id).toList())
                 .getResultList().forEach(row -> paid.put((Long) row[0], (BigDecimal) row[1]));
-        return claims.stream().map(c -> c.toRecord(paid.getOrDefault(c.id, Money.ZERO))).toList();
+        return claims.stream().map(c -> c.toRecord(codec, paid.getOrDefault(c.id, Money.ZERO))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.qiancheng.api.security.RegionScope;
@@ -29,6 +30,16 @@ final class JpaTrainees implements TraineeTx {
     @Override
     public Optional<Trainee> find(long id) {
         return rows.find(TraineeEntity.class, id, TraineeEntity::toRecord);
+    }
+
+    @Override
+    public java.util.Map<Long, Trainee> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Trainee> found = new java.util.HashMap<>();
+        for (List<Long> chunk : Rows.chunks(ids)) {
+            rows.manager.createQuery("SELECT t FROM TraineeEntity t WHERE t.id IN :ids", TraineeEntity.class)
+                    .setParameter("ids", chunk).getResultList().forEach(t -> found.put(t.id, t.toRecord()));
+        }
+        return found;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -30,6 +31,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
 
     private final JpaUnit unit;
     private final AuditChain chain;
+    private final DecisionCodec codec;
 
     @Activate
     public JpaWorkflowStore(BundleContext context, AuditConfiguration config, @Reference JpaUnit unit) {
@@ -44,7 +46,14 @@ public final class JpaWorkflowStore implements WorkflowStore {
     public JpaWorkflowStore(JpaUnit unit, AuditKey key) {
         this.unit = unit;
         this.chain = new AuditChain(key);
+        this.codec = new DecisionCodec(new StoredDictionaries(unit));
         startChain();
+    }
+
+    /** Frees the compressors' native memory. */
+    @Deactivate
+    void close() {
+        codec.close();
     }
 
     private void startChain() {
@@ -79,7 +88,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
         return translated(() -> unit.inTransaction(manager -> {
-            JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain);
+            JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain, codec);
             T result = work.apply(tx);
             tx.seal();
             return result;

@@ -40,7 +40,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         return rows.manager;
     }
 
-    JpaWorkflowTx(EntityManager manager, AuditChain chain) {
+    JpaWorkflowTx(EntityManager manager, AuditChain chain, DecisionCodec codec) {
         this.rows = new Rows(manager);
         this.settlements = new JpaSettlements(manager);
         this.institutions = new JpaInstitutions(rows);
@@ -48,7 +48,7 @@ final class JpaWorkflowTx implements WorkflowTx {
         this.classes = new JpaClasses(rows, settlements);
         this.trainees = new JpaTrainees(rows);
         this.enrolments = new JpaEnrolments(rows);
-        this.claims = new JpaClaims(rows);
+        this.claims = new JpaClaims(rows, codec);
         this.audit = new JpaAuditTrail(rows, chain);
         this.accounts = new JpaAccounts(rows);
         this.activationRequests = new JpaActivationRequests(rows);

@@ -1,6 +1,7 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -53,6 +54,18 @@ final class Rows {
         manager.flush();
         return toRecord.apply(entity);
     }
+
+    /** Ids in lists short enough for one {@code IN} each. */
+    static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIMIT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IN_LIMIT)));
+        }
+        return chunks;
+    }
+
+    private static final int IN_LIMIT = 500;
 
     /** A paged list of an entity type, in id order. */
     <E, R> Paging<E, R> paging(Class<E> type) {

@@ -1,0 +1,65 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.qiancheng.api.claim.PolicyIdentity;
+
+/**
+ * What every stored decision of one policy version has in common, stored once: a sample decision of
+ * the version with the trainee's part blanked (no personal data), against which each claim's decision
+ * is compressed ({@link DecisionCodec}). Content-addressed: the key is the start of its SHA-256, so two
+ * nodes that store the same sample store one row, and a row never changes.
+ */
+@Entity
+@Table(name = "QC_DECISION_DICT", indexes = @Index(columnList = "REGION_CODE, POLICY_VERSION"))
+public class DecisionDictionaryEntity {
+
+    @Id
+    @Column(name = "DICT_KEY", length = 32)
+    String key;
+
+    @Column(name = "REGION_CODE", nullable = false, length = 6)
+    String regionCode;
+
+    @Column(name = "BUNDLE", nullable = false, length = 200)
+    String bundle;
+
+    @Column(name = "POLICY_VERSION", nullable = false, length = 60)
+    String version;
+
+    @Column(name = "CONTENT_HASH", nullable = false, length = 64)
+    String contentHash;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    OffsetDateTime createdAt;
+
+    @Lob
+    @Column(name = "SAMPLE", nullable = false)
+    byte[] sample;
+
+    protected DecisionDictionaryEntity() {
+        // for JPA
+    }
+
+    static DecisionDictionaryEntity of(String key, PolicyIdentity policy, byte[] sample, OffsetDateTime now) {
+        DecisionDictionaryEntity e = new DecisionDictionaryEntity();
+        e.key = key;
+        e.regionCode = policy.regionCode();
+        e.bundle = policy.bundleSymbolicName();
+        e.version = policy.version();
+        e.contentHash = policy.contentHash();
+        e.createdAt = now;
+        e.sample = sample.clone();
+        return e;
+    }
+
+    boolean isOf(PolicyIdentity policy) {
+        return regionCode.equals(policy.regionCode()) && bundle.equals(policy.bundleSymbolicName())
+                && version.equals(policy.version()) && contentHash.equals(policy.contentHash());
+    }
+}

@@ -1,0 +1,161 @@
+package org.qiancheng.persistence.internal.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.qiancheng.api.claim.ClaimInput;
+import org.qiancheng.api.claim.ClassFacts;
+import org.qiancheng.api.claim.ClassResults;
+import org.qiancheng.api.claim.Decision;
+import org.qiancheng.api.claim.LineItem;
+import org.qiancheng.api.claim.ParameterUse;
+import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.api.claim.Reason;
+import org.qiancheng.api.claim.SubsidyDecision;
+import org.qiancheng.api.claim.TraineeFacts;
+import org.qiancheng.api.claim.TraineeOutcome;
+import org.qiancheng.api.model.Certificate;
+import org.qiancheng.api.model.CertificateKind;
+import org.qiancheng.api.model.Citation;
+import org.qiancheng.api.model.EmploymentOutcome;
+import org.qiancheng.api.model.Label;
+import org.qiancheng.api.model.LocalizedText;
+import org.qiancheng.api.model.PriorSubsidy;
+import org.qiancheng.api.model.ResidentId;
+import org.qiancheng.api.model.SkillLevel;
+import org.qiancheng.api.model.TargetGroup;
+import org.qiancheng.api.model.TrainingKind;
+import org.qiancheng.api.model.TrainingMode;
+
+/**
+ * A decision stored compressed reads back as the decision decided, byte for byte as its JSON, with
+ * every line's text and citation and every parameter read; the version's dictionary is stored once,
+ * before the first claim that needs it, and holds nobody's resident ID.
+ */
+public class DecisionCodecTest {
+
+    private static final Citation CLAUSE = new Citation("SC-2025", "§三(十一)");
+    private static final PolicyIdentity SICHUAN = new PolicyIdentity("510000", "org.qiancheng.region-sichuan",
+            "2025.1.0", "a448367b71cd8dc2f3dd7f27d5c1f0d75cd8ad12de770337ae389b01b2aa4e61");
+    private static final LocalizedText BASE = new LocalizedText("基础补贴({share:%}×{standard})",
+            "Base subsidy ({share:%} of {standard})");
+
+    /** An in-memory table of dictionaries that counts what is stored. */
+    private static final class Table implements DecisionCodec.Dictionaries {
+        final Map<String, byte[]> rows = new HashMap<>();
+        final Map<String, PolicyIdentity> policies = new HashMap<>();
+        final AtomicInteger stores = new AtomicInteger();
+
+        @Override
+        public Optional<byte[]> find(String key) {
+            return Optional.ofNullable(rows.get(key));
+        }
+
+        @Override
+        public Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy) {
+            return policies.entrySet().stream().filter(e -> e.getValue().equals(policy)).findFirst()
+                    .map(e -> Map.entry(e.getKey(), rows.get(e.getKey())));
+        }
+
+        @Override
+        public void store(String key, PolicyIdentity policy, byte[] sample) {
+            stores.incrementAndGet();
+            rows.put(key, sample);
+            policies.put(key, policy);
+        }
+    }
+
+    @Test
+    void aStoredDecisionReadsBackAsDecidedAndIsAFractionOfItsJson() {
+        Table table = new Table();
+        DecisionCodec codec = new DecisionCodec(table);
+        Decision first = decision("510104198803120450", "0.80", true, List.of());
+        Decision second = decision("510104199001011230", "0.75", false, List.of(new PriorSubsidy(
+                LocalDate.parse("2024-03-04"), "510104", "4-07-05-04", SkillLevel.SENIOR, new BigDecimal("1500.00"))));
+
+        for (Decision decided : List.of(first, second)) {
+            byte[] stored = codec.encode(decided);
+            Decision read = codec.decode(stored);
+            assertEquals(decided, read);
+            assertArrayEquals(DecisionJson.bytes(decided), DecisionJson.bytes(read), "the same JSON, byte for byte");
+            assertEquals("§三(十一)", read.result().lines().get(0).citation().clause());
+            assertEquals(2, read.parameters().size());
+            int json = DecisionJson.bytes(decided).length;
+            assertTrue(stored.length * 4 < json, stored.length + " bytes stored for " + json + " bytes of JSON");
+        }
+        assertEquals(1, table.stores.get(), "one dictionary for the version");
+        assertEquals(new LocalizedText("基础补贴(75%×1200)", "Base subsidy (75% of 1200)"),
+                codec.decode(codec.encode(second)).result().lines().get(0).label());
+    }
+
+    @Test
+    void theDictionaryHoldsNoTraineeAndAnotherProcessReadsWithIt() {
+        Table table = new Table();
+        byte[] stored = new DecisionCodec(table).encode(decision("510104198803120450", "0.80", true, List.of()));
+        String sample = new String(table.rows.values().iterator().next(), StandardCharsets.UTF_8);
+        assertFalse(sample.contains("510104198803120450"), sample);
+        assertTrue(sample.contains("subsidy/formula") && sample.contains("§三(十一)"), sample);
+
+        DecisionCodec restarted = new DecisionCodec(table);
+        assertEquals("510104198803120450", restarted.decode(stored).input().trainee().id().number());
+        restarted.encode(decision("510104199001011230", "0.80", true, List.of()));
+        assertEquals(1, table.stores.get(), "a restarted process finds the version's dictionary");
+    }
+
+    @Test
+    void aMissingDictionaryOrAnAlteredRowIsAnErrorNotAnotherDecision() {
+        Table table = new Table();
+        byte[] stored = new DecisionCodec(table).encode(decision("510104198803120450", "0.80", true, List.of()));
+        byte[] altered = stored.clone();
+        altered[altered.length - 3] ^= 0x40;
+        assertThrows(IllegalStateException.class, () -> new DecisionCodec(table).decode(altered));
+        assertThrows(IllegalStateException.class, () -> new DecisionCodec(new Table()).decode(stored));
+        assertThrows(IllegalStateException.class, () -> new DecisionCodec(table).decode(new byte[] {9, 1, 2}));
+    }
+
+    /** A decision of Sichuan's formula for an employed trainee; for the store's tests. */
+    public static Decision sample(String residentId) {
+        return decision(residentId, "0.80", true, List.of());
+    }
+
+    /** The decision as claims stored it before {@link DecisionCodec}. */
+    public static String json(Decision decision) {
+        return DecisionJson.write(decision);
+    }
+
+    private static Decision decision(String residentId, String share, boolean employed, List<PriorSubsidy> prior) {
+        ClassFacts facts = new ClassFacts("510104", "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE,
+                TrainingKind.GENERAL, LocalDate.parse("2026-09-07"), LocalDate.parse("2026-10-01"), 80);
+        TraineeFacts trainee = new TraineeFacts(new ResidentId(residentId), Set.of(TargetGroup.MIGRANT_WORKER),
+                Set.of(), "510104", "510104", false, prior);
+        TraineeOutcome outcome = new TraineeOutcome(true, new Certificate(CertificateKind.SKILL_LEVEL, SkillLevel.JUNIOR,
+                LocalDate.parse("2026-10-11")), employed ? EmploymentOutcome.STABLE : EmploymentOutcome.NONE,
+                employed ? LocalDate.parse("2026-10-21") : null);
+        ClaimInput input = new ClaimInput(facts, new ClassResults(50, 50, 45, 45, 37, 0, BigDecimal.ONE), trainee,
+                outcome);
+        BigDecimal rate = new BigDecimal(share);
+        Label base = new Label(BASE, Map.of("share", rate, "standard", new BigDecimal("1200")));
+        SubsidyDecision result = SubsidyDecision.granted(
+                List.of(new LineItem("SC2.base", null, rate.multiply(new BigDecimal("1200")).setScale(2), CLAUSE, base)),
+                List.of(new Reason("SC7", new LocalizedText("计入月调度，按月报送并公布各地进展",
+                        "Counted in the monthly dispatch; progress is reported and published monthly"),
+                        new Citation("SC-2025", "§四(十六)"))),
+                List.of());
+        return new Decision(SICHUAN, input, result, List.of(
+                new ParameterUse("subsidy/formula", LocalDate.parse("2025-01-01"), CLAUSE),
+                new ParameterUse("subsidy/standard", LocalDate.parse("2025-01-01"), CLAUSE)));
+    }
+}
