@@ -81,6 +81,8 @@ stop_platform() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# rss_parts PID: "anonymous A MB, files F MB" — a mapped database file's pages count in RSS as files
+rss_parts() { awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } /RssShmem/ { s = $2 } END { printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a / 1024, f / 1024, s / 1024 }' "/proc/$1/status"; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 

@@ -42,7 +42,7 @@ ms=$(( ($(now_ns) - begin) / 1000000 ))
 cpu_ms=$(( ($(cpu_ticks "$platform_pid") - cpu_before) * 1000 / $(getconf CLK_TCK) ))
 claims="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claimsCreated"])')"
 amount="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin, parse_float=str)["amount"])')"
-rss="$(rss_mb "$platform_pid")"
+rss="$(rss_mb "$platform_pid") MB ($(rss_parts "$platform_pid"))"
 # what-if over the same stored claims: Sichuan 2025.2.0 (shipped on STANDBY) decides them again
 begin="$(now_ns)"
 comparison="$(qcurl "$QC_TOKEN_POLICY" -m 3600 -X POST -H 'Content-Type: application/json' \
@@ -55,7 +55,7 @@ settled_bytes="$(du -sb "$home/data" | cut -f1)"
 # a run that settled nothing measured nothing: no figure rather than a ratio of nothing
 expected=$(( classes * per_class ))
 [ "$claims" -gt 0 ] || { echo "settlement created 0 claims of the ${expected} seeded: nothing measured ($state)" >&2; exit 1; }
-echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss} MB"
+echo "settlement: $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / ms )) claims/s; platform RSS ${rss}"
 echo "settlement CPU (platform JVM, user + system, all threads): $cpu_ms ms = $(( claims * 1000 / (cpu_ms > 0 ? cpu_ms : 1) )) claims per CPU-second"
 echo "$comparison" | python3 -c 'import json,sys; c=json.load(sys.stdin, parse_float=str); print("compare with 2025.2.0: %s claims, %s changed, delta %s yuan" % (c["claims"], c["changed"], c["delta"]))' \
   || { echo "compare failed: $comparison" >&2; exit 1; }

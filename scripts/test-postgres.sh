@@ -20,7 +20,9 @@
 # 4. Stops the server and deletes the cluster on exit, whatever happened.
 #
 # QC_PG_ONLY=nodes runs the build and the two-node test only; QC_NODES_CLASSES × QC_NODES_PER_CLASS
-# (default 400 × 50 = 20 000 claims) sizes its settlement.
+# (default 400 × 50 = 20 000 claims) sizes its settlement. QC_PG_ONLY=settlement runs the build and the
+# settlement benchmark only (QC_SETTLE_CLASSES × QC_SETTLE_PER_CLASS, default 2 000 × 50): settlement
+# against a plain JDBC insert of the same rows, and the bytes stored per claim.
 #
 # The tests are pointed at the database with -Dqc.test.db.url/-Dqc.test.db.user/-Dqc.test.db.password;
 # without them (mvn verify, .ci/run) everything runs on HSQLDB. Maven logs: target/test-postgres/.
@@ -447,6 +449,90 @@ FIGURES
 
 if [ -z "$only" ] || [ "$only" = nodes ]; then
   two_nodes || true
+fi
+
+# ----- settlement on PostgreSQL against plain JDBC (issue 15 P2, P2b); QC_PG_ONLY=settlement -----
+# One node, a fresh database: the schema, QC_SETTLE_CLASSES × QC_SETTLE_PER_CLASS enrolments seeded
+# (default 2 000 × 50 = 100 000), a settlement of 510000 2026-10 timed from the POST to COMPLETED, then
+# the stored rows copied with plain JDBC batches (SeedTool jdbc-baseline-db) and the bytes the settlement
+# added to the tables and indexes (pg_total_relation_size before and after, per claim).
+settle_classes="${QC_SETTLE_CLASSES:-2000}"
+settle_per_class="${QC_SETTLE_PER_CLASS:-50}"
+settlement_bench() {
+  local database=qc_settle dir="$logs/settlement" url home="$cluster/settle-home"
+  fresh_database "$database"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  url="$(url_of "$database")"
+  # shellcheck source=../bench/lib.sh
+  source "$root/bench/lib.sh"
+  local pg_jar seed_jar http_port base
+  pg_jar="$(ls "$root"/distribution/target/qiancheng/system/*postgresql*.jar | head -1)"
+  seed_jar="$(ls "$root"/testing/seed/target/workflow-seed-*.jar | head -1)"
+  http_port="$(free_port)"
+  base="http://127.0.0.1:$http_port"
+  export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
+  settle_fail() { summary+=("FAIL  $(printf '%-22s' settlement) $*"); failed=$((failed + 1)); return 1; }
+  start_one() { # LOG
+    QC_HOME="$home" QC_PORT="$http_port" QC_DB_URL="$url" QC_DB_USER="$db_user" QC_DB_PASSWORD="$db_password" \
+      QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" bash "$root/qiancheng" start >"$1" 2>&1 &
+    platform_pid=$!
+  }
+  stop_one() { kill -TERM "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; platform_pid=""; }
+  bytes() { "$(tool psql)" -d "$database" -tAc "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()
+    AND c.relname IN ('qc_claim', 'qc_audit', 'qc_decision_dict', 'qc_id')"; }
+  json_field() { python3 -c "import json,sys; d=json.load(sys.stdin, parse_float=str); print(eval('d' + sys.argv[1]))" "$1"; }
+
+  say "settlement on PostgreSQL: schema, seeding ${settle_classes} × ${settle_per_class} enrolments → $dir"
+  start_one "$dir/schema.log"
+  wait_for "$base/api/v1/health" '^200 ' 240 || { tail -30 "$dir/schema.log" >&2; settle_fail "the platform did not start"; return; }
+  stop_one
+  java -cp "$seed_jar:$pg_jar" org.qiancheng.testing.seed.SeedTool seed-db "$url" "$db_user" "$db_password" \
+    "$settle_classes" "$settle_per_class" >"$dir/seed.log" 2>&1 || { cat "$dir/seed.log" >&2; settle_fail "seeding failed"; return; }
+  "$(tool psql)" -d "$database" -qc 'VACUUM ANALYZE' >/dev/null
+  local before after
+  before="$(bytes)"
+  start_one "$dir/settle.log"
+  login_staff "$base" || { tail -30 "$dir/settle.log" >&2; settle_fail "no staff"; return; }
+  wait_for "$base/api/v1/regions" '^200 .*510000' 120 || { settle_fail "Sichuan not in force"; return; }
+  local begin id state status ms claims amount rss
+  begin="$(now_ns)"
+  id="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
+    -d '{"regionCode":"510000","month":"2026-10"}' "$base/api/v1/settlements" | json_field '["id"]')" \
+    || { settle_fail "the settlement did not start"; return; }
+  while true; do
+    state="$(qcurl "$QC_TOKEN_FINANCE" "$base/api/v1/settlements/$id")"
+    status="$(echo "$state" | json_field '["status"]')"
+    [ "$status" = RUNNING ] || break
+    sleep 0.2
+  done
+  ms=$(( ($(now_ns) - begin) / 1000000 ))
+  rss="$(rss_mb "$platform_pid")"
+  stop_one
+  [ "$status" = COMPLETED ] || { settle_fail "the run ended $status: $state"; return; }
+  claims="$(echo "$state" | json_field '["claimsCreated"]')"
+  amount="$(echo "$state" | json_field '["amount"]')"
+  [ "$claims" -gt 0 ] || { settle_fail "0 claims settled: nothing measured"; return; }
+  "$(tool psql)" -d "$database" -qc 'VACUUM ANALYZE' >/dev/null
+  after="$(bytes)"
+  local storage baseline jdbc_ms
+  storage="$(java -cp "$seed_jar:$pg_jar" org.qiancheng.testing.seed.SeedTool storage-db "$url" "$db_user" "$db_password" -)"
+  baseline="$(java -cp "$seed_jar:$pg_jar" org.qiancheng.testing.seed.SeedTool jdbc-baseline-db "$url" "$db_user" "$db_password" -)"
+  jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"
+  cat >"$dir/figures.txt" <<FIGURES
+settlement:   $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / (ms > 0 ? ms : 1) )) claims/s; platform RSS $rss MB
+stored:       $(( (after - before) / claims )) bytes per claim in qc_claim, qc_audit, qc_decision_dict, qc_id with their indexes and TOAST ($(( before / 1048576 )) MB before, $(( after / 1048576 )) MB after)
+$storage
+$baseline
+ratio settlement / plain JDBC insert: $(python3 -c "print(round($ms / max($jdbc_ms, 1), 1))")×
+FIGURES
+  cat "$dir/figures.txt"
+  summary+=("ok    $(printf '%-22s' settlement) $claims claims in $ms ms; $(tail -1 "$dir/figures.txt") ($dir/figures.txt)")
+}
+
+if [ "$only" = settlement ]; then
+  settlement_bench || true
 fi
 
 # ----- summary -----

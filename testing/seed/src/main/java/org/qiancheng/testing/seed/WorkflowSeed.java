@@ -56,7 +56,8 @@ public final class WorkflowSeed {
     /** The JDBC URL of the default embedded database of a platform home, as the platform opens it. */
     public static String hsqldbUrl(java.nio.file.Path home) {
         return "jdbc:hsqldb:file:" + home.resolve("data").resolve("qiancheng").toAbsolutePath()
-                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false;hsqldb.tx=mvcc";
+                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false;hsqldb.tx=mvcc"
+                + ";hsqldb.nio_data_file=false";
     }
 
     /**

@@ -26,13 +26,21 @@ import org.qiancheng.api.claim.PolicyIdentity;
  * <p>Layout: one format byte ({@value #FORMAT}), the dictionary's 16-byte key, then a zlib stream
  * (its header names the dictionary by Adler-32 and its trailer checks the JSON's).
  *
- * <p>Thread-safe. Dictionaries are few (one per policy version that decided here) and immutable, so
- * they are kept in memory once read.
+ * <p>A version's dictionary starts as a sample of the first decision it makes here; a decision that
+ * compresses poorly against it (of another shape: refused, flagged…) adds its own sample, up to
+ * deflate's 32 KB window, as a new dictionary. Thread-safe. Dictionaries are few (a handful per policy
+ * version that decided here) and immutable, so they are kept in memory once read.
  */
 final class DecisionCodec {
 
     static final byte FORMAT = 1;
     private static final int KEY_BYTES = 16;
+    private static final int HEADER = 1 + KEY_BYTES;
+    /** A decision compressed to more than 1/16 of its JSON, and more than {@value #SMALL} bytes, calls for a richer dictionary. */
+    private static final int POOR = 16;
+    private static final int SMALL = 160;
+    /** Deflate looks back 32 KB at most: a dictionary grows no larger. */
+    private static final int WINDOW = 32 * 1024;
     private static final int POOL = 4;
 
     /** Where dictionaries are kept: a committed row before any claim refers to it. */
@@ -41,7 +49,7 @@ final class DecisionCodec {
         /** @return the sample stored under the key, or empty */
         Optional<byte[]> find(String key);
 
-        /** @return the key and sample of a dictionary stored for the version, or empty */
+        /** @return the key and sample of the largest dictionary stored for the version, or empty */
         Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy);
 
         /** Stores a sample under its key, committed when this returns; a row already there is left as it is. */
@@ -64,8 +72,26 @@ final class DecisionCodec {
 
     /** @return the decision's stored form */
     byte[] encode(Decision decision) {
-        Dictionary dictionary = dictionaryFor(decision);
         byte[] json = DecisionJson.bytes(decision);
+        Dictionary dictionary = dictionaryFor(decision);
+        byte[] stored = deflate(json, dictionary);
+        int payload = stored.length - HEADER;
+        if (payload > json.length / POOR && payload > SMALL && dictionary.sample().length < WINDOW) {
+            Dictionary richer = grown(decision, dictionary);
+            if (richer != dictionary) {
+                stored = deflate(json, richer);
+            }
+        }
+        return stored;
+    }
+
+    /** For tests: {@code decision} stored against a dictionary made of {@code sampled} alone. */
+    byte[] encodeAgainst(Decision sampled, Decision decision) {
+        byte[] sample = DecisionJson.sample(sampled);
+        return deflate(DecisionJson.bytes(decision), dictionary(keyOf(sample), sample));
+    }
+
+    private byte[] deflate(byte[] json, Dictionary dictionary) {
         Deflater deflater = deflaters.poll();
         if (deflater == null) {
             deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -158,6 +184,33 @@ final class DecisionCodec {
             byKey.put(dictionary.key(), dictionary.sample());
             byPolicy.put(policy, dictionary);
             return dictionary;
+        }
+    }
+
+    /**
+     * A richer dictionary for the version, when a decision compressed poorly against the present one:
+     * a decision of another shape (refused where the sample was granted, flagged where it was not…).
+     * The decision's blanked sample is added after the present samples, up to deflate's window, and the
+     * result stored as a new dictionary; claims stored before keep theirs.
+     */
+    private Dictionary grown(Decision decision, Dictionary poor) {
+        PolicyIdentity policy = decision.policy();
+        synchronized (byPolicy) {
+            Dictionary current = byPolicy.get(policy);
+            if (current != poor) {
+                return current;
+            }
+            byte[] more = DecisionJson.sample(decision);
+            if (poor.sample().length + more.length > WINDOW) {
+                return poor;
+            }
+            byte[] sample = Arrays.copyOf(poor.sample(), poor.sample().length + more.length);
+            System.arraycopy(more, 0, sample, poor.sample().length, more.length);
+            Dictionary richer = dictionary(keyOf(sample), sample);
+            store.store(richer.key(), policy, sample);
+            byKey.put(richer.key(), sample);
+            byPolicy.put(policy, richer);
+            return richer;
         }
     }
 

@@ -38,6 +38,9 @@ public class DecisionDictionaryEntity {
     @Column(name = "CREATED_AT", nullable = false)
     OffsetDateTime createdAt;
 
+    @Column(name = "SAMPLE_BYTES", nullable = false)
+    int sampleBytes;
+
     @Lob
     @Column(name = "SAMPLE", nullable = false)
     byte[] sample;
@@ -55,6 +58,7 @@ public class DecisionDictionaryEntity {
         e.contentHash = policy.contentHash();
         e.createdAt = now;
         e.sample = sample.clone();
+        e.sampleBytes = sample.length;
         return e;
     }
 

@@ -30,7 +30,7 @@ final class StoredDictionaries implements DecisionCodec.Dictionaries {
     @Override
     public Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy) {
         return unit.read(manager -> manager.createQuery("SELECT d FROM DecisionDictionaryEntity d"
-                + " WHERE d.regionCode = :r AND d.version = :v ORDER BY d.createdAt, d.key",
+                + " WHERE d.regionCode = :r AND d.version = :v ORDER BY d.sampleBytes DESC, d.createdAt, d.key",
                 DecisionDictionaryEntity.class).setParameter("r", policy.regionCode())
                 .setParameter("v", policy.version()).getResultList().stream().filter(d -> d.isOf(policy)).findFirst()
                 .map(d -> Map.entry(d.key, d.sample.clone())));

@@ -66,7 +66,8 @@ public class DecisionCodecTest {
 
         @Override
         public Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy) {
-            return policies.entrySet().stream().filter(e -> e.getValue().equals(policy)).findFirst()
+            return policies.entrySet().stream().filter(e -> e.getValue().equals(policy))
+                    .max(java.util.Comparator.comparingInt(e -> rows.get(e.getKey()).length))
                     .map(e -> Map.entry(e.getKey(), rows.get(e.getKey())));
         }
 
@@ -116,6 +117,26 @@ public class DecisionCodecTest {
     }
 
     @Test
+    void aDecisionOfAnotherShapeGrowsTheDictionaryAndEarlierClaimsKeepTheirs() {
+        Table table = new Table();
+        DecisionCodec codec = new DecisionCodec(table);
+        Decision granted = decision("510104198803120450", "0.80", true, List.of());
+        byte[] first = codec.encode(granted);
+        Decision refused = refused("510104199001011230");
+        byte[] poor = new DecisionCodec(new Table()).encodeAgainst(granted, refused);
+        byte[] second = codec.encode(refused);
+
+        assertEquals(2, table.stores.get(), "a second, richer dictionary");
+        assertTrue(second.length < poor.length, second.length + " bytes against " + poor.length + " with the first sample");
+        assertEquals(granted, codec.decode(first));
+        assertEquals(refused, codec.decode(second));
+        byte[] again = codec.encode(refused("510104198803120450"));
+        assertEquals(2, table.stores.get(), "the richer dictionary serves the next refusal");
+        assertTrue(again.length <= second.length + 8, again.length + " bytes");
+        assertEquals(granted, new DecisionCodec(table).decode(first), "a restarted process reads both");
+    }
+
+    @Test
     void aMissingDictionaryOrAnAlteredRowIsAnErrorNotAnotherDecision() {
         Table table = new Table();
         byte[] stored = new DecisionCodec(table).encode(decision("510104198803120450", "0.80", true, List.of()));
@@ -124,6 +145,15 @@ public class DecisionCodecTest {
         assertThrows(IllegalStateException.class, () -> new DecisionCodec(table).decode(altered));
         assertThrows(IllegalStateException.class, () -> new DecisionCodec(new Table()).decode(stored));
         assertThrows(IllegalStateException.class, () -> new DecisionCodec(table).decode(new byte[] {9, 1, 2}));
+    }
+
+    private static Decision refused(String residentId) {
+        Decision granted = decision(residentId, "0.80", true, List.of());
+        return new Decision(SICHUAN, granted.input(), SubsidyDecision.refused(new Reason("SC3.notPassed",
+                new LocalizedText("学员未通过考核评价，不予补贴；考核合格后方可按规定申领培训补贴，详见通知第三部分第十一条的规定。",
+                        "The trainee did not pass the assessment and is not subsidised; a subsidy is claimed only after"
+                                + " passing, as the notice's part three, clause eleven provides."),
+                CLAUSE)), granted.parameters());
     }
 
     /** A decision of Sichuan's formula for an employed trainee; for the store's tests. */
