@@ -65,6 +65,10 @@ echo "stored: $(( (settled_bytes - seeded_bytes) / claims )) bytes per claim in 
 seed_tool storage "$home"
 baseline="$(seed_tool jdbc-baseline "$home")"
 echo "$baseline"
+# the copy must be of what the settlement stored: every claim and an audit entry for each
+copied="$(echo "$baseline" | sed -E 's/.*\(([0-9]+) claims, ([0-9]+) audit entries\).*/\1 \2/')"
+[ "${copied% *}" -ge "$claims" ] && [ "${copied#* }" -ge "$claims" ] \
+  || { echo "the JDBC baseline copied '$copied' (claims, audit entries) for $claims claims: not the same rows" >&2; exit 1; }
 jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"
 echo "ratio settlement / plain JDBC insert: $(python3 -c "print(round($ms / max($jdbc_ms, 1), 1))")×"
 echo "database: $(du -sh "$home/data" | cut -f1)"

@@ -316,6 +316,38 @@ public class WorkflowClaimsIT extends WorkflowTestSupport {
         assertEquals(1, steps.total("/claims?classId=" + endsToday));
     }
 
+    /**
+     * A trainee in two classes of one settlement batch: the second class's decision counts the first
+     * class's claim among the trainee's earlier subsidies, although the settlement reads a class ahead
+     * while the one before is decided.
+     */
+    @Test
+    public void aTraineeInTwoClassesOfOneSettlementHasTheFirstClaimAsAnEarlierSubsidy() throws Exception {
+        Whiteboard.await(context, d -> Dtos.resources(d).contains("qiancheng.settlements"), 30_000);
+        long early = classFiled("电工（初级）同批甲", "2027-08-02", "2027-08-10");
+        long late = classFiled("电工（初级）同批乙", "2027-08-12", "2027-08-24");
+        long trainee = steps.created("/trainees", """
+                {"idNumber": "51010419850715041X", "name": "同批学员"}""").body().get("id").asLong();
+        long first = steps.enrol(early, trainee);
+        long second = steps.enrol(late, trainee);
+
+        today("2027-08-25");
+        steps.recordOutcome(first, "{\"passed\": true, \"employment\": \"NONE\"}");
+        steps.recordOutcome(second, "{\"passed\": true, \"employment\": \"NONE\"}");
+        JsonNode run = steps.settled("{\"regionCode\": \"510000\", \"month\": \"2027-08\"}");
+        assertEquals(run.toString(), 2, run.get("claimsCreated").asLong());
+
+        JsonNode earlier = http.get("/claims/" + http.get("/claims?classId=" + early).body().get("items").get(0)
+                .get("id").asLong()).body();
+        JsonNode later = http.get("/claims/" + http.get("/claims?classId=" + late).body().get("items").get(0)
+                .get("id").asLong()).body();
+        assertEquals(earlier.toString(), 0, earlier.at("/decision/input/trainee/priorSubsidies").size());
+        JsonNode prior = later.at("/decision/input/trainee/priorSubsidies");
+        assertEquals(later.toString(), 1, prior.size());
+        assertEquals("2027-08-02", prior.get(0).get("classStart").asText());
+        assertEquals(0, earlier.get("amount").decimalValue().compareTo(prior.get(0).get("amount").decimalValue()));
+    }
+
     /** A class of 510104 filed today under a new published project of its own. */
     private long classFiled(String name, String start, String end) throws Exception {
         long institutionId = steps.institution(name + "学校", "510100");

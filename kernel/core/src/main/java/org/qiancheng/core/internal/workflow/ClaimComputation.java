@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.qiancheng.api.workflow.Operators;
 import org.qiancheng.api.claim.ClaimInput;
@@ -115,11 +118,54 @@ final class ClaimComputation {
      * work (a settlement batch), which stay open after this class.
      */
     List<Claim> computeDue(WorkflowTx tx, TrainingClass course, PolicySnapshots policies) throws NoPolicyException {
+        return store(tx, read(tx, course, policies, Set.of(), Runnable::run).orElseThrow());
+    }
+
+    /**
+     * A class's enrolments that are due, read, with their decisions under way: {@link #store} waits for
+     * them and writes the claims.
+     */
+    static final class Due {
+
+        private final TrainingClass course;
+        private final List<Enrolment> enrolments;
+        private final Set<Long> trainees;
+        private final boolean frozen;
+        private final CompletableFuture<List<Decision>> decisions;
+
+        private Due(TrainingClass course, List<Enrolment> enrolments, boolean frozen,
+                CompletableFuture<List<Decision>> decisions) {
+            this.course = course;
+            this.enrolments = enrolments;
+            this.trainees = enrolments.stream().map(Enrolment::traineeId).collect(Collectors.toSet());
+            this.frozen = frozen;
+            this.decisions = decisions;
+        }
+
+        /** @return the trainees whose claims this class will store: their earlier subsidies change then */
+        Set<Long> trainees() {
+            return trainees;
+        }
+    }
+
+    /**
+     * Reads what a class's due claims need and starts deciding them on {@code deciding}, so that a
+     * settlement can read the next class meanwhile. Empty when a due trainee is among {@code unsettled},
+     * the trainees of a class read but not stored yet: that trainee's earlier subsidies are read only
+     * once that class is stored (a policy's caps count them).
+     *
+     * @throws NoPolicyException when no policy is in force for the class's region and start date
+     */
+    Optional<Due> read(WorkflowTx tx, TrainingClass course, PolicySnapshots policies, Set<Long> unsettled,
+            Executor deciding) throws NoPolicyException {
         List<Enrolment> enrolments = tx.enrolments().ofClass(course.id());
         Set<Long> claimed = tx.claims().claimedEnrolments(course.id());
         List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
         if (due.isEmpty()) {
-            return List.of();
+            return Optional.of(new Due(course, due, false, CompletableFuture.completedFuture(List.of())));
+        }
+        if (due.stream().anyMatch(e -> unsettled.contains(e.traineeId()))) {
+            return Optional.empty();
         }
         boolean frozen = frozen(tx, course);
         ClassResults results = results(enrolments, tx.classes().survey(course.id()));
@@ -135,21 +181,42 @@ final class ClaimComputation {
                     earlier.get(trainee.id()));
             inputs.add(new ClaimInput(course.facts(), results, facts, enrolment.outcome()));
         }
-        // every decision first, so a policy that fails leaves nothing of the class written
         PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
-        List<Decision> decisions = decideAll(policy, course, inputs);
-        List<ClaimTx.NewClaim> claims = new ArrayList<>(due.size());
-        for (int i = 0; i < due.size(); i++) {
-            Enrolment enrolment = due.get(i);
+        return Optional.of(new Due(course, due, frozen,
+                CompletableFuture.supplyAsync(() -> decideAll(policy, course, inputs), deciding)));
+    }
+
+    /**
+     * Waits for a class's decisions and stores its claims; every decision first, so a policy that fails
+     * leaves nothing of the class written.
+     *
+     * @throws PolicyFailure when the policy failed on one of the class's trainees
+     */
+    List<Claim> store(WorkflowTx tx, Due read) {
+        if (read.enrolments.isEmpty()) {
+            return List.of();
+        }
+        List<Decision> decisions;
+        try {
+            decisions = read.decisions.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        List<ClaimTx.NewClaim> claims = new ArrayList<>(read.enrolments.size());
+        for (int i = 0; i < read.enrolments.size(); i++) {
+            Enrolment enrolment = read.enrolments.get(i);
             Decision decision = decisions.get(i);
-            List<String> findings = new ArrayList<>(attendance(course, enrolment));
+            List<String> findings = new ArrayList<>(attendance(read.course, enrolment));
             if (!decision.result().eligibility().eligible()) {
                 findings.add(refusal(decision));
             }
-            claims.add(new ClaimTx.NewClaim(enrolment.id(), enrolment.traineeId(), status(decision, findings, frozen),
-                    decision, findings));
+            claims.add(new ClaimTx.NewClaim(enrolment.id(), enrolment.traineeId(),
+                    status(decision, findings, read.frozen), decision, findings));
         }
-        List<Claim> stored = tx.claims().insertAll(course, claims, Operators.current());
+        List<Claim> stored = tx.claims().insertAll(read.course, claims, Operators.current());
         for (Claim claim : stored) {
             audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
         }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import org.qiancheng.api.model.Money;
 import org.qiancheng.api.workflow.Enrolment;
 import org.qiancheng.api.registry.NoPolicyException;
@@ -32,12 +34,15 @@ final class SettlementBatch {
     private final PolicyRegistry registry;
     private final Audit audit;
     private final Clock clock;
+    private final Executor deciding;
 
-    SettlementBatch(ClaimComputation claims, PolicyRegistry registry, Audit audit, Clock clock) {
+    /** @param deciding where a class's decisions are waited for while the next class is read */
+    SettlementBatch(ClaimComputation claims, PolicyRegistry registry, Audit audit, Clock clock, Executor deciding) {
         this.claims = claims;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+        this.deciding = deciding;
     }
 
     /**
@@ -67,19 +72,22 @@ final class SettlementBatch {
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         // one set of snapshots for the whole batch: an activation meanwhile applies from the next batch
         try (PolicySnapshots policies = new PolicySnapshots(registry)) {
-            for (TrainingClass course : classes) {
-                Optional<WorkflowException> refusal = claims.refusal(tx, course);
-                if (refusal.isPresent()) {
-                    skipped.add(skipLine(course, refusal.get().getMessage()));
+            Read ahead = null;
+            for (int i = 0; i < classes.size(); i++) {
+                TrainingClass course = classes.get(i);
+                Read current = ahead != null && ahead.course() == course ? ahead : read(tx, course, policies, Set.of());
+                // the next class is read while this one's decisions are made on the policy's thread
+                ahead = i + 1 < classes.size() && current.due() != null
+                        ? read(tx, classes.get(i + 1), policies, current.due().trainees()) : null;
+                if (current.skip() != null) {
+                    skipped.add(skipLine(course, current.skip()));
                     continue;
                 }
                 try {
-                    for (Claim claim : claims.computeDue(tx, course, policies)) {
+                    for (Claim claim : claims.store(tx, current.due())) {
                         stored++;
                         amount = amount.add(claim.amount());
                     }
-                } catch (NoPolicyException e) {
-                    skipped.add(skipLine(course, e.getMessage()));
                 } catch (ClaimComputation.PolicyFailure e) {
                     skipped.add(skipLine(course, e.getMessage()));
                 }
@@ -119,6 +127,27 @@ final class SettlementBatch {
             }
         }
         return runs.recordTopUpBatch(run.id(), due.get(due.size() - 1).id(), skipped, stored, amount);
+    }
+
+    /** A class read for the batch: its due claims with their decisions under way, or why it is skipped. */
+    private record Read(TrainingClass course, ClaimComputation.Due due, String skip) {
+    }
+
+    /**
+     * A class of the batch read: refused [K1, K9], without a policy in force, or due; {@code null} when a
+     * due trainee is among {@code unsettled} and the class is to be read once they are stored.
+     */
+    private Read read(WorkflowTx tx, TrainingClass course, PolicySnapshots policies, Set<Long> unsettled) {
+        Optional<WorkflowException> refusal = claims.refusal(tx, course);
+        if (refusal.isPresent()) {
+            return new Read(course, null, refusal.get().getMessage());
+        }
+        try {
+            return claims.read(tx, course, policies, unsettled, deciding).map(due -> new Read(course, due, null))
+                    .orElse(null);
+        } catch (NoPolicyException e) {
+            return new Read(course, null, e.getMessage());
+        }
     }
 
     /** The last end date of the classes of a run's month that have ended by today: before today [K9]. */

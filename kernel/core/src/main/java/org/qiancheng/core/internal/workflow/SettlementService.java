@@ -68,6 +68,12 @@ public final class SettlementService implements Settlements {
     private final SettlementBatch batch;
     private final int batchSize;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "qc-settlement"));
+    /** Waits for a class's decisions while the settlement reads the next class. */
+    private final ExecutorService deciding = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "qc-settlement-decide");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "qc-settlement-takeover"));
     private final Map<Long, Boolean> queued = new ConcurrentHashMap<>();
@@ -81,7 +87,8 @@ public final class SettlementService implements Settlements {
         this.clock = clock;
         this.node = node;
         this.audit = new Audit(clock);
-        this.batch = new SettlementBatch(new ClaimComputation(registry, audit, clock), registry, audit, clock);
+        this.batch = new SettlementBatch(new ClaimComputation(registry, audit, clock), registry, audit, clock,
+                deciding);
         this.batchSize = Math.max(1, Math.min(1000, config.classesPerBatch()));
         long every = node.heartbeat().toMillis();
         scanner.scheduleWithFixedDelay(this::takeOver, every, every, TimeUnit.MILLISECONDS);
@@ -95,6 +102,7 @@ public final class SettlementService implements Settlements {
         if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
             worker.shutdownNow();
         }
+        deciding.shutdownNow();
         // the runs stay RUNNING: another node (or this one's next start) takes them over at once
         int released = store.transaction(tx -> tx.nodes().releaseAll(node.self(), LEASE_PREFIX, Instant.now()));
         if (released > 0) {
