@@ -249,6 +249,24 @@ config_start() {
 }
 [ -n "$only" ] || config_start
 
+# ----- helpers of the parts that run the platform -----
+json_field() { python3 -c "import json,sys; d=json.load(sys.stdin, parse_float=str); print(eval('d' + sys.argv[1]))" "$1"; }
+# settle BASE: starts the settlement of 510000 2026-10 (as FINANCE) and prints its id
+settle() {
+  qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
+    -d '{"regionCode":"510000","month":"2026-10"}' "$1/api/v1/settlements" | json_field '["id"]'
+}
+# settled BASE ID: polls the run until it is no longer RUNNING and prints its state
+settled() {
+  local state
+  while true; do
+    state="$(qcurl "$QC_TOKEN_FINANCE" "$1/api/v1/settlements/$2")"
+    [ "$(echo "$state" | json_field '["status"]')" = RUNNING ] || break
+    sleep 0.2
+  done
+  echo "$state"
+}
+
 # ----- two nodes on one PostgreSQL (issue 16) -----
 # Two platform processes (node-a, node-b) on one database with a load driver spreading previews and claim
 # reads over both; an activation on A seen by B's previews; two concurrent confirmations of one activation
@@ -280,7 +298,6 @@ two_nodes() {
       QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" bash "$root/qiancheng" start >"$4" 2>&1 &
   }
   nodes_fail() { summary+=("FAIL  $(printf '%-22s' two-nodes) $*"); failed=$((failed + 1)); return 1; }
-  json_field() { python3 -c "import json,sys; d=json.load(sys.stdin, parse_float=str); print(eval('d' + sys.argv[1]))" "$1"; }
 
   say "two nodes: schema (node A alone), seeding ${nodes_classes} × ${nodes_per_class} enrolments → $dir"
   start_node node-a "$home_a" "$port_a" "$dir/node-a-schema.log"
@@ -296,18 +313,10 @@ two_nodes() {
   login_staff "$a" || { tail -30 "$dir/node-a.log" >&2; nodes_fail "no staff on node A"; return; }
   wait_for "$a/api/v1/regions" '^200 .*510000' 120 || { nodes_fail "Sichuan not in force on A"; return; }
   local begin run id clean_ms clean_claims clean_amount state status
-  settle() { # BASE: starts the settlement of 510000 2026-10 and prints its id
-    qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
-      -d '{"regionCode":"510000","month":"2026-10"}' "$1/api/v1/settlements" | json_field '["id"]'
-  }
   begin="$(now_ns)"
   id="$(settle "$a")" || { nodes_fail "the clean settlement did not start"; return; }
-  while true; do
-    state="$(qcurl "$QC_TOKEN_FINANCE" "$a/api/v1/settlements/$id")"
-    status="$(echo "$state" | json_field '["status"]')"
-    [ "$status" = RUNNING ] || break
-    sleep 0.2
-  done
+  state="$(settled "$a" "$id")"
+  status="$(echo "$state" | json_field '["status"]')"
   clean_ms=$(( ($(now_ns) - begin) / 1000000 ))
   [ "$status" = COMPLETED ] || { nodes_fail "the clean run ended $status: $state"; return; }
   clean_claims="$(echo "$state" | json_field '["claimsCreated"]')"
@@ -407,12 +416,8 @@ two_nodes() {
   done
   [ -n "$taken_ms" ] || { nodes_fail "B did not take the run over"; return; }
   say "node B took settlement $id over $taken_ms ms after the kill"
-  while true; do
-    state="$(qcurl "$QC_TOKEN_FINANCE" "$b/api/v1/settlements/$id")"
-    status="$(echo "$state" | json_field '["status"]')"
-    [ "$status" = RUNNING ] || break
-    sleep 0.2
-  done
+  state="$(settled "$b" "$id")"
+  status="$(echo "$state" | json_field '["status"]')"
   local killed_ms=$(( ($(now_ns) - begin) / 1000000 ))
   touch "$stop_file"
   wait "$load_pid" || true
@@ -482,7 +487,6 @@ settlement_bench() {
   bytes() { "$(tool psql)" -d "$database" -tAc "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()
     AND c.relname IN ('qc_claim', 'qc_audit', 'qc_decision_dict', 'qc_id')"; }
-  json_field() { python3 -c "import json,sys; d=json.load(sys.stdin, parse_float=str); print(eval('d' + sys.argv[1]))" "$1"; }
 
   say "settlement on PostgreSQL: schema, seeding ${settle_classes} × ${settle_per_class} enrolments → $dir"
   start_one "$dir/schema.log"
@@ -498,15 +502,9 @@ settlement_bench() {
   wait_for "$base/api/v1/regions" '^200 .*510000' 120 || { settle_fail "Sichuan not in force"; return; }
   local begin id state status ms claims amount rss
   begin="$(now_ns)"
-  id="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
-    -d '{"regionCode":"510000","month":"2026-10"}' "$base/api/v1/settlements" | json_field '["id"]')" \
-    || { settle_fail "the settlement did not start"; return; }
-  while true; do
-    state="$(qcurl "$QC_TOKEN_FINANCE" "$base/api/v1/settlements/$id")"
-    status="$(echo "$state" | json_field '["status"]')"
-    [ "$status" = RUNNING ] || break
-    sleep 0.2
-  done
+  id="$(settle "$base")" || { settle_fail "the settlement did not start"; return; }
+  state="$(settled "$base" "$id")"
+  status="$(echo "$state" | json_field '["status"]')"
   ms=$(( ($(now_ns) - begin) / 1000000 ))
   rss="$(rss_mb "$platform_pid")"
   stop_one

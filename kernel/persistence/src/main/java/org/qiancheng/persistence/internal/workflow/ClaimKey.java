@@ -40,10 +40,8 @@ public final class ClaimKey {
      * @return what it changed, empty when the database had the key already
      */
     public static List<String> migrate(DataSource source) throws SQLException {
-        List<String> changed = new ArrayList<>();
-        try (Connection connection = source.getConnection()) {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        return SchemaChange.inTransaction(source, connection -> {
+            List<String> changed = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
                 int old = statement.executeUpdate("UPDATE " + TABLE + " SET SUPPLEMENT = " + ORIGINAL
                         + " WHERE SUPPLEMENT IS NULL");
@@ -66,15 +64,9 @@ public final class ClaimKey {
                             + ", SUPPLEMENT)");
                     changed.add("index " + INDEX + " created");
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
             }
-        }
-        return changed;
+            return changed;
+        });
     }
 
     /** The UNIQUE constraints of the table whose only column is the enrolment. */

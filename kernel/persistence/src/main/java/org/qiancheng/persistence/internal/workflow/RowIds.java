@@ -35,10 +35,8 @@ public final class RowIds {
 
     /** @return what it changed, empty when every counter was above its table's ids */
     public static List<String> migrate(DataSource source) throws SQLException {
-        List<String> changed = new ArrayList<>();
-        try (Connection connection = source.getConnection()) {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        return SchemaChange.inTransaction(source, connection -> {
+            List<String> changed = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
                 for (String table : TABLES) {
                     long highest = single(statement, "SELECT COALESCE(MAX(ID), 0) FROM " + table);
@@ -51,32 +49,31 @@ public final class RowIds {
                             changed.add(table + " ids continue above " + highest);
                         }
                     }
-                    try (PreparedStatement present = connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE
-                            + " WHERE " + NAME + " = ?")) {
-                        present.setString(1, table);
-                        try (ResultSet rows = present.executeQuery()) {
-                            rows.next();
-                            if (rows.getLong(1) == 0) {
-                                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                                        + " (" + NAME + ", " + NEXT + ") VALUES (?, ?)")) {
-                                    insert.setString(1, table);
-                                    insert.setLong(2, highest);
-                                    insert.executeUpdate();
-                                    changed.add(table + " ids counted from " + highest);
-                                }
-                            }
-                        }
+                    if (counted(connection, table)) {
+                        continue;
+                    }
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + NAME
+                            + ", " + NEXT + ") VALUES (?, ?)")) {
+                        insert.setString(1, table);
+                        insert.setLong(2, highest);
+                        insert.executeUpdate();
+                        changed.add(table + " ids counted from " + highest);
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
+            }
+            return changed;
+        });
+    }
+
+    private static boolean counted(Connection connection, String table) throws SQLException {
+        try (PreparedStatement present = connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE "
+                + NAME + " = ?")) {
+            present.setString(1, table);
+            try (ResultSet rows = present.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
             }
         }
-        return changed;
     }
 
     private static long single(Statement statement, String sql) throws SQLException {
