@@ -5,8 +5,10 @@
 # stopped, starts it again, POSTs a settlement of 510000 for 2026-10 and polls it to COMPLETED
 # (claims/s = claims ÷ time from the POST to COMPLETED; also the platform JVM's CPU time over the same span,
 # steadier than wall-clock time on a machine shared with other work), then times POST /policies/510000/compare of the
-# stored claims against Sichuan 2025.2.0; stops it, then copies the stored claim rows
-# into a table of the same columns and indexes with plain JDBC batches in the same database.
+# stored claims against Sichuan 2025.2.0; stops it; reports the bytes the settlement added to the database
+# files per claim and what its rows hold (SeedTool storage), then copies the rows it stored (every claim and
+# the audit entry of each) into tables of the same columns, primary key and indexes with plain JDBC batches
+# in the same database (SeedTool jdbc-baseline), failing when the copy is not of those rows.
 # The staff logs in after the second start (bench/lib.sh login_staff): FINANCE starts and polls the
 # settlement, POLICY_ADMIN compares.
 # Environment: QC_JAVA_OPTS for the platform's JVM (e.g. -Xmx4g); BENCH_KEEP=1 keeps the home.
