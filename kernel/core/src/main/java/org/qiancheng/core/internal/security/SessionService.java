@@ -48,6 +48,8 @@ public final class SessionService implements Sessions {
     private volatile Settings settings;
     private volatile Passwords passwords;
     private volatile LoginRate rate;
+    /** How long after the start the dummy hash is made when no login has made it. */
+    private static final Duration DUMMY_AFTER = Duration.ofSeconds(10);
     /** Checked when the username is unknown, so that the answer takes as long as for a wrong password. */
     private volatile AccountTx.PasswordHash dummy;
 
@@ -61,8 +63,16 @@ public final class SessionService implements Sessions {
         this.log = Path.of(home == null ? "runtime" : home).resolve("log");
         modified(config);
         InitialAdmin.ensure(store, clock, settings, passwords, random, context.getProperty(InitialAdmin.PROPERTY), log);
-        // the dummy hash costs most of a second on a cold JVM and nothing sees it: made beside the start
-        Thread dummyHash = new Thread(this::dummy, "qc-security-dummy-hash");
+        // the dummy hash costs most of a second of CPU on a cold JVM: made once the start is over, not
+        // beside it on a machine of two cores (a login before then makes it, as it would anyway)
+        Thread dummyHash = new Thread(() -> {
+            try {
+                Thread.sleep(DUMMY_AFTER.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            dummy();
+        }, "qc-security-dummy-hash");
         dummyHash.setDaemon(true);
         dummyHash.start();
     }
