@@ -256,6 +256,11 @@ settle() {
   qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
     -d '{"regionCode":"510000","month":"2026-10"}' "$1/api/v1/settlements" | json_field '["id"]'
 }
+# start_node NAME HOME PORT LOG: starts a platform in the background on the caller's database ($url)
+start_node() {
+  QC_NODE="$1" QC_HOME="$2" QC_PORT="$3" QC_DB_URL="$url" QC_DB_USER="$db_user" QC_DB_PASSWORD="$db_password" \
+    QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" bash "$root/qiancheng" start >"$4" 2>&1 &
+}
 # settled BASE ID: polls the run until it is no longer RUNNING and prints its state
 settled() {
   local state
@@ -293,10 +298,6 @@ two_nodes() {
   port_b="$(free_port)"
   local a="http://127.0.0.1:$port_a" b="http://127.0.0.1:$port_b"
   export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
-  start_node() { # NAME HOME PORT LOG
-    QC_NODE="$1" QC_HOME="$2" QC_PORT="$3" QC_DB_URL="$url" QC_DB_USER="$db_user" QC_DB_PASSWORD="$db_password" \
-      QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" bash "$root/qiancheng" start >"$4" 2>&1 &
-  }
   nodes_fail() { summary+=("FAIL  $(printf '%-22s' two-nodes) $*"); failed=$((failed + 1)); return 1; }
 
   say "two nodes: schema (node A alone), seeding ${nodes_classes} × ${nodes_per_class} enrolments → $dir"
@@ -478,11 +479,7 @@ settlement_bench() {
   base="http://127.0.0.1:$http_port"
   export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
   settle_fail() { summary+=("FAIL  $(printf '%-22s' settlement) $*"); failed=$((failed + 1)); return 1; }
-  start_one() { # LOG
-    QC_HOME="$home" QC_PORT="$http_port" QC_DB_URL="$url" QC_DB_USER="$db_user" QC_DB_PASSWORD="$db_password" \
-      QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" bash "$root/qiancheng" start >"$1" 2>&1 &
-    platform_pid=$!
-  }
+  start_one() { start_node settlement "$home" "$http_port" "$1"; platform_pid=$!; } # LOG
   stop_one() { kill -TERM "$platform_pid" 2>/dev/null || true; wait "$platform_pid" 2>/dev/null || true; platform_pid=""; }
   bytes() { "$(tool psql)" -d "$database" -tAc "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()

@@ -85,12 +85,6 @@ final class DecisionCodec {
         return stored;
     }
 
-    /** For tests: {@code decision} stored against a dictionary made of {@code sampled} alone. */
-    byte[] encodeAgainst(Decision sampled, Decision decision) {
-        byte[] sample = DecisionJson.sample(sampled);
-        return deflate(DecisionJson.bytes(decision), dictionary(keyOf(sample), sample));
-    }
-
     private byte[] deflate(byte[] json, Dictionary dictionary) {
         Deflater deflater = deflaters.poll();
         if (deflater == null) {

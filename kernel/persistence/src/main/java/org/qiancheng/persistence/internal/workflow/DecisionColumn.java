@@ -1,10 +1,10 @@
 package org.qiancheng.persistence.internal.workflow;
 
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -25,22 +25,22 @@ public final class DecisionColumn {
 
     /** @return what it changed, empty when the column already takes {@code NULL} */
     public static Optional<String> migrate(DataSource source) throws SQLException {
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+        return SchemaChange.inTransaction(source, connection -> {
             DatabaseMetaData meta = connection.getMetaData();
             boolean lower = meta.storesLowerCaseIdentifiers();
             String table = lower ? TABLE.toLowerCase(Locale.ROOT) : TABLE;
             String column = lower ? COLUMN.toLowerCase(Locale.ROOT) : COLUMN;
             try (ResultSet columns = meta.getColumns(connection.getCatalog(), connection.getSchema(), table, column)) {
                 if (!columns.next() || !"NO".equals(columns.getString("IS_NULLABLE"))) {
-                    return Optional.empty();
+                    return List.<String>of();
                 }
             }
             boolean postgres = meta.getDatabaseProductName().startsWith("PostgreSQL");
-            statement.execute("ALTER TABLE " + TABLE + " ALTER COLUMN " + COLUMN + (postgres ? " DROP NOT NULL" : " SET NULL"));
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + TABLE + " ALTER COLUMN " + COLUMN
+                        + (postgres ? " DROP NOT NULL" : " SET NULL"));
             }
-            return Optional.of(TABLE + "." + COLUMN + " takes NULL (decisions are stored in DECISION_DATA)");
-        }
+            return List.of(TABLE + "." + COLUMN + " takes NULL (decisions are stored in DECISION_DATA)");
+        }).stream().findFirst();
     }
 }

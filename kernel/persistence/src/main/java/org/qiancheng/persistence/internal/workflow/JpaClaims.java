@@ -52,10 +52,8 @@ final class JpaClaims implements ClaimTx {
     @Override
     public Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
             Decision decision, List<String> findings, String computedBy) {
-        ClaimEntity claim = ClaimEntity.of(trainingClass, enrolmentId, traineeId, status, decision, findings,
-                codec.encode(decision));
-        claim.computedBy = computedBy;
-        return rows.persisted(claim).toRecord(decision, Money.ZERO);
+        return insertAll(trainingClass, List.of(new NewClaim(enrolmentId, traineeId, status, decision, findings)),
+                computedBy).get(0);
     }
 
     @Override

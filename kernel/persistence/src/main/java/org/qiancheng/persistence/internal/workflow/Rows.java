@@ -12,6 +12,9 @@ import org.qiancheng.api.workflow.WorkflowException;
  */
 final class Rows {
 
+    /** Ids in one {@code IN} at most: well within what HSQLDB and PostgreSQL take as parameters. */
+    private static final int IN_LIMIT = 500;
+
     final EntityManager manager;
 
     Rows(EntityManager manager) {
@@ -64,8 +67,6 @@ final class Rows {
         }
         return chunks;
     }
-
-    private static final int IN_LIMIT = 500;
 
     /** A paged list of an entity type, in id order. */
     <E, R> Paging<E, R> paging(Class<E> type) {
