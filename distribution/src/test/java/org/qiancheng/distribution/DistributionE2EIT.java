@@ -60,6 +60,8 @@ public class DistributionE2EIT {
             assertEquals("exit code after SIGTERM", 0, platform.terminate());
             assertTrue(Files.readString(platform.log).contains("Qiancheng stopped cleanly"));
             assertFalse("the database was shut down, not abandoned", Files.exists(home.resolve("data/qiancheng.lck")));
+            assertTrue("a new database's tables are checked", Files.readString(platform.log)
+                    .contains("Tables checked against this build's mapping and recorded"));
         }
 
         try (RunningPlatform again = RunningPlatform.start(home, "e2e-second.log")) {
@@ -68,6 +70,8 @@ public class DistributionE2EIT {
             awaitBundles(again, bundlesAtStart);
             assertEquals(404, again.get("/api/v1/hot-probe").statusCode());
             assertEquals(0, again.terminate());
+            assertTrue("the same build finds its tables as it left them", Files.readString(again.log)
+                    .contains("Tables current: brought to this build's mapping before, not checked again"));
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.eclipse.persistence.Version;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -62,6 +64,14 @@ public final class PersistenceUnitComponent implements JpaUnit {
             "org.qiancheng.persistence.internal.workflow.LeaseEntity",
             "org.qiancheng.persistence.internal.workflow.PolicySequenceEntity");
 
+    /**
+     * The classes that shape the tables, whose bytes make {@link Schema}'s fingerprint: the entities, the
+     * migrations and the unit's settings. A class added to the migrations belongs here.
+     */
+    static final List<String> SHAPING = Stream.concat(ENTITIES.stream(), Stream.of(
+            PersistenceUnitComponent.class, Schema.class, Database.class, UnitInfo.class, ClaimKey.class,
+            DecisionColumn.class, RowIds.class).map(Class::getName)).toList();
+
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 
     private final Database database;
@@ -75,29 +85,32 @@ public final class PersistenceUnitComponent implements JpaUnit {
                 home(context));
         this.dataSource = database.dataSource();
         this.product = readProduct(dataSource);
+        Schema schema = Schema.of(dataSource, getClass().getClassLoader(), SHAPING,
+                product + ", EclipseLink " + Version.getVersion());
         UnitInfo unit = new UnitInfo(UNIT_NAME, ENTITIES, dataSource, getClass().getClassLoader(),
                 context.getBundle().getEntry("/"));
         this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit,
-                unitProperties(database, config.logLevel()));
+                unitProperties(database, config.logLevel(), schema.ddlGeneration()));
         verifySchema();
-        List<String> migrated = ClaimKey.migrate(dataSource);
+        List<String> migrated = schema.migrate();
         if (!migrated.isEmpty()) {
-            LOG.info("Claims keyed by enrolment and supplement: {}", String.join("; ", migrated));
+            LOG.info("Tables migrated: {}", String.join("; ", migrated));
         }
-        DecisionColumn.migrate(dataSource).ifPresent(changed -> LOG.info("Claims' decisions: {}", changed));
-        List<String> counted = RowIds.migrate(dataSource);
-        if (!counted.isEmpty()) {
-            LOG.info("Row ids in blocks: {}", String.join("; ", counted));
-        }
+        LOG.info(schema.current() ? "Tables current: brought to this build's mapping before, not checked again"
+                : "Tables checked against this build's mapping and recorded");
         recordBoot(node(context));
         LOG.info("Database {} ({}) ready", database.redactedUrl(), product);
     }
 
-    /** How EclipseLink runs the unit: the same on every database but for what {@link Database} adds. */
-    static Map<String, String> unitProperties(Database database, String logLevel) {
+    /**
+     * How EclipseLink runs the unit: the same on every database but for what {@link Database} adds.
+     *
+     * @param ddlGeneration {@code create-or-extend-tables}, or {@code none} when the tables are current ({@link Schema})
+     */
+    static Map<String, String> unitProperties(Database database, String logLevel, String ddlGeneration) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "eclipselink.weaving", "false",
-                "eclipselink.ddl-generation", "create-or-extend-tables",
+                "eclipselink.ddl-generation", ddlGeneration,
                 "eclipselink.ddl-generation.output-mode", "database",
                 "eclipselink.logging.logger", "JavaLogger",
                 "eclipselink.logging.level", logLevel));
@@ -137,14 +150,15 @@ public final class PersistenceUnitComponent implements JpaUnit {
     }
 
     /**
-     * EclipseLink only logs a table it could not create; query every entity once so that a schema
-     * problem stops the unit at start instead of failing requests later.
+     * EclipseLink only logs a table it could not create, and skips its pass on current tables
+     * ({@link Schema}): read one row of every entity, every mapped column, so that a missing table or
+     * column stops the unit at start instead of failing requests later.
      */
     private void verifySchema() {
         for (String entity : ENTITIES) {
             String name = entity.substring(entity.lastIndexOf('.') + 1);
             try {
-                read(manager -> manager.createQuery("SELECT COUNT(e) FROM " + name + " e", Long.class).getSingleResult());
+                read(manager -> manager.createQuery("SELECT e FROM " + name + " e").setMaxResults(1).getResultList());
             } catch (RuntimeException e) {
                 factory.close();
                 throw new IllegalStateException("table of " + name + " is unusable: " + e.getMessage(), e);

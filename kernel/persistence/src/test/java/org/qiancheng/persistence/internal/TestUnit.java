@@ -58,17 +58,15 @@ final class TestUnit implements JpaUnit, AutoCloseable {
             UnitInfo unit = new UnitInfo(name, PersistenceUnitComponent.ENTITIES, source,
                     TestUnit.class.getClassLoader(), Path.of("target", "classes").toUri().toURL());
             java.util.Map<String, String> properties = new java.util.HashMap<>(
-                    PersistenceUnitComponent.unitProperties(database, "WARNING"));
+                    PersistenceUnitComponent.unitProperties(database, "WARNING", "create-or-extend-tables"));
             properties.putAll(extra);
             this.factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, properties);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
-        // deploys the unit: creates or extends the tables
+        // deploys the unit: creates or extends the tables, always (tests change tables behind it)
         factory.createEntityManager().close();
-        org.qiancheng.persistence.internal.workflow.ClaimKey.migrate(source);
-        org.qiancheng.persistence.internal.workflow.DecisionColumn.migrate(source);
-        org.qiancheng.persistence.internal.workflow.RowIds.migrate(source);
+        Schema.migrations(source);
     }
 
     /** The database the tests were pointed at, or the default file database under {@code home}. */

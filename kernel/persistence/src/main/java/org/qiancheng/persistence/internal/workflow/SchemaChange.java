@@ -6,11 +6,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** A change a start makes to a database of an older shape, in one transaction of its own. */
-final class SchemaChange {
+public final class SchemaChange {
 
     /** The statements of one change, on its connection; answers what it changed. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         List<String> apply(Connection connection) throws SQLException;
     }
 
@@ -18,7 +18,7 @@ final class SchemaChange {
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
-    static List<String> inTransaction(DataSource source, Work work) throws SQLException {
+    public static List<String> inTransaction(DataSource source, Work work) throws SQLException {
         try (Connection connection = source.getConnection()) {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
