@@ -484,6 +484,9 @@ settlement_bench() {
   bytes() { "$(tool psql)" -d "$database" -tAc "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()
     AND c.relname IN ('qc_claim', 'qc_audit', 'qc_decision_dict', 'qc_id')"; }
+  # sequential and index scans per table so far: a settlement that scans a growing table whole has a quadratic cost
+  scans() { "$(tool psql)" -d "$database" -tAc "SELECT string_agg(relname || ' ' || seq_scan || ' ' || COALESCE(idx_scan, 0),
+    ',' ORDER BY relname) FROM pg_stat_user_tables WHERE relname IN ('qc_claim', 'qc_enrolment', 'qc_trainee', 'qc_audit')"; }
 
   say "settlement on PostgreSQL: schema, seeding ${settle_classes} × ${settle_per_class} enrolments → $dir"
   start_one "$dir/schema.log"
@@ -497,7 +500,8 @@ settlement_bench() {
   start_one "$dir/settle.log"
   login_staff "$base" || { tail -30 "$dir/settle.log" >&2; settle_fail "no staff"; return; }
   wait_for "$base/api/v1/regions" '^200 .*510000' 120 || { settle_fail "Sichuan not in force"; return; }
-  local begin id state status ms claims amount rss
+  local begin id state status ms claims amount rss scans_before scans_after
+  scans_before="$(scans)"
   begin="$(now_ns)"
   id="$(settle "$base")" || { settle_fail "the settlement did not start"; return; }
   state="$(settled "$base" "$id")"
@@ -506,6 +510,7 @@ settlement_bench() {
   rss="$(rss_mb "$platform_pid")"
   stop_one
   [ "$status" = COMPLETED ] || { settle_fail "the run ended $status: $state"; return; }
+  scans_after="$(scans)"
   claims="$(echo "$state" | json_field '["claimsCreated"]')"
   amount="$(echo "$state" | json_field '["amount"]')"
   [ "$claims" -gt 0 ] || { settle_fail "0 claims settled: nothing measured"; return; }
@@ -520,6 +525,10 @@ settlement:   $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / (ms 
 stored:       $(( (after - before) / claims )) bytes per claim in qc_claim, qc_audit, qc_decision_dict, qc_id with their indexes and TOAST ($(( before / 1048576 )) MB before, $(( after / 1048576 )) MB after)
 $storage
 $baseline
+scans during the settlement (table: sequential, by index): $(python3 -c "
+b = {t.split()[0]: t.split()[1:] for t in '$scans_before'.split(',')}
+a = {t.split()[0]: t.split()[1:] for t in '$scans_after'.split(',')}
+print('; '.join('%s %d, %d' % (t, int(a[t][0]) - int(b.get(t, [0, 0])[0]), int(a[t][1]) - int(b.get(t, [0, 0])[1])) for t in sorted(a)))")
 ratio settlement / plain JDBC insert: $(python3 -c "print(round($ms / max($jdbc_ms, 1), 1))")×
 FIGURES
   cat "$dir/figures.txt"
