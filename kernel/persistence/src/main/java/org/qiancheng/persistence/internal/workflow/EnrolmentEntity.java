@@ -106,18 +106,40 @@ public class EnrolmentEntity implements Versioned {
     }
 
     Enrolment toRecord() {
-        return new Enrolment(id, classId, traineeId, enrolledOn,
-                new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash), attendedDays, outcome(),
+        return record(id, classId, traineeId, enrolledOn, policyRegion, policyBundle, policyVersion, policyHash,
+                attendedDays, passed, certificateKind, certificateLevel, certificateIssuedOn, employment, employedOn,
                 employmentRecordedOn, version);
     }
 
-    TraineeOutcome outcome() {
-        if (passed == null) {
-            return null;
+    /** The columns {@link #record(Object[])} reads, for a query over enrolments {@code n}. */
+    static final String COLUMNS = "n.id, n.classId, n.traineeId, n.enrolledOn, n.policyRegion, n.policyBundle,"
+            + " n.policyVersion, n.policyHash, n.attendedDays, n.passed, n.certificateKind, n.certificateLevel,"
+            + " n.certificateIssuedOn, n.employment, n.employedOn, n.employmentRecordedOn, n.version";
+
+    /**
+     * An enrolment from a row of {@link #COLUMNS}: read as columns, nothing is registered in the
+     * transaction to be copied and compared at its flush.
+     */
+    static Enrolment record(Object[] r) {
+        return record((Long) r[0], (Long) r[1], (Long) r[2], (LocalDate) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], (Integer) r[8], (Boolean) r[9], (CertificateKind) r[10],
+                (SkillLevel) r[11], (LocalDate) r[12], (EmploymentOutcome) r[13], (LocalDate) r[14], (LocalDate) r[15],
+                (Long) r[16]);
+    }
+
+    private static Enrolment record(long id, long classId, long traineeId, LocalDate enrolledOn, String policyRegion,
+            String policyBundle, String policyVersion, String policyHash, int attendedDays, Boolean passed,
+            CertificateKind certificateKind, SkillLevel certificateLevel, LocalDate certificateIssuedOn,
+            EmploymentOutcome employment, LocalDate employedOn, LocalDate employmentRecordedOn, long version) {
+        TraineeOutcome outcome = null;
+        if (passed != null) {
+            Certificate certificate = certificateKind == null ? null
+                    : new Certificate(certificateKind, certificateLevel, certificateIssuedOn);
+            outcome = new TraineeOutcome(passed, certificate, employment, employedOn);
         }
-        Certificate certificate = certificateKind == null ? null
-                : new Certificate(certificateKind, certificateLevel, certificateIssuedOn);
-        return new TraineeOutcome(passed, certificate, employment, employedOn);
+        return new Enrolment(id, classId, traineeId, enrolledOn,
+                new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash), attendedDays, outcome,
+                employmentRecordedOn, version);
     }
 
     void outcome(TraineeOutcome outcome) {

@@ -44,9 +44,11 @@ final class JpaEnrolments implements EnrolmentTx {
 
     @Override
     public List<Enrolment> ofClass(long classId) {
-        return rows.manager.createQuery("SELECT n FROM EnrolmentEntity n WHERE n.classId = :c ORDER BY n.id",
-                EnrolmentEntity.class).setParameter("c", classId).getResultList().stream()
-                .map(EnrolmentEntity::toRecord).toList();
+        // columns, not entities: a settlement reads every class's enrolments, and entities would be registered
+        // in its transaction, copied, and compared with their copies at every flush
+        return rows.manager.createQuery("SELECT " + EnrolmentEntity.COLUMNS + " FROM EnrolmentEntity n"
+                + " WHERE n.classId = :c ORDER BY n.id", Object[].class).setParameter("c", classId).getResultList()
+                .stream().map(EnrolmentEntity::record).toList();
     }
 
     @Override

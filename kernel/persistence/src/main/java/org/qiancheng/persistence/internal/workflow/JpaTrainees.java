@@ -36,8 +36,10 @@ final class JpaTrainees implements TraineeTx {
     public java.util.Map<Long, Trainee> findAll(java.util.Collection<Long> ids) {
         java.util.Map<Long, Trainee> found = new java.util.HashMap<>();
         for (List<Long> chunk : Rows.chunks(ids)) {
-            rows.manager.createQuery("SELECT t FROM TraineeEntity t WHERE t.id IN :ids", TraineeEntity.class)
-                    .setParameter("ids", chunk).getResultList().forEach(t -> found.put(t.id, t.toRecord()));
+            // columns, not entities: nothing registered in the transaction to be copied and compared at its flush
+            rows.manager.createQuery("SELECT " + TraineeEntity.COLUMNS + " FROM TraineeEntity t WHERE t.id IN :ids",
+                    Object[].class).setParameter("ids", chunk).getResultList()
+                    .forEach(r -> found.put((Long) r[0], TraineeEntity.record(r)));
         }
         return found;
     }

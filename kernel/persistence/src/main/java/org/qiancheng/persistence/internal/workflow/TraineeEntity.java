@@ -74,8 +74,21 @@ public class TraineeEntity implements Versioned {
     }
 
     Trainee toRecord() {
-        return new Trainee(id, new ResidentId(residentId), name, decode(groups), decode(familyGroups), householdRegion,
-                residenceRegion, receivesPension, version);
+        return record(new Object[] {id, residentId, name, groups, familyGroups, householdRegion, residenceRegion,
+            receivesPension, version});
+    }
+
+    /** The columns {@link #record} reads, for a query over trainees {@code t}. */
+    static final String COLUMNS = "t.id, t.residentId, t.name, t.groups, t.familyGroups, t.householdRegion,"
+            + " t.residenceRegion, t.receivesPension, t.version";
+
+    /**
+     * A trainee from a row of {@link #COLUMNS}: read as columns, nothing is registered in the transaction to
+     * be copied and compared at its flush.
+     */
+    static Trainee record(Object[] r) {
+        return new Trainee((Long) r[0], new ResidentId((String) r[1]), (String) r[2], decode((String) r[3]),
+                decode((String) r[4]), (String) r[5], (String) r[6], (Boolean) r[7], (Long) r[8]);
     }
 
     static String encode(Set<TargetGroup> groups) {
