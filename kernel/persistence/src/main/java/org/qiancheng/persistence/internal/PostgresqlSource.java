@@ -28,11 +28,6 @@ final class PostgresqlSource {
         if (!database.password().isEmpty()) {
             source.setPassword(database.password());
         }
-        // a batch of inserts (a class's claims, a commit's audit entries) goes to the server as multi-row
-        // INSERTs instead of one statement per row, unless the URL says otherwise
-        if (!database.url().contains("reWriteBatchedInserts=")) {
-            source.setReWriteBatchedInserts(true);
-        }
         if (source.getApplicationName() == null || "PostgreSQL JDBC Driver".equals(source.getApplicationName())) {
             source.setApplicationName("qiancheng");
         }

@@ -64,12 +64,7 @@ public final class SeedTool {
                 }
             }
         } else if (args.length == 5 && (args[0].equals("jdbc-baseline-db") || args[0].equals("storage-db"))) {
-            java.util.Properties login = new java.util.Properties();
-            login.setProperty("user", args[2]);
-            login.setProperty("password", args[3]);
-            // the driver setting the platform uses on PostgreSQL (PostgresqlSource): batches as multi-row INSERTs
-            login.setProperty("reWriteBatchedInserts", "true");
-            try (Connection connection = DriverManager.getConnection(args[1], login)) {
+            try (Connection connection = DriverManager.getConnection(args[1], args[2], args[3])) {
                 if (args[0].equals("storage-db")) {
                     storage(connection);
                 } else {
