@@ -26,7 +26,9 @@
 #
 # The tests are pointed at the database with -Dqc.test.db.url/-Dqc.test.db.user/-Dqc.test.db.password;
 # without them (mvn verify, .ci/run) everything runs on HSQLDB. Maven logs: target/test-postgres/.
-# Environment: QC_PG_BIN (folder of initdb/pg_ctl), QC_PG_USER (server user when root, default postgres).
+# Environment: QC_PG_BIN (folder of initdb/pg_ctl), QC_PG_USER (server user when root, default postgres),
+# QC_PG_SERVER_OPTS (more server settings, e.g. "-c log_min_duration_statement=0 -c logging_collector=on
+# -c log_directory=/tmp/pg-log" to see where a settlement's time goes on the server).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -133,7 +135,7 @@ for attempt in 1 2 3; do
   port="$(free_port)"
   # a throwaway cluster: durability is not wanted, speed is
   if as_server "$(tool pg_ctl)" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$cluster/run -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$cluster/run -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${QC_PG_SERVER_OPTS:-}" \
       start >/dev/null; then
     started=yes
     break
@@ -500,13 +502,19 @@ settlement_bench() {
   start_one "$dir/settle.log"
   login_staff "$base" || { tail -30 "$dir/settle.log" >&2; settle_fail "no staff"; return; }
   wait_for "$base/api/v1/regions" '^200 .*510000' 120 || { settle_fail "Sichuan not in force"; return; }
-  local begin id state status ms claims amount rss scans_before scans_after
+  local begin id state status ms claims amount rss scans_before scans_after cpu_platform cpu_server
+  # CPU of the platform's JVM and of the server's processes over the settlement: which side the time is spent on
+  server_ticks() { local p; for p in $(pgrep -u "$server_user" postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done \
+    | awk '{ s += $1 } END { print s + 0 }'; }
   scans_before="$(scans)"
+  cpu_platform="$(cpu_ticks "$platform_pid")"; cpu_server="$(server_ticks)"
   begin="$(now_ns)"
   id="$(settle "$base")" || { settle_fail "the settlement did not start"; return; }
   state="$(settled "$base" "$id")"
   status="$(echo "$state" | json_field '["status"]')"
   ms=$(( ($(now_ns) - begin) / 1000000 ))
+  cpu_platform=$(( ($(cpu_ticks "$platform_pid") - cpu_platform) * 1000 / $(getconf CLK_TCK) ))
+  cpu_server=$(( ($(server_ticks) - cpu_server) * 1000 / $(getconf CLK_TCK) ))
   rss="$(rss_mb "$platform_pid")"
   stop_one
   [ "$status" = COMPLETED ] || { settle_fail "the run ended $status: $state"; return; }
@@ -522,6 +530,7 @@ settlement_bench() {
   jdbc_ms="$(echo "$baseline" | sed -E 's/.* in ([0-9]+) ms.*/\1/')"
   cat >"$dir/figures.txt" <<FIGURES
 settlement:   $claims claims ($amount yuan) in $ms ms = $(( claims * 1000 / (ms > 0 ? ms : 1) )) claims/s; platform RSS $rss MB
+CPU meanwhile: platform JVM $cpu_platform ms, PostgreSQL server processes $cpu_server ms (2 cores: $(( 2 * ms )) ms in all)
 stored:       $(( (after - before) / claims )) bytes per claim in qc_claim, qc_audit, qc_decision_dict, qc_id with their indexes and TOAST ($(( before / 1048576 )) MB before, $(( after / 1048576 )) MB after)
 $storage
 $baseline
