@@ -24,8 +24,11 @@ final class JpaSettlements implements SettlementTx {
 
     private final EntityManager manager;
 
-    JpaSettlements(EntityManager manager) {
+    private final ClaimStatistics statistics;
+
+    JpaSettlements(EntityManager manager, ClaimStatistics statistics) {
         this.manager = manager;
+        this.statistics = statistics;
     }
 
     @Override
@@ -58,6 +61,8 @@ final class JpaSettlements implements SettlementTx {
     @Override
     public List<TrainingClass> classesEnded(String regionPrefix, LocalDate from, LocalDate to, long afterClassId,
             int limit) {
+        // how every batch of a settlement starts: the claims of the batches before are in the statistics
+        statistics.keepCurrent(manager);
         return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
                 + " AND c.regionCode LIKE :region AND c.id > :after ORDER BY c.id", ClassEntity.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("region", like(regionPrefix))

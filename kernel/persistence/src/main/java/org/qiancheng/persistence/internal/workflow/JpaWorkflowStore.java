@@ -32,6 +32,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
     private final JpaUnit unit;
     private final AuditChain chain;
     private final DecisionCodec codec;
+    private final ClaimStatistics statistics;
 
     @Activate
     public JpaWorkflowStore(BundleContext context, AuditConfiguration config, @Reference JpaUnit unit) {
@@ -47,6 +48,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
         this.unit = unit;
         this.chain = new AuditChain(key);
         this.codec = new DecisionCodec(new StoredDictionaries(unit));
+        this.statistics = new ClaimStatistics(unit.product().startsWith("PostgreSQL"));
         startChain();
     }
 
@@ -88,7 +90,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
         return translated(() -> unit.inTransaction(manager -> {
-            JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain, codec);
+            JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain, codec, statistics);
             T result = work.apply(tx);
             tx.seal();
             return result;

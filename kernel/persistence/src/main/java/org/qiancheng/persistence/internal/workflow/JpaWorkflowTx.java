@@ -40,9 +40,9 @@ final class JpaWorkflowTx implements WorkflowTx {
         return rows.manager;
     }
 
-    JpaWorkflowTx(EntityManager manager, AuditChain chain, DecisionCodec codec) {
+    JpaWorkflowTx(EntityManager manager, AuditChain chain, DecisionCodec codec, ClaimStatistics statistics) {
         this.rows = new Rows(manager);
-        this.settlements = new JpaSettlements(manager);
+        this.settlements = new JpaSettlements(manager, statistics);
         this.institutions = new JpaInstitutions(rows);
         this.projects = new JpaProjects(rows);
         this.classes = new JpaClasses(rows, settlements);
