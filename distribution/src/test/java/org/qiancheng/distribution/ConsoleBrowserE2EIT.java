@@ -505,8 +505,9 @@ public class ConsoleBrowserE2EIT {
         ui.clean("later employment dialog");
         browser.click(By.cssSelector("dialog[open] button[type=submit]"));
         browser.awaitGone(By.cssSelector("dialog[open]"));
-        WebElement after = browser.awaitText(By.cssSelector("tr[data-id='" + enrolment + "']"), "补录");
-        assertTrue(after.getText(), after.getText().contains("稳定就业"));
+        // the row as reloaded: its button is labelled 就业补录 too, so wait for the new employment, not for 补录
+        WebElement after = browser.awaitText(By.cssSelector("tr[data-id='" + enrolment + "']"), "稳定就业");
+        assertTrue(after.getText(), after.getText().matches("(?s).*\\d{4}-\\d{2}-\\d{2} 补录.*"));
         assertEquals("recorded once: no second action", List.of(),
                 after.findElements(By.cssSelector("button[data-testid=later-employment]")));
 
