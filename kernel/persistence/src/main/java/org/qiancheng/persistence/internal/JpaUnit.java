@@ -17,6 +17,11 @@ public interface JpaUnit {
     /** The database product and version, read once when the unit started. */
     String product();
 
+    /** Whether the unit runs on PostgreSQL: its triggers, notifications and statistics are the platform's to use. */
+    default boolean postgresql() {
+        return product().startsWith("PostgreSQL");
+    }
+
     /**
      * A connection of its own, outside the unit's pool, e.g. to {@code LISTEN} on PostgreSQL; the
      * caller closes it.

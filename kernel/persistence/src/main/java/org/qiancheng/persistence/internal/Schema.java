@@ -69,8 +69,8 @@ final class Schema {
     }
 
     /**
-     * After EclipseLink's pass: the migrations, then the fingerprint recorded in the same
-     * transaction as the last of them. Nothing when the tables are current.
+     * After EclipseLink's pass: the migrations, each in its transaction, then the fingerprint in one of its
+     * own. Nothing when the tables are current.
      *
      * @return what the migrations changed
      */

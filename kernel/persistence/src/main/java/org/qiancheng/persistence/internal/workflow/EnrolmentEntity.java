@@ -106,12 +106,12 @@ public class EnrolmentEntity implements Versioned {
     }
 
     Enrolment toRecord() {
-        return record(id, classId, traineeId, enrolledOn, policyRegion, policyBundle, policyVersion, policyHash,
-                attendedDays, passed, certificateKind, certificateLevel, certificateIssuedOn, employment, employedOn,
-                employmentRecordedOn, version);
+        return record(new Object[] {id, classId, traineeId, enrolledOn, policyRegion, policyBundle, policyVersion,
+            policyHash, attendedDays, passed, certificateKind, certificateLevel, certificateIssuedOn, employment,
+            employedOn, employmentRecordedOn, version});
     }
 
-    /** The columns {@link #record(Object[])} reads, for a query over enrolments {@code n}. */
+    /** The columns {@link #record} reads, for a query over enrolments {@code n}. */
     static final String COLUMNS = "n.id, n.classId, n.traineeId, n.enrolledOn, n.policyRegion, n.policyBundle,"
             + " n.policyVersion, n.policyHash, n.attendedDays, n.passed, n.certificateKind, n.certificateLevel,"
             + " n.certificateIssuedOn, n.employment, n.employedOn, n.employmentRecordedOn, n.version";
@@ -121,25 +121,16 @@ public class EnrolmentEntity implements Versioned {
      * transaction to be copied and compared at its flush.
      */
     static Enrolment record(Object[] r) {
-        return record((Long) r[0], (Long) r[1], (Long) r[2], (LocalDate) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7], (Integer) r[8], (Boolean) r[9], (CertificateKind) r[10],
-                (SkillLevel) r[11], (LocalDate) r[12], (EmploymentOutcome) r[13], (LocalDate) r[14], (LocalDate) r[15],
-                (Long) r[16]);
-    }
-
-    private static Enrolment record(long id, long classId, long traineeId, LocalDate enrolledOn, String policyRegion,
-            String policyBundle, String policyVersion, String policyHash, int attendedDays, Boolean passed,
-            CertificateKind certificateKind, SkillLevel certificateLevel, LocalDate certificateIssuedOn,
-            EmploymentOutcome employment, LocalDate employedOn, LocalDate employmentRecordedOn, long version) {
+        Boolean passed = (Boolean) r[9];
         TraineeOutcome outcome = null;
         if (passed != null) {
-            Certificate certificate = certificateKind == null ? null
-                    : new Certificate(certificateKind, certificateLevel, certificateIssuedOn);
-            outcome = new TraineeOutcome(passed, certificate, employment, employedOn);
+            Certificate certificate = r[10] == null ? null
+                    : new Certificate((CertificateKind) r[10], (SkillLevel) r[11], (LocalDate) r[12]);
+            outcome = new TraineeOutcome(passed, certificate, (EmploymentOutcome) r[13], (LocalDate) r[14]);
         }
-        return new Enrolment(id, classId, traineeId, enrolledOn,
-                new PolicyIdentity(policyRegion, policyBundle, policyVersion, policyHash), attendedDays, outcome,
-                employmentRecordedOn, version);
+        return new Enrolment((Long) r[0], (Long) r[1], (Long) r[2], (LocalDate) r[3],
+                new PolicyIdentity((String) r[4], (String) r[5], (String) r[6], (String) r[7]), (Integer) r[8],
+                outcome, (LocalDate) r[15], (Long) r[16]);
     }
 
     void outcome(TraineeOutcome outcome) {

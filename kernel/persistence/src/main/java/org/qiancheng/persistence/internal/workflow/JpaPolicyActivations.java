@@ -37,7 +37,7 @@ public final class JpaPolicyActivations implements PolicyActivations {
     public JpaPolicyActivations(@Reference JpaUnit unit, @Reference WorkflowStore store) {
         this.unit = unit;
         this.store = store;
-        this.postgresql = unit.product().startsWith("PostgreSQL");
+        this.postgresql = unit.postgresql();
     }
 
     @Deactivate

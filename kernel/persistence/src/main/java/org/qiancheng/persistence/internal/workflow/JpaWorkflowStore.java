@@ -48,7 +48,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
         this.unit = unit;
         this.chain = new AuditChain(key);
         this.codec = new DecisionCodec(new StoredDictionaries(unit));
-        this.statistics = new ClaimStatistics(unit.product().startsWith("PostgreSQL"));
+        this.statistics = new ClaimStatistics(unit.postgresql());
         startChain();
     }
 
@@ -71,7 +71,7 @@ public final class JpaWorkflowStore implements WorkflowStore {
                 return null;
             });
         }
-        if (unit.product().startsWith("PostgreSQL")) {
+        if (unit.postgresql()) {
             unit.inTransaction(manager -> {
                 AuditGuard.install(manager);
                 return null;
