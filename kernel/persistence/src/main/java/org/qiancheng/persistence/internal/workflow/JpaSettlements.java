@@ -63,8 +63,12 @@ final class JpaSettlements implements SettlementTx {
             int limit) {
         // how every batch of a settlement starts: the claims of the batches before are in the statistics
         statistics.keepCurrent(manager);
-        return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.endDate >= :from AND c.endDate <= :to"
-                + " AND c.regionCode LIKE :region AND c.id > :after ORDER BY c.id", ClassEntity.class)
+        // the run walks the primary key from its cursor: COALESCE keeps the end date's and the region's indexes
+        // out of the plan, which otherwise read every class of the month and sort them at every batch
+        // (quadratic over a run: 17 s of a settlement of 10^6 claims on HSQLDB went to this query)
+        return manager.createQuery("SELECT c FROM ClassEntity c WHERE c.id > :after"
+                + " AND COALESCE(c.endDate, c.endDate) >= :from AND COALESCE(c.endDate, c.endDate) <= :to"
+                + " AND COALESCE(c.regionCode, c.regionCode) LIKE :region ORDER BY c.id", ClassEntity.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("region", like(regionPrefix))
                 .setParameter("after", afterClassId).setMaxResults(limit).getResultList().stream()
                 .map(ClassEntity::toRecord).toList();
