@@ -123,11 +123,12 @@ public interface ClaimTx {
      * @param enrolmentId the enrolment
      * @param traineeId its trainee
      * @param status the claim's status
-     * @param decision the decision
+     * @param decision the decision, encoded by {@link WorkflowStore#encode} (0.13: was the decision itself)
      * @param findings the kernel's findings
      * @since 0.12
      */
-    record NewClaim(long enrolmentId, long traineeId, ClaimStatus status, Decision decision, List<String> findings) {
+    record NewClaim(long enrolmentId, long traineeId, ClaimStatus status, EncodedDecision decision,
+            List<String> findings) {
     }
 
     /**

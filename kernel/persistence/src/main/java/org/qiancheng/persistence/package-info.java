@@ -19,10 +19,13 @@
  * and the yearly training plans ({@link org.qiancheng.persistence.WorkflowTx#plans()}),
  * the nodes and their leases ({@link org.qiancheng.persistence.WorkflowTx#nodes()}), the region's
  * decision sequence of {@link org.qiancheng.persistence.PolicyActivations} and the sequence an activation
- * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert}).
+ * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert});
+ * 0.12.0 stored a class's claims at once ({@link org.qiancheng.persistence.ClaimTx#insertAll});
+ * 0.13.0 encodes a claim's decision ahead of its transaction ({@link org.qiancheng.persistence.WorkflowStore#encode}),
+ * which {@link org.qiancheng.persistence.ClaimTx.NewClaim} now carries.
  */
 @Export
-@Version("0.12.0")
+@Version("0.13.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,6 +51,8 @@ import org.qiancheng.api.workflow.Project;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.ClaimTx;
+import org.qiancheng.persistence.EncodedDecision;
 import org.qiancheng.persistence.WorkflowStore;
 import org.qiancheng.persistence.internal.workflow.JpaWorkflowStore;
 
@@ -222,6 +224,46 @@ class WorkflowStoreTest {
             return null;
         });
         assertEquals(decided, store.transaction(tx -> tx.claims().find(claim.id())).orElseThrow().decision());
+    }
+
+    @Test
+    void aDecisionEncodedAheadIsStoredAsOneEncodedByItsTransaction() {
+        Institution institution = store.transaction(tx -> tx.institutions().insert("预编码测试学校", region,
+                InstitutionStatus.LISTED, null));
+        Project project = store.transaction(tx -> tx.projects().insert(region, "电工培训", "6-31-01-03",
+                SkillLevel.JUNIOR, 30, null, null, null));
+        LocalDate start = LocalDate.of(2026, 9, 7);
+        TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
+                new ClassFacts(region, "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
+                        start, start.plusDays(24), 80), LocalDate.of(2026, 9, 1), new BigDecimal("0.80"), "clerk"));
+        List<ClaimTx.NewClaim> claims = new ArrayList<>();
+        List<Decision> decided = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "王五", Set.of(), Set.of(),
+                    region, region, false));
+            Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), trainee.id(), start,
+                    POLICY));
+            Decision decision = DecisionCodecTest.sample(trainee.residentId().number());
+            decided.add(decision);
+            // the store's own form, made outside the transaction; and the default's, which the insert encodes
+            EncodedDecision encoded = i == 0 ? store.encode(decision) : () -> decision;
+            claims.add(new ClaimTx.NewClaim(enrolment.id(), trainee.id(), ClaimStatus.COMPUTED, encoded, List.of()));
+        }
+
+        List<Claim> stored = store.transaction(tx -> tx.claims().insertAll(course, claims, "clerk"));
+
+        unit.read(manager -> {
+            manager.getEntityManagerFactory().getCache().evictAll();
+            return null;
+        });
+        for (int i = 0; i < 2; i++) {
+            long id = stored.get(i).id();
+            assertEquals(decided.get(i), store.transaction(tx -> tx.claims().find(id)).orElseThrow().decision());
+            Number bytes = unit.read(manager -> (Number) manager.createNativeQuery(
+                    "SELECT OCTET_LENGTH(DECISION_DATA) FROM QC_CLAIM WHERE ID = " + id).getSingleResult());
+            assertTrue(bytes.intValue() * 4 < DecisionCodecTest.json(decided.get(i)).getBytes(StandardCharsets.UTF_8)
+                    .length, bytes + " bytes stored for claim " + i);
+        }
     }
 
     @Test

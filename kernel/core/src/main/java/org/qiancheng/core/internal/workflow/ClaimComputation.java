@@ -36,6 +36,8 @@ import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
 import org.qiancheng.api.workflow.WorkflowException.Kind;
 import org.qiancheng.persistence.ClaimTx;
+import org.qiancheng.persistence.EncodedDecision;
+import org.qiancheng.persistence.WorkflowStore;
 import org.qiancheng.persistence.WorkflowTx;
 
 /**
@@ -49,11 +51,13 @@ import org.qiancheng.persistence.WorkflowTx;
 final class ClaimComputation {
 
     private final PolicyRegistry registry;
+    private final WorkflowStore store;
     private final Audit audit;
     private final Clock clock;
 
-    ClaimComputation(PolicyRegistry registry, Audit audit, Clock clock) {
+    ClaimComputation(PolicyRegistry registry, WorkflowStore store, Audit audit, Clock clock) {
         this.registry = registry;
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
     }
@@ -131,10 +135,10 @@ final class ClaimComputation {
         private final List<Enrolment> enrolments;
         private final Set<Long> trainees;
         private final boolean frozen;
-        private final CompletableFuture<List<Decision>> decisions;
+        private final CompletableFuture<List<EncodedDecision>> decisions;
 
         private Due(TrainingClass course, List<Enrolment> enrolments, boolean frozen,
-                CompletableFuture<List<Decision>> decisions) {
+                CompletableFuture<List<EncodedDecision>> decisions) {
             this.course = course;
             this.enrolments = enrolments;
             this.trainees = enrolments.stream().map(Enrolment::traineeId).collect(Collectors.toSet());
@@ -182,8 +186,9 @@ final class ClaimComputation {
             inputs.add(new ClaimInput(course.facts(), results, facts, enrolment.outcome()));
         }
         PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
-        return Optional.of(new Due(course, due, frozen,
-                CompletableFuture.supplyAsync(() -> decideAll(policy, course, inputs), deciding)));
+        // encoded where they are decided: the thread that stores them reads the next class meanwhile
+        return Optional.of(new Due(course, due, frozen, CompletableFuture.supplyAsync(
+                () -> decideAll(policy, course, inputs).stream().map(store::encode).toList(), deciding)));
     }
 
     /**
@@ -196,7 +201,7 @@ final class ClaimComputation {
         if (read.enrolments.isEmpty()) {
             return List.of();
         }
-        List<Decision> decisions;
+        List<EncodedDecision> decisions;
         try {
             decisions = read.decisions.join();
         } catch (CompletionException e) {
@@ -208,13 +213,14 @@ final class ClaimComputation {
         List<ClaimTx.NewClaim> claims = new ArrayList<>(read.enrolments.size());
         for (int i = 0; i < read.enrolments.size(); i++) {
             Enrolment enrolment = read.enrolments.get(i);
-            Decision decision = decisions.get(i);
+            EncodedDecision encoded = decisions.get(i);
+            Decision decision = encoded.decision();
             List<String> findings = new ArrayList<>(attendance(read.course, enrolment));
             if (!decision.result().eligibility().eligible()) {
                 findings.add(refusal(decision));
             }
             claims.add(new ClaimTx.NewClaim(enrolment.id(), enrolment.traineeId(),
-                    status(decision, findings, read.frozen), decision, findings));
+                    status(decision, findings, read.frozen), encoded, findings));
         }
         List<Claim> stored = tx.claims().insertAll(read.course, claims, Operators.current());
         for (Claim claim : stored) {

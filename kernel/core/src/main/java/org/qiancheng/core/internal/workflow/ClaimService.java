@@ -59,7 +59,7 @@ public final class ClaimService implements Claims {
         this.store = store;
         this.clock = clock;
         this.audit = new Audit(clock);
-        this.claims = new ClaimComputation(registry, audit, clock);
+        this.claims = new ClaimComputation(registry, store, audit, clock);
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class SettlementService implements Settlements {
         this.clock = clock;
         this.node = node;
         this.audit = new Audit(clock);
-        this.batch = new SettlementBatch(new ClaimComputation(registry, audit, clock), registry, audit, clock,
+        this.batch = new SettlementBatch(new ClaimComputation(registry, store, audit, clock), registry, audit, clock,
                 deciding);
         this.batchSize = Math.max(1, Math.min(1000, config.classesPerBatch()));
         long every = node.heartbeat().toMillis();

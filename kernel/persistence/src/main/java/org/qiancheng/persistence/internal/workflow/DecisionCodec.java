@@ -14,6 +14,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.claim.PolicyIdentity;
+import org.qiancheng.persistence.EncodedDecision;
 
 /**
  * A decision as the claim row stores it: its full JSON, every line's text and citation and every
@@ -68,6 +69,20 @@ final class DecisionCodec {
 
     DecisionCodec(Dictionaries store) {
         this.store = store;
+    }
+
+    /** A decision with its stored form. */
+    record Encoded(Decision decision, byte[] stored) implements EncodedDecision {
+    }
+
+    /** @return the decision with its stored form */
+    Encoded encoded(Decision decision) {
+        return new Encoded(decision, encode(decision));
+    }
+
+    /** @return the stored form of a decision encoded here, or of one encoded elsewhere */
+    byte[] stored(EncodedDecision decision) {
+        return decision instanceof Encoded mine ? mine.stored() : encode(decision.decision());
     }
 
     /** @return the decision's stored form */

@@ -52,20 +52,16 @@ final class JpaClaims implements ClaimTx {
     @Override
     public Claim insert(TrainingClass trainingClass, long enrolmentId, long traineeId, ClaimStatus status,
             Decision decision, List<String> findings, String computedBy) {
-        return insertAll(trainingClass, List.of(new NewClaim(enrolmentId, traineeId, status, decision, findings)),
-                computedBy).get(0);
+        return insertAll(trainingClass, List.of(new NewClaim(enrolmentId, traineeId, status, codec.encoded(decision),
+                findings)), computedBy).get(0);
     }
 
     @Override
     public List<Claim> insertAll(TrainingClass trainingClass, List<NewClaim> claims, String computedBy) {
-        // compressing the decisions is most of the CPU of writing them: on every core, the order kept
-        List<byte[]> stored = claims.size() < 2 ? claims.stream().map(c -> codec.encode(c.decision())).toList()
-                : claims.parallelStream().map(c -> codec.encode(c.decision())).toList();
         List<ClaimEntity> entities = new ArrayList<>(claims.size());
-        for (int i = 0; i < claims.size(); i++) {
-            NewClaim claim = claims.get(i);
+        for (NewClaim claim : claims) {
             ClaimEntity entity = ClaimEntity.of(trainingClass, claim.enrolmentId(), claim.traineeId(), claim.status(),
-                    claim.decision(), claim.findings(), stored.get(i));
+                    claim.decision().decision(), claim.findings(), codec.stored(claim.decision()));
             entity.computedBy = computedBy;
             rows.manager.persist(entity);
             entities.add(entity);
@@ -74,7 +70,7 @@ final class JpaClaims implements ClaimTx {
         rows.manager.flush();
         List<Claim> records = new ArrayList<>(claims.size());
         for (int i = 0; i < claims.size(); i++) {
-            records.add(entities.get(i).toRecord(claims.get(i).decision(), Money.ZERO));
+            records.add(entities.get(i).toRecord(claims.get(i).decision().decision(), Money.ZERO));
         }
         return records;
     }

@@ -12,7 +12,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.workflow.WorkflowException;
+import org.qiancheng.persistence.EncodedDecision;
 import org.qiancheng.persistence.WorkflowStore;
 import org.qiancheng.persistence.WorkflowTx;
 import org.qiancheng.persistence.internal.JpaUnit;
@@ -85,6 +87,11 @@ public final class JpaWorkflowStore implements WorkflowStore {
         }
         String home = context.getProperty("qc.home");
         return Path.of(home == null ? "runtime" : home, "etc", "audit.key");
+    }
+
+    @Override
+    public EncodedDecision encode(Decision decision) {
+        return codec.encoded(decision);
     }
 
     @Override
