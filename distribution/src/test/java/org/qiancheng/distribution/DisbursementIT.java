@@ -39,8 +39,8 @@ import org.qiancheng.api.registry.PolicyRegistry;
  * is in force from 2019-08-28 to 2021-12-31 and a class is filed before its start, so each test
  * begins with the platform's clock at 2020-06-01 (by configuration, in place) and moves it as the
  * class goes on: into the class for check-ins, after its end for the outcome, the claim and the
- * payments. The framework and its fresh database are shared by the class; each test uses its own
- * records.
+ * payments. A settlement decides a trainee's second class with the claim of the first. The framework and
+ * its fresh database are shared by the class; each test uses its own records.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -249,6 +249,47 @@ public class DisbursementIT extends PlatformTestSupport {
         // an unknown claim
         assertProblem(http.post("/claims/987654321/disbursements", "{\"kind\": \"ADVANCE\"}"), 404);
         assertProblem(http.get("/claims/987654321/disbursements"), 404);
+    }
+
+    /**
+     * Jiangsu subsidises an occupation at a level once [JS1.repeat]. A settlement reads the next class while
+     * it writes one (the next one's decisions are made meanwhile); the next class of a trainee of the class
+     * being written is read only once that claim is stored, so its decision counts it and refuses.
+     */
+    @Test
+    public void aSettlementDecidesATraineesSecondClassWithTheFirstClassesClaim() throws Exception {
+        long projectId = publishedProject("车工（初级）结算先后");
+        long institutionId = institution("南京市鼓楼区结算先后培训学校");
+        long first = steps.created("/classes", classDraft(projectId, institutionId, "GENERAL", "2020-11-02",
+                "2020-11-13")).body().get("id").asLong();
+        long second = steps.created("/classes", classDraft(projectId, institutionId, "GENERAL", "2020-11-16",
+                "2020-11-27")).body().get("id").asLong();
+        long traineeId = trainee(BatchReviewIT.valid("320102198507210018"), "周先后", "MIGRANT_WORKER");
+        long[] enrolments = {steps.enrol(first, traineeId), steps.enrol(second, traineeId)};
+        LocalDate[] starts = {LocalDate.parse("2020-11-02"), LocalDate.parse("2020-11-16")};
+        for (int i = 0; i < 2; i++) {
+            today(starts[i].plusDays(11).toString());
+            for (int day = 0; day < 12; day++) {
+                steps.checkIn(enrolments[i], starts[i].plusDays(day));
+            }
+        }
+        today("2020-11-30");
+        for (long enrolment : enrolments) {
+            steps.recordOutcome(enrolment, """
+                    {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-11-30"},
+                     "employment": "NONE"}""");
+        }
+
+        JsonNode run = steps.settled("{\"regionCode\": \"320000\", \"month\": \"2020-11\"}");
+
+        assertEquals(run.toString(), 2, run.get("claimsCreated").asLong());
+        JsonNode granted = http.get("/claims?classId=" + first).body().get("items").get(0);
+        assertTrue(granted.toString(), granted.get("amount").decimalValue().signum() > 0);
+        JsonNode refused = http.get("/claims?classId=" + second).body().get("items").get(0);
+        assertEquals(refused.toString(), "REJECTED", refused.get("status").asText());
+        assertEquals(refused.toString(), 0, BigDecimal.ZERO.compareTo(refused.get("amount").decimalValue()));
+        assertTrue(refused.toString(), refused.get("decision").get("result").get("eligibility").toString()
+                .contains("JS1.repeat"));
     }
 
     // ----- the records of a scenario -----

@@ -194,14 +194,8 @@ class WorkflowStoreTest {
 
     @Test
     void aClaimsDecisionIsStoredCompressedAndAnOlderRowsJsonStillReads() {
-        Institution institution = store.transaction(tx -> tx.institutions().insert("决定存储测试学校", region,
-                InstitutionStatus.LISTED, null));
-        Project project = store.transaction(tx -> tx.projects().insert(region, "电工培训", "6-31-01-03",
-                SkillLevel.JUNIOR, 30, null, null, null));
         LocalDate start = LocalDate.of(2026, 9, 7);
-        TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
-                new ClassFacts(region, "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
-                        start, start.plusDays(24), 80), LocalDate.of(2026, 9, 1), new BigDecimal("0.80"), "clerk"));
+        TrainingClass course = electricians("决定存储测试学校", start);
         Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "李四", Set.of(), Set.of(), region,
                 region, false));
         Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), trainee.id(), start, POLICY));
@@ -228,14 +222,8 @@ class WorkflowStoreTest {
 
     @Test
     void aDecisionEncodedAheadIsStoredAsOneEncodedByItsTransaction() {
-        Institution institution = store.transaction(tx -> tx.institutions().insert("预编码测试学校", region,
-                InstitutionStatus.LISTED, null));
-        Project project = store.transaction(tx -> tx.projects().insert(region, "电工培训", "6-31-01-03",
-                SkillLevel.JUNIOR, 30, null, null, null));
         LocalDate start = LocalDate.of(2026, 9, 7);
-        TrainingClass course = store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
-                new ClassFacts(region, "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
-                        start, start.plusDays(24), 80), LocalDate.of(2026, 9, 1), new BigDecimal("0.80"), "clerk"));
+        TrainingClass course = electricians("预编码测试学校", start);
         List<ClaimTx.NewClaim> claims = new ArrayList<>();
         List<Decision> decided = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -264,6 +252,17 @@ class WorkflowStoreTest {
             assertTrue(bytes.intValue() * 4 < DecisionCodecTest.json(decided.get(i)).getBytes(StandardCharsets.UTF_8)
                     .length, bytes + " bytes stored for claim " + i);
         }
+    }
+
+    /** A filed class of electricians at a new school of the region, starting on {@code start}. */
+    private TrainingClass electricians(String school, LocalDate start) {
+        Institution institution = store.transaction(tx -> tx.institutions().insert(school, region,
+                InstitutionStatus.LISTED, null));
+        Project project = store.transaction(tx -> tx.projects().insert(region, "电工培训", "6-31-01-03",
+                SkillLevel.JUNIOR, 30, null, null, null));
+        return store.transaction(tx -> tx.classes().insert(project.id(), institution.id(),
+                new ClassFacts(region, "6-31-01-03", SkillLevel.JUNIOR, TrainingMode.OFFLINE, TrainingKind.GENERAL,
+                        start, start.plusDays(24), 80), LocalDate.of(2026, 9, 1), new BigDecimal("0.80"), "clerk"));
     }
 
     @Test
