@@ -103,7 +103,9 @@ public final class SeedTool {
             connection.setAutoCommit(false);
             long[] claims = copy(connection, ddl, "QC_CLAIM", "TRUE", new String[] {"CLASS_ID", "TRAINEE_ID",
                 "INSTITUTION_ID"}, "ENROLMENT_ID, SUPPLEMENT");
-            long[] audit = copy(connection, ddl, "QC_AUDIT", "ENTITY_KIND = 'claim'",
+            // COALESCE keeps the entity's index out of the plan: on it, HSQLDB read every claim's entry and sorted
+            // them for each chunk (minutes at 10^6 before the timed part); on the primary key it reads each once
+            long[] audit = copy(connection, ddl, "QC_AUDIT", "COALESCE(ENTITY_KIND, ENTITY_KIND) = 'claim'",
                     new String[] {"ENTITY_KIND, ENTITY_ID"}, "SEQ");
             long nanos = claims[1] + audit[1];
             System.out.printf("jdbc baseline: %d rows (%d claims, %d audit entries) in %d ms (%.0f rows/s)%n",
