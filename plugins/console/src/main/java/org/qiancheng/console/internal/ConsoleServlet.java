@@ -32,11 +32,31 @@ public final class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String ROOT = "console";
 
-    private final transient ConsoleFiles files;
+    private final transient Bundle bundle;
+    private transient volatile ConsoleFiles files;
 
     @Activate
     public ConsoleServlet(BundleContext context) {
-        this.files = new ConsoleFiles(read(context.getBundle()));
+        this.bundle = context.getBundle();
+    }
+
+    /**
+     * The files, read, hashed and compressed at the first request rather than when the servlet is
+     * activated: the HTTP whiteboard activates it on the start-level thread, where that work (≈ 60 ms)
+     * delayed the platform's start.
+     */
+    private ConsoleFiles files() {
+        ConsoleFiles read = files;
+        if (read == null) {
+            synchronized (this) {
+                read = files;
+                if (read == null) {
+                    read = new ConsoleFiles(read(bundle));
+                    files = read;
+                }
+            }
+        }
+        return read;
     }
 
     @Override
@@ -48,6 +68,7 @@ public final class ConsoleServlet extends HttpServlet {
             response.setHeader("Location", request.getContextPath() + "/console/");
             return;
         }
+        ConsoleFiles files = files();
         files.headers().forEach(response::setHeader);
         Asset asset = files.find(info.substring(1));
         if (asset == null) {
