@@ -149,20 +149,12 @@ public final class PersistenceUnitComponent implements JpaUnit {
         return dataSource.getConnection();
     }
 
-    /**
-     * EclipseLink only logs a table it could not create, and skips its pass on current tables
-     * ({@link Schema}): read one row of every entity, every mapped column, so that a missing table or
-     * column stops the unit at start instead of failing requests later.
-     */
-    private void verifySchema() {
-        for (String entity : ENTITIES) {
-            String name = entity.substring(entity.lastIndexOf('.') + 1);
-            try {
-                read(manager -> manager.createQuery("SELECT e FROM " + name + " e").setMaxResults(1).getResultList());
-            } catch (RuntimeException e) {
-                factory.close();
-                throw new IllegalStateException("table of " + name + " is unusable: " + e.getMessage(), e);
-            }
+    /** Stops the unit at start when a table or column it maps is missing ({@link MappedColumns}). */
+    private void verifySchema() throws SQLException {
+        List<String> missing = MappedColumns.missing(dataSource, MappedColumns.of(factory));
+        if (!missing.isEmpty()) {
+            factory.close();
+            throw new IllegalStateException("the database lacks what this build maps: " + String.join(", ", missing));
         }
     }
 

@@ -69,6 +69,11 @@ final class TestUnit implements JpaUnit, AutoCloseable {
         Schema.migrations(source);
     }
 
+    /** The unit's factory, for checks that read EclipseLink's mapping. */
+    EntityManagerFactory factory() {
+        return factory;
+    }
+
     /** The database the tests were pointed at, or the default file database under {@code home}. */
     static Database configured(Path home) {
         String url = System.getProperty("qc.test.db.url", "");
