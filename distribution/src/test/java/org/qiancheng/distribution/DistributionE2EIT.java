@@ -62,6 +62,7 @@ public class DistributionE2EIT {
             assertFalse("the database was shut down, not abandoned", Files.exists(home.resolve("data/qiancheng.lck")));
             assertTrue("a new database's tables are checked", Files.readString(platform.log)
                     .contains("Tables checked against this build's mapping and recorded"));
+            assertEquals("a new home runs every shipped version's cases", 0, count(platform.log, NOT_RUN_AGAIN));
         }
 
         try (RunningPlatform again = RunningPlatform.start(home, "e2e-second.log")) {
@@ -72,7 +73,20 @@ public class DistributionE2EIT {
             assertEquals(0, again.terminate());
             assertTrue("the same build finds its tables as it left them", Files.readString(again.log)
                     .contains("Tables current: brought to this build's mapping before, not checked again"));
+            long shipped;
+            try (var jars = Files.list(home.resolve("deploy"))) {
+                shipped = jars.filter(jar -> jar.toString().endsWith(".jar")).count();
+            }
+            assertTrue(shipped >= 6);
+            assertEquals("the same versions on the same code do not run their cases again", shipped,
+                    count(again.log, NOT_RUN_AGAIN));
         }
+    }
+
+    private static final String NOT_RUN_AGAIN = "its cases pass (passed before on this content and code, not run again)";
+
+    private static long count(Path log, String line) throws java.io.IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(line)).count();
     }
 
     /** Copies beside the hot folder, then renames into it, so FileInstall never sees half a jar. */

@@ -1,5 +1,6 @@
 package org.qiancheng.core.internal.registry;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,6 +72,10 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
     private final Object arrivals = new Object();
     /** Services that arrived unidentifiable (their descriptor threw), with why; never in the registry. */
     private final Map<Long, List<String>> unidentifiable = new ConcurrentHashMap<>();
+    /** Versions whose cases passed on this code before: not run again at a start. */
+    private final PassedCases passed;
+    /** The kernel's bundles that load a version and run its cases: part of what a passed run is keyed on. */
+    private final Bundle[] kernel;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "qc-policy-history"));
 
@@ -109,11 +116,14 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
     }
 
     @Activate
-    public PolicyRegistryComponent(RegistryConfiguration config) {
+    public PolicyRegistryComponent(BundleContext context, RegistryConfiguration config) {
         this.drain = Duration.ofSeconds(config.drainSeconds());
         this.registry = new Registry(drain);
         this.limits = GuardLimits.of(config);
         this.refreshSeconds = config.historyRefreshSeconds();
+        String home = context.getProperty("qc.home");
+        this.passed = PassedCases.in(home == null ? null : Path.of(home).resolve("data"));
+        this.kernel = new Bundle[] {context.getBundle(), FrameworkUtil.getBundle(StandalonePolicy.class)};
     }
 
     @Activate
@@ -164,14 +174,20 @@ public final class PolicyRegistryComponent implements PolicyRegistry, Arrivals, 
         }
         try {
             StandalonePolicy loaded = StandalonePolicy.load(policy, bundle.getSymbolicName(), bundleVersion, hash);
-            List<String> failing = ActivationGate.failingCases(bundle, policy, hash);
-            if (!failing.isEmpty()) {
-                throw new PolicyRefusedException(failing);
+            String casesKey = PassedCases.key(hash, PassedCases.code(bundle, kernel), Runtime.version().toString());
+            boolean passedBefore = passed.contains(casesKey);
+            if (!passedBefore) {
+                List<String> failing = ActivationGate.failingCases(bundle, policy, hash);
+                if (!failing.isEmpty()) {
+                    throw new PolicyRefusedException(failing);
+                }
+                passed.add(casesKey);
             }
             Installed installed = registry.install(Installed.loaded(key, loaded, limits));
             if (installed.valid()) {
-                LOG.info("Policy {} {} from {} installed; its cases pass", loaded.descriptor().regionCode(),
-                        loaded.descriptor().version(), bundle.getSymbolicName());
+                LOG.info("Policy {} {} from {} installed; its cases pass{}", loaded.descriptor().regionCode(),
+                        loaded.descriptor().version(), bundle.getSymbolicName(),
+                        passedBefore ? " (passed before on this content and code, not run again)" : "");
             } else {
                 LOG.warn("Policy {} {} from {} REFUSED: {}", installed.region(), installed.version(),
                         bundle.getSymbolicName(), installed.refusal);
