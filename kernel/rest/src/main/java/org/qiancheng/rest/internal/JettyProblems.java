@@ -1,7 +1,6 @@
 package org.qiancheng.rest.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import org.apache.felix.http.jetty.ConnectorFactory;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,20 +48,12 @@ public final class JettyProblems implements ConnectorFactory {
             if (status < 400 || status > 599) {
                 status = 500;
             }
-            byte[] body = Json.MAPPER.writeValueAsBytes(Problems.http(status, null, null));
+            byte[] body = JsonProvider.shared().writeValueAsBytes(Problems.http(status, null, null));
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }
-    }
-
-    /**
-     * The mapper, made at the first error page rather than when Jetty takes the connector factory:
-     * building it (≈ 70 ms) is then off the platform's start, where Jetty starts on the start-level thread.
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonProvider.objectMapper();
     }
 }
