@@ -48,7 +48,7 @@ final class Platform {
         BundleContext context = framework.getBundleContext();
         Set<String> locations = new HashSet<>();
         for (SystemBundle system : bundles) {
-            locations.add(system.jar().toUri().toString());
+            locations.add(location(system));
         }
         int uninstalled = 0;
         for (Bundle kept : context.getBundles()) {
@@ -65,7 +65,7 @@ final class Platform {
         Map<Bundle, Long> installed = new HashMap<>();
         for (SystemBundle system : bundles) {
             // in a kept cache the bundle of this location is there already, and installBundle returns it
-            Bundle bundle = context.installBundle(system.jar().toUri().toString());
+            Bundle bundle = context.installBundle(location(system));
             if (!system.fragment()) {
                 bundle.adapt(BundleStartLevel.class).setStartLevel(system.startLevel());
                 bundle.start();
@@ -78,6 +78,16 @@ final class Platform {
                 (installedAt - begin) / 1_000_000, "none".equals(properties.get(FrameworkCache.CLEAN)) ? "kept" : "rebuilt",
                 (System.nanoTime() - installedAt) / 1_000_000);
         return new Platform(framework, installed);
+    }
+
+    /**
+     * A system bundle is read where it lies, in {@code system/}, not copied into the framework cache: its
+     * jar is stored uncompressed ({@link StoredJars}), 2.5 times the size, and a fresh home copied it at
+     * every first start. The distribution's folder is replaced only while the platform is stopped, and a
+     * start after that rebuilds the cache ({@link FrameworkCache}).
+     */
+    private static String location(SystemBundle system) {
+        return "reference:" + system.jar().toUri();
     }
 
     /**
