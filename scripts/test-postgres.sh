@@ -8,7 +8,7 @@
 # 2. Creates a throwaway cluster in a temporary folder and starts it on 127.0.0.1 on a free port,
 #    as the current user, or as the user "postgres" when run as root (PostgreSQL refuses root).
 # 3. Builds the reactor once without tests (mvn package -DskipTests: nothing is installed into ~/.m2),
-#    then runs, each on a freshly created database and each a reactor build of its own (-pl … -am): the kernel/persistence tests (WorkflowStoreTest, AccountStoreTest, AuditChainTest),
+#    then runs, each on a freshly created database and each a reactor build of its own (-pl … -am): the kernel/persistence tests (WorkflowStoreTest, AccountStoreTest, AuditChainTest, TwoNodesStoreTest, MappedColumnsTest),
 #    PlatformIT, the three Workflow*IT, DisbursementIT, WorkflowE2EIT, SettlementKillE2EIT, PolicySwapIT,
 #    PolicySwapE2EIT, AuditChainE2EIT, SecurityIT, PermissionMatrixIT, SeparationOfDutiesIT and
 #    TwoPersonActivationIT (distribution), and a
@@ -22,7 +22,8 @@
 # QC_PG_ONLY=nodes runs the build and the two-node test only; QC_NODES_CLASSES × QC_NODES_PER_CLASS
 # (default 400 × 50 = 20 000 claims) sizes its settlement. QC_PG_ONLY=settlement runs the build and the
 # settlement benchmark only (QC_SETTLE_CLASSES × QC_SETTLE_PER_CLASS, default 2 000 × 50): settlement
-# against a plain JDBC insert of the same rows, and the bytes stored per claim.
+# against a plain JDBC insert of the same rows, and the bytes stored per claim. QC_PG_ONLY=persistence runs
+# the build and the kernel/persistence tests only.
 #
 # The tests are pointed at the database with -Dqc.test.db.url/-Dqc.test.db.user/-Dqc.test.db.password;
 # without them (mvn verify, .ci/run) everything runs on HSQLDB. Maven logs: target/test-postgres/.
@@ -193,9 +194,11 @@ run() {
 }
 
 only="${QC_PG_ONLY:-}"
-if [ -z "$only" ]; then
+if [ -z "$only" ] || [ "$only" = persistence ]; then
 run persistence qc_persistence -pl kernel/persistence -am verify -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='WorkflowStoreTest,AccountStoreTest,AuditChainTest,TwoNodesStoreTest'
+  -Dtest='WorkflowStoreTest,AccountStoreTest,AuditChainTest,TwoNodesStoreTest,MappedColumnsTest'
+fi
+if [ -z "$only" ]; then
 for it in PlatformIT WorkflowEnrolmentIT WorkflowClaimsIT WorkflowRecordsIT DisbursementIT WorkflowE2EIT SettlementKillE2EIT PolicySwapIT PolicySwapE2EIT AuditChainE2EIT SecurityIT PermissionMatrixIT SeparationOfDutiesIT TwoPersonActivationIT; do
   run "$it" "qc_$(echo "$it" | tr '[:upper:]' '[:lower:]')" -pl distribution -am verify -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$it"
