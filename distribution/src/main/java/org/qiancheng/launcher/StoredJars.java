@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -51,7 +50,7 @@ public final class StoredJars {
         try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(stored);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             out.setMethod(ZipOutputStream.STORED);
-            for (ZipEntry entry : entries(in)) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 byte[] bytes;
                 try (InputStream content = in.getInputStream(entry)) {
                     bytes = content.readAllBytes();
@@ -71,13 +70,5 @@ public final class StoredJars {
         }
         Files.move(stored, jar, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(jar, modified);
-    }
-
-    private static List<ZipEntry> entries(ZipFile zip) {
-        List<ZipEntry> entries = new ArrayList<>();
-        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
-            entries.add(all.nextElement());
-        }
-        return entries;
     }
 }

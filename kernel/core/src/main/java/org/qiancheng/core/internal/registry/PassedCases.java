@@ -5,20 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
+import org.qiancheng.engine.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,16 +107,12 @@ final class PassedCases {
      * @param java the Java runtime's version
      */
     static String key(String contentHash, Collection<String> code, String java) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("policy cases v1\n" + contentHash + "\n" + java + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String bundle : new TreeSet<>(code)) {
-                sha.update((bundle + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        // the same hash as a bundle's content [K5], over the key's named parts
+        SortedMap<String, byte[]> parts = new TreeMap<>();
+        parts.put("content", contentHash.getBytes(StandardCharsets.UTF_8));
+        parts.put("code", String.join("\n", new TreeSet<>(code)).getBytes(StandardCharsets.UTF_8));
+        parts.put("java", java.getBytes(StandardCharsets.UTF_8));
+        return ContentHash.of(parts);
     }
 
     /**
@@ -138,10 +133,10 @@ final class PassedCases {
                 }
             }
         }
-        List<String> code = new ArrayList<>();
+        Set<String> code = new TreeSet<>();
         for (Bundle bundle : seen) {
             code.add(bundle.getSymbolicName() + ";" + bundle.getVersion() + ";" + bundle.getLastModified());
         }
-        return new TreeSet<>(code);
+        return code;
     }
 }
