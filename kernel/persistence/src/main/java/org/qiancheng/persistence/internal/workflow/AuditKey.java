@@ -36,6 +36,11 @@ public final class AuditKey {
 
     private final SecretKeySpec chain;
     private final SecretKeySpec checkpoints;
+    /**
+     * A Mac keyed once per thread: looking one up and keying it cost more than the HMAC of an entry
+     * (a settlement chains one per claim); {@code doFinal} leaves it keyed for the next.
+     */
+    private final ThreadLocal<Mac> chaining = ThreadLocal.withInitial(this::chainingMac);
 
     private AuditKey(byte[] secret) {
         this.chain = new SecretKeySpec(secret, HMAC);
@@ -101,11 +106,16 @@ public final class AuditKey {
 
     /** {@code HMAC-SHA256(key, previous ‖ canonical)}. */
     byte[] chain(byte[] previous, byte[] canonical) {
+        Mac mac = chaining.get();
+        mac.update(previous);
+        return mac.doFinal(canonical);
+    }
+
+    private Mac chainingMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(chain);
-            mac.update(previous);
-            return mac.doFinal(canonical);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }

@@ -10,10 +10,13 @@ import java.time.OffsetDateTime;
 import org.qiancheng.api.claim.PolicyIdentity;
 
 /**
- * What every stored decision of one policy version has in common, stored once: a sample decision of
- * the version with the trainee's part blanked (no personal data), against which each claim's decision
- * is compressed ({@link DecisionCodec}). Content-addressed: the key is the start of its SHA-256, so two
- * nodes that store the same sample store one row, and a row never changes.
+ * What every stored decision of one policy version has in common, stored once: the texts its
+ * decisions repeat ({@link StringTable}: rule ids, citations, label templates, parameter names, no
+ * trainee's data), to which each claim's decision refers by number ({@link DecisionCodec}); or, in
+ * rows of the earlier format, a sample decision of the version with the trainee's part blanked,
+ * against which decisions were deflated. The column keeps its name, {@code SAMPLE}, for both.
+ * Content-addressed: the key is the start of its SHA-256, so two nodes that store the same table
+ * store one row, and a row never changes.
  */
 @Entity
 @Table(name = "QC_DECISION_DICT", indexes = @Index(columnList = "REGION_CODE, POLICY_VERSION"))

@@ -3,10 +3,8 @@ package org.qiancheng.persistence.internal.workflow;
 import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.qiancheng.api.claim.Decision;
 import org.qiancheng.api.model.Label;
@@ -40,41 +38,13 @@ final class DecisionJson {
         }
     }
 
-    /** The decision as UTF-8 JSON: what {@link DecisionCodec} compresses. */
+    /** The decision as UTF-8 JSON: what the earlier format of {@link DecisionCodec} compressed. */
     static byte[] bytes(Decision decision) {
         try {
             return JSON.writeValueAsBytes(decision);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a decision that cannot be written as JSON", e);
         }
-    }
-
-    /**
-     * A decision as JSON with its trainee blanked: every field name kept, every value of the
-     * trainee's emptied, so that a sample made of one trainee's decision holds nobody's personal data.
-     */
-    static byte[] sample(Decision decision) {
-        ObjectNode tree = JSON.valueToTree(decision);
-        ObjectNode trainee = (ObjectNode) tree.path("input").path("trainee");
-        blank(trainee);
-        try {
-            return JSON.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision that cannot be written as JSON", e);
-        }
-    }
-
-    private static void blank(ObjectNode node) {
-        node.fieldNames().forEachRemaining(name -> {
-            JsonNode value = node.get(name);
-            if (value.isObject()) {
-                blank((ObjectNode) value);
-            } else if (value.isArray()) {
-                node.putArray(name);
-            } else if (value.isTextual()) {
-                node.put(name, "");
-            }
-        });
     }
 
     static Decision read(byte[] json) {

@@ -9,7 +9,7 @@ import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.persistence.internal.JpaUnit;
 
 /**
- * The decision dictionaries in {@code QC_DECISION_DICT}, each written in a transaction of its own:
+ * The decision string tables (and the earlier format's dictionaries) in {@code QC_DECISION_DICT}, each written in a transaction of its own:
  * committed before the claim that uses it, so a claim never refers to a dictionary that a rollback
  * took away (a rolled-back claim leaves at most an unused dictionary).
  */
@@ -32,7 +32,8 @@ final class StoredDictionaries implements DecisionCodec.Dictionaries {
         return unit.read(manager -> manager.createQuery("SELECT d FROM DecisionDictionaryEntity d"
                 + " WHERE d.regionCode = :r AND d.version = :v ORDER BY d.sampleBytes DESC, d.createdAt, d.key",
                 DecisionDictionaryEntity.class).setParameter("r", policy.regionCode())
-                .setParameter("v", policy.version()).getResultList().stream().filter(d -> d.isOf(policy)).findFirst()
+                .setParameter("v", policy.version()).getResultList().stream()
+                .filter(d -> d.isOf(policy) && StringTable.isTable(d.sample)).findFirst()
                 .map(d -> Map.entry(d.key, d.sample.clone())));
     }
 
