@@ -86,6 +86,14 @@ record Database(String url, String user, String password) {
      * (second-level) cache: several nodes may write the same rows (docs/operations.md, several nodes),
      * and an entity cached by one node would hide another node's change from it — a revoked session,
      * a settlement's progress. HSQLDB's file database is opened by one process only.
+     *
+     * <p>On HSQLDB a block of ids is taken in the transaction that needs it, not on a connection of
+     * its own. HSQLDB's automatic checkpoint makes every transaction that starts wait until the ones
+     * in progress end; a transaction in progress that then waited for a block on a second connection
+     * (a new transaction) waited for the checkpoint, which waited for it: a settlement stopped that
+     * way, and every request behind it. In the transaction, EclipseLink hands out the rest of a block
+     * only once it commits, so a rollback gives back no id still in use; with one process on the file
+     * there is no other node to take the same block.
      */
     Map<String, String> eclipselinkProperties() {
         Map<String, String> properties = new java.util.HashMap<>(Map.of(
@@ -97,13 +105,13 @@ record Database(String url, String user, String password) {
                 // inserts of rows whose ids come in blocks (RowIds) go in JDBC batches
                 "eclipselink.jdbc.batch-writing", "JDBC",
                 "eclipselink.jdbc.batch-writing.size", "500",
-                // a block is taken and committed on a connection of its own: a rolled-back transaction
-                // must not give back ids this node still hands out
-                "eclipselink.jdbc.sequence-connection-pool", "true",
                 // statements prepared once per pooled connection: HSQLDB compiles a statement when it is prepared
                 "eclipselink.jdbc.cache-statements", "true",
                 "eclipselink.jdbc.cache-statements.size", "200"));
         if (isPostgresql()) {
+            // a block is taken and committed on a connection of its own: a rolled-back transaction must not
+            // give back ids this node still hands out, which another node may then take too
+            properties.put("eclipselink.jdbc.sequence-connection-pool", "true");
             properties.put("eclipselink.target-database", PostgresqlPlatform.class.getName());
             properties.put("eclipselink.cache.shared.default", "false");
         }

@@ -200,6 +200,7 @@ class WorkflowStoreTest {
                 region, false));
         Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), trainee.id(), start, POLICY));
         Decision decided = DecisionCodecTest.sample(trainee.residentId().number());
+        versionHasItsTable();
         Claim claim = store.transaction(tx -> tx.claims().insert(course, enrolment.id(), trainee.id(),
                 ClaimStatus.COMPUTED, decided, List.of(), "clerk"));
 
@@ -226,6 +227,7 @@ class WorkflowStoreTest {
         TrainingClass course = electricians("预编码测试学校", start);
         List<ClaimTx.NewClaim> claims = new ArrayList<>();
         List<Decision> decided = new ArrayList<>();
+        versionHasItsTable();
         for (int i = 0; i < 2; i++) {
             Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "王五", Set.of(), Set.of(),
                     region, region, false));
@@ -252,6 +254,17 @@ class WorkflowStoreTest {
             assertTrue(bytes.intValue() * 4 < DecisionCodecTest.json(decided.get(i)).getBytes(StandardCharsets.UTF_8)
                     .length, bytes + " bytes stored for claim " + i);
         }
+    }
+
+    /**
+     * The sample decisions' version has its table of texts: a decision encoded asks for it, and the
+     * next transaction's end stores it. Until then a version's decisions carry their texts in the row.
+     */
+    private void versionHasItsTable() {
+        store.encode(DecisionCodecTest.sample(residentId().number()));
+        store.transaction(tx -> null);
+        assertTrue(unit.read(manager -> (Number) manager.createNativeQuery("SELECT COUNT(*) FROM QC_DECISION_DICT")
+                .getSingleResult()).intValue() > 0);
     }
 
     /** A filed class of electricians at a new school of the region, starting on {@code start}. */

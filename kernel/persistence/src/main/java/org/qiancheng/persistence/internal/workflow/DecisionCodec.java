@@ -31,11 +31,16 @@ import org.qiancheng.persistence.EncodedDecision;
  * earlier format ({@value #DEFLATED}: the JSON deflated against a sample decision of the version,
  * the sample in {@code QC_DECISION_DICT}) are still read; none is written.
  *
- * <p>A version's table starts as the texts of the first decision it makes here, the trainee's
- * excepted; a decision that writes more than {@value #GROW_AT} bytes of texts the table lacks (of
- * another shape: refused, flagged…) adds its texts as a new table, up to {@value #MOST_TEXTS}
- * texts. Thread-safe. Tables are few (a handful per policy version that decided here) and
- * immutable, so they are kept in memory once read.
+ * <p>Encoding never reads or writes the database: it runs on the thread a settlement decides on,
+ * while the settlement's transaction waits for it, and on HSQLDB a transaction started then can
+ * wait for a checkpoint that waits for the settlement's. The tables stored before are read when the
+ * codec is made. A version without one here has its decisions written with every text in the row,
+ * and asks for a table of those texts (the trainee's excepted); a decision that writes more than
+ * {@value #GROW_AT} bytes of texts its table lacks (of another shape: refused, flagged…) asks for a
+ * larger table, up to {@value #MOST_TEXTS} texts. {@link #storeWanted} stores what was asked for,
+ * after a transaction ends, and later decisions use it; claims stored before keep theirs.
+ * Thread-safe. Tables are few (a handful per policy version) and immutable, so they are kept in
+ * memory.
  */
 final class DecisionCodec {
 
@@ -53,28 +58,50 @@ final class DecisionCodec {
     /** Where tables (and the earlier format's dictionaries) are kept: a committed row before any claim refers to it. */
     interface Dictionaries {
 
+        /** @return every stored row, tables and the earlier format's samples: few, read once */
+        List<Row> all();
+
         /** @return the bytes stored under the key, or empty */
         Optional<byte[]> find(String key);
 
-        /** @return the key and bytes of the largest string table ({@link StringTable#isTable}) stored for the version, or empty */
-        Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy);
-
         /** Stores bytes under their key, committed when this returns; a row already there is left as it is. */
         void store(String key, PolicyIdentity policy, byte[] bytes);
+    }
+
+    /** A stored row: its key, the version it serves, its bytes. */
+    record Row(String key, PolicyIdentity policy, byte[] bytes) {
     }
 
     private record Table(String key, byte[] keyBytes, StringTable texts) {
     }
 
     private final Dictionaries store;
+    /** The table of no texts, which needs no row: a version's decisions until it has a table. */
+    private final Table none;
     private final Map<PolicyIdentity, Table> byPolicy = new ConcurrentHashMap<>();
     private final Map<String, StringTable> tables = new ConcurrentHashMap<>();
     private final Map<String, byte[]> samples = new ConcurrentHashMap<>();
+    /** Texts decisions asked their version's table to hold, until {@link #storeWanted}. */
+    private final Map<PolicyIdentity, Set<String>> wanted = new ConcurrentHashMap<>();
+    private final Object storing = new Object();
     // an Inflater holds native memory: a few are reused rather than one per call or per thread
     private final BlockingQueue<Inflater> inflaters = new ArrayBlockingQueue<>(POOL);
 
+    /** Reads every stored table and sample; the largest table of a version is the one its decisions use. */
     DecisionCodec(Dictionaries store) {
         this.store = store;
+        StringTable noTexts = StringTable.of(List.of());
+        this.none = table(keyOf(noTexts.bytes()), noTexts);
+        tables.put(none.key(), noTexts);
+        for (Row row : store.all()) {
+            if (!StringTable.isTable(row.bytes())) {
+                samples.put(row.key(), row.bytes());
+                continue;
+            }
+            Table table = table(row.key(), StringTable.parse(row.bytes()));
+            tables.put(table.key(), table.texts());
+            byPolicy.merge(row.policy(), table, (a, b) -> a.texts().size() >= b.texts().size() ? a : b);
+        }
     }
 
     /** A decision with its stored form. */
@@ -91,16 +118,15 @@ final class DecisionCodec {
         return decision instanceof Encoded mine ? mine.stored() : encode(decision.decision());
     }
 
-    /** @return the decision's stored form */
+    /** @return the decision's stored form, written against the table its version has now */
     byte[] encode(Decision decision) {
-        Table table = tableFor(decision);
+        Table table = byPolicy.getOrDefault(decision.policy(), none);
         DecisionWriter.Sink out = new DecisionWriter.Sink(256);
         DecisionWriter writer = written(decision, table, out);
-        if (writer.missingBytes() > GROW_AT && table.texts().size() < MOST_TEXTS) {
-            Table larger = grown(decision.policy(), table, writer.missing());
-            if (larger != table) {
-                out = new DecisionWriter.Sink(256);
-                written(decision, larger, out);
+        if (table == none ? !writer.missing().isEmpty() : writer.missingBytes() > GROW_AT) {
+            Set<String> texts = wanted.computeIfAbsent(decision.policy(), p -> ConcurrentHashMap.newKeySet());
+            if (texts.size() < MOST_TEXTS) {
+                texts.addAll(writer.missing());
             }
         }
         CRC32C check = new CRC32C();
@@ -111,6 +137,39 @@ final class DecisionCodec {
         out.raw(crc >>> 8);
         out.raw(crc);
         return out.toArray();
+    }
+
+    /**
+     * Stores the tables decisions asked for since the last call, each the version's present table with
+     * the texts asked for appended, and has later decisions use them. Call it outside any transaction:
+     * each table is committed in a transaction of its own. A table that cannot be stored now is asked
+     * for again.
+     *
+     * @throws RuntimeException what storing failed with, after asking again
+     */
+    void storeWanted() {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        synchronized (storing) {
+            for (PolicyIdentity policy : List.copyOf(wanted.keySet())) {
+                Set<String> texts = wanted.remove(policy);
+                Table current = byPolicy.getOrDefault(policy, none);
+                if (texts == null || current.texts().size() >= MOST_TEXTS) {
+                    continue;
+                }
+                StringTable larger = current.texts().with(texts);
+                if (larger == current.texts()) {
+                    continue;
+                }
+                try {
+                    byPolicy.put(policy, stored(policy, larger));
+                } catch (RuntimeException e) {
+                    wanted.computeIfAbsent(policy, p -> ConcurrentHashMap.newKeySet()).addAll(texts);
+                    throw e;
+                }
+            }
+        }
     }
 
     private static DecisionWriter written(Decision decision, Table table, DecisionWriter.Sink out) {
@@ -205,53 +264,6 @@ final class DecisionCodec {
                 + " is missing from QC_DECISION_DICT: the stored decisions that use it cannot be read"));
     }
 
-    /**
-     * The version's table: known here, or stored by an earlier run or another node, or else made now
-     * of this decision's texts (the trainee's excepted) and stored before any claim refers to it.
-     */
-    private Table tableFor(Decision decision) {
-        PolicyIdentity policy = decision.policy();
-        Table known = byPolicy.get(policy);
-        if (known != null) {
-            return known;
-        }
-        synchronized (byPolicy) {
-            known = byPolicy.get(policy);
-            if (known != null) {
-                return known;
-            }
-            Table table = store.forPolicy(policy).map(found -> table(found.getKey(), StringTable.parse(found.getValue())))
-                    .orElseGet(() -> {
-                        Table empty = table("", StringTable.of(List.of()));
-                        DecisionWriter writer = written(decision, empty, new DecisionWriter.Sink(256));
-                        return stored(policy, StringTable.of(writer.missing()));
-                    });
-            byPolicy.put(policy, table);
-            return table;
-        }
-    }
-
-    /**
-     * A larger table for the version, when a decision wrote many texts the present one lacks: a
-     * decision of another shape (refused where the first was granted, flagged where it was not…).
-     * Its texts are appended and the result stored as a new table; claims stored before keep theirs.
-     */
-    private Table grown(PolicyIdentity policy, Table lacking, Set<String> texts) {
-        synchronized (byPolicy) {
-            Table current = byPolicy.get(policy);
-            if (current != lacking) {
-                return current;
-            }
-            StringTable larger = lacking.texts().with(texts);
-            if (larger == lacking.texts()) {
-                return lacking;
-            }
-            Table table = stored(policy, larger);
-            byPolicy.put(policy, table);
-            return table;
-        }
-    }
-
     private Table stored(PolicyIdentity policy, StringTable texts) {
         byte[] bytes = texts.bytes();
         Table table = table(keyOf(bytes), texts);
@@ -261,7 +273,7 @@ final class DecisionCodec {
     }
 
     private static Table table(String key, StringTable texts) {
-        return new Table(key, key.isEmpty() ? new byte[KEY_BYTES] : Hex.bytes(key), texts);
+        return new Table(key, Hex.bytes(key), texts);
     }
 
     /** The first 16 bytes of the stored table's SHA-256, in hexadecimal. */

@@ -65,8 +65,7 @@ public class DecisionDictionaryEntity {
         return e;
     }
 
-    boolean isOf(PolicyIdentity policy) {
-        return regionCode.equals(policy.regionCode()) && bundle.equals(policy.bundleSymbolicName())
-                && version.equals(policy.version()) && contentHash.equals(policy.contentHash());
+    PolicyIdentity policy() {
+        return new PolicyIdentity(regionCode, bundle, version, contentHash);
     }
 }

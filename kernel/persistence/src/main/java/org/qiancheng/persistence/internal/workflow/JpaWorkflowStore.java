@@ -96,12 +96,27 @@ public final class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public <T> T transaction(Function<WorkflowTx, T> work) {
-        return translated(() -> unit.inTransaction(manager -> {
+        T result = translated(() -> unit.inTransaction(manager -> {
             JpaWorkflowTx tx = new JpaWorkflowTx(manager, chain, codec, statistics);
-            T result = work.apply(tx);
+            T done = work.apply(tx);
             tx.seal();
-            return result;
+            return done;
         }));
+        storeDecisionTables();
+        return result;
+    }
+
+    /**
+     * The decision tables the transaction's claims asked for, stored now that it has ended (never
+     * within a transaction: {@link DecisionCodec}). A failure here does not undo what was committed:
+     * the claims are stored, in full, and the table is asked for again after the next transaction.
+     */
+    private void storeDecisionTables() {
+        try {
+            codec.storeWanted();
+        } catch (RuntimeException e) {
+            LOG.warn("Decision tables not stored now, asked for again after the next transaction: {}", e.toString());
+        }
     }
 
     /** Runs a transaction, reporting a lost optimistic race or a unique key as CONFLICT. */

@@ -3,7 +3,7 @@ package org.qiancheng.persistence.internal.workflow;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.qiancheng.api.claim.PolicyIdentity;
 import org.qiancheng.persistence.internal.JpaUnit;
@@ -28,13 +28,10 @@ final class StoredDictionaries implements DecisionCodec.Dictionaries {
     }
 
     @Override
-    public Optional<Map.Entry<String, byte[]>> forPolicy(PolicyIdentity policy) {
-        return unit.read(manager -> manager.createQuery("SELECT d FROM DecisionDictionaryEntity d"
-                + " WHERE d.regionCode = :r AND d.version = :v ORDER BY d.sampleBytes DESC, d.createdAt, d.key",
-                DecisionDictionaryEntity.class).setParameter("r", policy.regionCode())
-                .setParameter("v", policy.version()).getResultList().stream()
-                .filter(d -> d.isOf(policy) && StringTable.isTable(d.sample)).findFirst()
-                .map(d -> Map.entry(d.key, d.sample.clone())));
+    public List<DecisionCodec.Row> all() {
+        return unit.read(manager -> manager.createQuery("SELECT d FROM DecisionDictionaryEntity d ORDER BY d.createdAt,"
+                + " d.key", DecisionDictionaryEntity.class).getResultList().stream()
+                .map(d -> new DecisionCodec.Row(d.key, d.policy(), d.sample.clone())).toList());
     }
 
     @Override
