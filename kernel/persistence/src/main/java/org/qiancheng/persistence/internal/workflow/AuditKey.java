@@ -40,10 +40,11 @@ public final class AuditKey {
      * A Mac keyed once per thread: looking one up and keying it cost more than the HMAC of an entry
      * (a settlement chains one per claim); {@code doFinal} leaves it keyed for the next.
      */
-    private final ThreadLocal<Mac> chaining = ThreadLocal.withInitial(this::chainingMac);
+    private final ThreadLocal<Mac> chaining;
 
     private AuditKey(byte[] secret) {
         this.chain = new SecretKeySpec(secret, HMAC);
+        this.chaining = ThreadLocal.withInitial(() -> keyed(chain));
         this.checkpoints = new SecretKeySpec(hmac(chain, "qiancheng audit checkpoint key v1"
                 .getBytes(StandardCharsets.US_ASCII)), HMAC);
     }
@@ -111,16 +112,6 @@ public final class AuditKey {
         return mac.doFinal(canonical);
     }
 
-    private Mac chainingMac() {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(chain);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
-    }
-
     /** The signature of a checkpoint, in hexadecimal. */
     String sign(long sequence, String headMac, long count, Instant at) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
@@ -145,10 +136,14 @@ public final class AuditKey {
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        return keyed(key).doFinal(data);
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
         }

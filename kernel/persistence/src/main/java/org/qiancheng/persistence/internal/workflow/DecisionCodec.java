@@ -1,6 +1,7 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -129,13 +130,7 @@ final class DecisionCodec {
                 texts.addAll(writer.missing());
             }
         }
-        CRC32C check = new CRC32C();
-        check.update(out.array(), 0, out.size());
-        int crc = (int) check.getValue();
-        out.raw(crc >>> 24);
-        out.raw(crc >>> 16);
-        out.raw(crc >>> 8);
-        out.raw(crc);
+        out.int32(crc(out.array(), out.size()));
         return out.toArray();
     }
 
@@ -194,11 +189,7 @@ final class DecisionCodec {
 
     private Decision tabled(byte[] stored) {
         int end = stored.length - CHECK_BYTES;
-        CRC32C check = new CRC32C();
-        check.update(stored, 0, end);
-        int crc = (stored[end] & 0xFF) << 24 | (stored[end + 1] & 0xFF) << 16 | (stored[end + 2] & 0xFF) << 8
-                | stored[end + 3] & 0xFF;
-        if ((int) check.getValue() != crc) {
+        if (crc(stored, end) != ByteBuffer.wrap(stored, end, CHECK_BYTES).getInt()) {
             throw new IllegalStateException("a stored decision whose check (CRC-32C) does not match: the row was altered");
         }
         String key = Hex.of(Arrays.copyOfRange(stored, 1, HEADER));
@@ -257,6 +248,13 @@ final class DecisionCodec {
                 inflater.end();
             }
         }
+    }
+
+    /** The CRC-32C of the first {@code length} bytes. */
+    private static int crc(byte[] bytes, int length) {
+        CRC32C check = new CRC32C();
+        check.update(bytes, 0, length);
+        return (int) check.getValue();
     }
 
     private byte[] stored(String key) {

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -284,7 +285,7 @@ final class DecisionReader {
                 return BigDecimal.valueOf(unzigzag(varint()), scale);
             }
             int length = count();
-            byte[] unscaled = java.util.Arrays.copyOfRange(bytes, at, at + length);
+            byte[] unscaled = Arrays.copyOfRange(bytes, at, at + length);
             at += length;
             return new BigDecimal(new BigInteger(unscaled), scale);
         }

@@ -323,6 +323,14 @@ final class DecisionWriter {
             bytes[size++] = (byte) value;
         }
 
+        /** Four bytes, big-endian. */
+        void int32(int value) {
+            raw(value >>> 24);
+            raw(value >>> 16);
+            raw(value >>> 8);
+            raw(value);
+        }
+
         void flag(boolean value) {
             raw(value ? 1 : 0);
         }
