@@ -84,6 +84,7 @@ public final class PersistenceUnitComponent implements JpaUnit {
         this.database = Database.choose(config.url(), config.user(), config.password(), context::getProperty,
                 home(context));
         this.dataSource = database.dataSource();
+        RowCache.apply(database, dataSource).ifPresent(changed -> LOG.info("Database reopened: {}", changed));
         this.product = readProduct(dataSource);
         Schema schema = Schema.of(dataSource, getClass().getClassLoader(), SHAPING,
                 product + ", EclipseLink " + Version.getVersion());

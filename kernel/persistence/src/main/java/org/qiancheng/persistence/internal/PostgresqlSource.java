@@ -28,6 +28,11 @@ final class PostgresqlSource {
         if (!database.password().isEmpty()) {
             source.setPassword(database.password());
         }
+        // a batch of inserts (a class's claims, a transaction's audit entries) sent as a few multi-row inserts,
+        // not one statement per row; unless the URL says otherwise
+        if (!database.url().toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts")) {
+            source.setReWriteBatchedInserts(true);
+        }
         if (source.getApplicationName() == null || "PostgreSQL JDBC Driver".equals(source.getApplicationName())) {
             source.setApplicationName("qiancheng");
         }

@@ -60,6 +60,11 @@ class DatabaseTest {
                 new Database("jdbc:postgresql://db/qc?user=u&password=p", "", "").dataSource());
         assertEquals("u", fromUrl.getUser(), "a blank user leaves the URL's");
         assertEquals("p", fromUrl.getPassword());
+
+        assertTrue(postgres.getReWriteBatchedInserts(), "a batch of inserts goes as multi-row inserts");
+        PGSimpleDataSource asTheUrlSays = assertInstanceOf(PGSimpleDataSource.class,
+                new Database("jdbc:postgresql://db/qc?reWriteBatchedInserts=false", "", "").dataSource());
+        assertFalse(asTheUrlSays.getReWriteBatchedInserts(), "unless the URL says otherwise");
     }
 
     @Test

@@ -256,6 +256,77 @@ class WorkflowStoreTest {
         }
     }
 
+    @Test
+    void claimsInsertedInOneBatchReadBackAsReturnedAndADuplicateWritesNoneOfItsBatch() {
+        LocalDate start = LocalDate.of(2026, 9, 7);
+        TrainingClass course = electricians("批量写入测试学校", start);
+        versionHasItsTable();
+        List<Enrolment> enrolments = new ArrayList<>();
+        List<ClaimTx.NewClaim> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "钱七", Set.of(), Set.of(),
+                    region, region, false));
+            Enrolment enrolment = store.transaction(tx -> tx.enrolments().insert(course.id(), trainee.id(), start,
+                    POLICY));
+            enrolments.add(enrolment);
+            Decision decision = DecisionCodecTest.sample(trainee.residentId().number());
+            // a finding on one claim only: the column holds lines, and none
+            claims.add(new ClaimTx.NewClaim(enrolment.id(), trainee.id(), i == 1 ? ClaimStatus.FLAGGED
+                    : ClaimStatus.COMPUTED, store.encode(decision), i == 1 ? List.of("出勤不足 · low attendance",
+                            "第二行 · second line") : List.of()));
+        }
+
+        List<Claim> stored = store.transaction(tx -> tx.claims().insertAll(course, claims, "clerk"));
+
+        unit.read(manager -> {
+            manager.getEntityManagerFactory().getCache().evictAll();
+            return null;
+        });
+        assertEquals(stored, store.transaction(tx -> tx.claims().ofClass(course.id())),
+                "every column written in the batch reads back as the records the insert returned");
+        assertEquals(3, stored.stream().map(Claim::id).distinct().count());
+        assertTrue(stored.stream().allMatch(c -> c.version() == 1), "a new row's version, as the entity manager writes it");
+        Claim flagged = stored.get(1);
+        Claim reviewed = store.transaction(tx -> tx.claims().changeStatus(flagged.id(), ClaimStatus.COMPUTED, "核实",
+                "reviewer", flagged.version()));
+        assertEquals(2, reviewed.version(), "a claim written past the entity manager is changed through it");
+        assertEquals(new JpaClaimsDuties("clerk", "reviewer"), store.transaction(tx -> tx.claims()
+                .duties(flagged.id())).map(d -> new JpaClaimsDuties(d.computedBy(), d.reviewedBy())).orElseThrow());
+
+        // a top-up inserted by the entity manager in the same transaction as a batch: the ids come from one sequence
+        Trainee fourth = store.transaction(tx -> tx.trainees().insert(residentId(), "孙八", Set.of(), Set.of(), region,
+                region, false));
+        Enrolment late = store.transaction(tx -> tx.enrolments().insert(course.id(), fourth.id(), start, POLICY));
+        Decision topUp = DecisionCodecTest.sample(fourth.residentId().number());
+        List<Long> ids = store.transaction(tx -> {
+            Claim added = tx.claims().insertTopUp(course, stored.get(0), ClaimStatus.COMPUTED, topUp,
+                    new BigDecimal("1.00"), List.of(), "clerk");
+            Claim batched = tx.claims().insertAll(course, List.of(new ClaimTx.NewClaim(late.id(), fourth.id(),
+                    ClaimStatus.COMPUTED, store.encode(topUp), List.of())), "clerk").get(0);
+            return List.of(added.id(), batched.id());
+        });
+        assertEquals(2, ids.stream().distinct().count(), "the entity manager's and the batch's ids differ");
+        assertTrue(ids.stream().noneMatch(id -> stored.stream().anyMatch(c -> c.id() == id)));
+
+        // a batch with one enrolment claimed already: refused as a conflict, and its new claim is not written either
+        Trainee fifth = store.transaction(tx -> tx.trainees().insert(residentId(), "周九", Set.of(), Set.of(), region,
+                region, false));
+        Enrolment fresh = store.transaction(tx -> tx.enrolments().insert(course.id(), fifth.id(), start, POLICY));
+        List<ClaimTx.NewClaim> again = List.of(new ClaimTx.NewClaim(fresh.id(), fifth.id(), ClaimStatus.COMPUTED,
+                store.encode(DecisionCodecTest.sample(fifth.residentId().number())), List.of()), claims.get(2));
+        WorkflowException duplicate = assertThrows(WorkflowException.class,
+                () -> store.transaction(tx -> tx.claims().insertAll(course, again, "clerk")));
+        assertEquals(WorkflowException.Kind.CONFLICT, duplicate.kind());
+        assertEquals("unique", duplicate.rule());
+        assertTrue(store.transaction(tx -> tx.claims().ofEnrolment(fresh.id(), false)).isEmpty(),
+                "nothing of the refused batch was written");
+        assertEquals(5, store.transaction(tx -> tx.claims().ofClass(course.id())).size());
+    }
+
+    /** Who computed and who reviewed a claim. */
+    private record JpaClaimsDuties(String computedBy, String reviewedBy) {
+    }
+
     /**
      * The sample decisions' version has its table of texts: a decision encoded asks for it, and the
      * next transaction's end stores it. Until then a version's decisions carry their texts in the row.

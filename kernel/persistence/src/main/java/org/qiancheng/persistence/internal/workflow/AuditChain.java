@@ -73,7 +73,7 @@ final class AuditChain {
         manager.flush();
         AuditHeadEntity head = locked(manager);
         link(head, pending);
-        pending.forEach(manager::persist);
+        JdbcInserts.insert(manager, AuditEventEntity.class, AuditEventEntity.INSERT, pending);
     }
 
     /**

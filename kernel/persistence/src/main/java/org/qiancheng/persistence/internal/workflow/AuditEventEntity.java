@@ -9,6 +9,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +27,12 @@ import org.qiancheng.api.workflow.AuditEvent;
 @Entity
 @Table(name = "QC_AUDIT", indexes = @Index(columnList = "ENTITY_KIND, ENTITY_ID"))
 @Cache(isolation = CacheIsolationType.ISOLATED)
-public class AuditEventEntity {
+public class AuditEventEntity implements JdbcInserts.Row {
+
+    /** The insert of a chained entry, its columns in {@link #bind}'s order ({@link JdbcInserts}). */
+    static final String INSERT = "INSERT INTO QC_AUDIT (ID, OCCURRED_AT, ACTOR, ACTION_NAME, ENTITY_KIND, ENTITY_ID,"
+            + " BEFORE_JSON, AFTER_JSON, SEQ, MAC) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_AUDIT")
@@ -78,6 +87,26 @@ public class AuditEventEntity {
         e.before = AuditJson.write(before);
         e.after = AuditJson.write(after);
         return e;
+    }
+
+    @Override
+    public void id(long id) {
+        this.id = id;
+    }
+
+    @Override
+    public void bind(PreparedStatement insert) throws SQLException {
+        insert.setLong(1, id);
+        // as the entity manager binds it, a time stamp of the JVM's zone, in which it reads it back too
+        insert.setTimestamp(2, Timestamp.from(at.toInstant()));
+        insert.setString(3, actor);
+        insert.setString(4, action);
+        insert.setString(5, entity);
+        insert.setLong(6, entityId);
+        JdbcInserts.nullable(insert, 7, before, Types.VARCHAR);
+        JdbcInserts.nullable(insert, 8, after, Types.VARCHAR);
+        insert.setLong(9, sequence);
+        insert.setString(10, mac);
     }
 
     AuditEvent toRecord() {

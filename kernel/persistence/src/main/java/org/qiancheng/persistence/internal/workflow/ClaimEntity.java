@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +34,14 @@ import org.qiancheng.api.workflow.TrainingClass;
 @Table(name = "QC_CLAIM", indexes = {@Index(columnList = "CLASS_ID"), @Index(columnList = "TRAINEE_ID"),
     @Index(columnList = "INSTITUTION_ID"),
     @Index(name = ClaimKey.INDEX, columnList = "ENROLMENT_ID, SUPPLEMENT", unique = true)})
-public class ClaimEntity implements Versioned {
+public class ClaimEntity implements Versioned, JdbcInserts.Row {
+
+    /** The insert of a new claim, its columns in {@link #bind}'s order ({@link JdbcInserts}). */
+    static final String INSERT = "INSERT INTO QC_CLAIM (ID, CLASS_ID, ENROLMENT_ID, SUPPLEMENT, TOPUP_OF, TRAINEE_ID,"
+            + " INSTITUTION_ID, STATUS, AMOUNT, REGION_CODE, OCCUPATION_CODE, SKILL_LEVEL, CLASS_START, DECISION_JSON,"
+            + " DECISION_DATA, FINDINGS, COMPUTED_BY, REVIEWED_BY, REVIEW_NOTE, VERSION)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_CLAIM")
@@ -148,6 +158,37 @@ public class ClaimEntity implements Versioned {
     @Override
     public long version() {
         return version;
+    }
+
+    @Override
+    public void id(long id) {
+        this.id = id;
+        // what EclipseLink writes into a new row's version column
+        this.version = 1;
+    }
+
+    @Override
+    public void bind(PreparedStatement insert) throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, classId);
+        insert.setLong(3, enrolmentId);
+        insert.setInt(4, supplement);
+        JdbcInserts.nullable(insert, 5, topUpOf, Types.BIGINT);
+        insert.setLong(6, traineeId);
+        insert.setLong(7, institutionId);
+        insert.setString(8, status.name());
+        insert.setBigDecimal(9, amount);
+        insert.setString(10, regionCode);
+        insert.setString(11, occupationCode);
+        insert.setString(12, level.name());
+        insert.setObject(13, classStart);
+        JdbcInserts.nullable(insert, 14, decision, Types.VARCHAR);
+        JdbcInserts.nullable(insert, 15, stored, Types.VARBINARY);
+        insert.setString(16, findings);
+        JdbcInserts.nullable(insert, 17, computedBy, Types.VARCHAR);
+        JdbcInserts.nullable(insert, 18, reviewedBy, Types.VARCHAR);
+        JdbcInserts.nullable(insert, 19, reviewNote, Types.VARCHAR);
+        insert.setLong(20, version);
     }
 
     /** The record, with what its payments add up to. */

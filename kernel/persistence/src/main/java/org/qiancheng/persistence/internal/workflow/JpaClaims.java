@@ -63,11 +63,10 @@ final class JpaClaims implements ClaimTx {
             ClaimEntity entity = ClaimEntity.of(trainingClass, claim.enrolmentId(), claim.traineeId(), claim.status(),
                     claim.decision().decision(), claim.findings(), codec.stored(claim.decision()));
             entity.computedBy = computedBy;
-            rows.manager.persist(entity);
             entities.add(entity);
         }
-        // one write for the class: the ids are known after it
-        rows.manager.flush();
+        // one batch for the class, past the entity manager: nothing in this transaction changes them again
+        JdbcInserts.insert(rows.manager, ClaimEntity.class, ClaimEntity.INSERT, entities);
         List<Claim> records = new ArrayList<>(claims.size());
         for (int i = 0; i < claims.size(); i++) {
             records.add(entities.get(i).toRecord(claims.get(i).decision().decision(), Money.ZERO));
