@@ -25,7 +25,7 @@ record Database(String url, String user, String password) {
     static final String USER_PROPERTY = "qc.db.user";
     static final String PASSWORD_PROPERTY = "qc.db.password";
 
-    private static final String HSQLDB_FILE = HSQLDB + "file:";
+    static final String HSQLDB_FILE = HSQLDB + "file:";
     private static final String HSQLDB_DEFAULT_USER = "SA";
 
     /**

@@ -29,11 +29,13 @@ final class RowCache {
     }
 
     /**
-     * @return what was changed, empty when the URL names no size or the database has it already
+     * @return what was changed, empty when the URL names no size, is not of a file database, or the
+     *         database has the size already
      */
     static Optional<String> apply(Database database, DataSource source) throws SQLException {
         Matcher wanted = SIZE.matcher(database.url());
-        if (!database.isHsqldb() || !wanted.find()) {
+        // a file database only: the platform's process owns it, and closing it closes nobody else's
+        if (!database.url().startsWith(Database.HSQLDB_FILE) || !wanted.find()) {
             return Optional.empty();
         }
         long rows = Long.parseLong(wanted.group(1));

@@ -47,6 +47,13 @@ class RowCacheTest {
     }
 
     @Test
+    void aServerDatabaseIsNeverClosedFromHere() throws SQLException {
+        Database server = new Database("jdbc:hsqldb:hsql://db.example/qc;hsqldb.cache_rows=10000", "", "");
+        // no connection is tried: a server's database is shared, and closing it is its operator's call
+        assertEquals(Optional.empty(), RowCache.apply(server, null));
+    }
+
+    @Test
     void theDefaultDatabaseIsMadeWithIt() throws SQLException {
         Database database = Database.defaultFor(home, "", "");
         DataSource source = database.dataSource();
