@@ -1,5 +1,6 @@
 package org.qiancheng.persistence.internal;
 
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -30,7 +31,7 @@ final class PostgresqlSource {
         }
         // a batch of inserts (a class's claims, a transaction's audit entries) sent as a few multi-row inserts,
         // not one statement per row; unless the URL says otherwise
-        if (!database.url().toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts")) {
+        if (!database.url().toLowerCase(Locale.ROOT).contains("rewritebatchedinserts")) {
             source.setReWriteBatchedInserts(true);
         }
         if (source.getApplicationName() == null || "PostgreSQL JDBC Driver".equals(source.getApplicationName())) {

@@ -33,7 +33,6 @@ public class AuditEventEntity implements JdbcInserts.Row {
     static final String INSERT = "INSERT INTO QC_AUDIT (ID, OCCURRED_AT, ACTOR, ACTION_NAME, ENTITY_KIND, ENTITY_ID,"
             + " BEFORE_JSON, AFTER_JSON, SEQ, MAC) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_AUDIT")
     @TableGenerator(name = "QC_AUDIT", table = RowIds.TABLE, pkColumnName = RowIds.NAME, valueColumnName = RowIds.NEXT,

@@ -42,7 +42,6 @@ public class ClaimEntity implements Versioned, JdbcInserts.Row {
             + " DECISION_DATA, FINDINGS, COMPUTED_BY, REVIEWED_BY, REVIEW_NOTE, VERSION)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "QC_CLAIM")
     @TableGenerator(name = "QC_CLAIM", table = RowIds.TABLE, pkColumnName = RowIds.NAME, valueColumnName = RowIds.NEXT,
