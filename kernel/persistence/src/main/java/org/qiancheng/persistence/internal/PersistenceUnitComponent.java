@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.qiancheng.persistence.internal.workflow.AddedIndexes;
 import org.qiancheng.persistence.internal.workflow.ClaimKey;
 import org.qiancheng.persistence.internal.workflow.DecisionColumn;
 import org.qiancheng.persistence.internal.workflow.RowIds;
@@ -70,7 +71,7 @@ public final class PersistenceUnitComponent implements JpaUnit {
      */
     static final List<String> SHAPING = Stream.concat(ENTITIES.stream(), Stream.of(
             PersistenceUnitComponent.class, Schema.class, Database.class, UnitInfo.class, ClaimKey.class,
-            DecisionColumn.class, RowIds.class).map(Class::getName)).toList();
+            DecisionColumn.class, RowIds.class, AddedIndexes.class).map(Class::getName)).toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceUnitComponent.class);
 

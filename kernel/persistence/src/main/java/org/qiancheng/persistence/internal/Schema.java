@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
+import org.qiancheng.persistence.internal.workflow.AddedIndexes;
 import org.qiancheng.persistence.internal.workflow.ClaimKey;
 import org.qiancheng.persistence.internal.workflow.DecisionColumn;
 import org.qiancheng.persistence.internal.workflow.RowIds;
@@ -96,6 +97,7 @@ final class Schema {
         List<String> changed = new ArrayList<>(ClaimKey.migrate(source));
         DecisionColumn.migrate(source).ifPresent(changed::add);
         changed.addAll(RowIds.migrate(source));
+        changed.addAll(AddedIndexes.migrate(source));
         return changed;
     }
 

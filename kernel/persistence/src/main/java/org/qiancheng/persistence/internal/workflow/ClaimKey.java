@@ -1,15 +1,12 @@
 package org.qiancheng.persistence.internal.workflow;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -52,7 +49,7 @@ public final class ClaimKey {
                     statement.execute("ALTER TABLE " + TABLE + " DROP CONSTRAINT " + quoted(constraint));
                     changed.add("constraint " + constraint + " dropped");
                 }
-                Map<String, List<String>> indexes = uniqueIndexes(connection);
+                Map<String, List<String>> indexes = SchemaChange.indexes(connection, TABLE, true);
                 for (Map.Entry<String, List<String>> index : indexes.entrySet()) {
                     if (index.getValue().equals(List.of(ENROLMENT))) {
                         statement.execute("DROP INDEX " + quoted(index.getKey()));
@@ -88,23 +85,6 @@ public final class ClaimKey {
             }
         }
         return names;
-    }
-
-    /** The table's unique indexes by name, each with its columns in upper case, in order. */
-    private static Map<String, List<String>> uniqueIndexes(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String table = meta.storesLowerCaseIdentifiers() ? TABLE.toLowerCase(Locale.ROOT) : TABLE;
-        Map<String, List<String>> indexes = new LinkedHashMap<>();
-        try (ResultSet rows = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, true, false)) {
-            while (rows.next()) {
-                String name = rows.getString("INDEX_NAME");
-                String column = rows.getString("COLUMN_NAME");
-                if (name != null && column != null) {
-                    indexes.computeIfAbsent(name, n -> new ArrayList<>()).add(column.toUpperCase(Locale.ROOT));
-                }
-            }
-        }
-        return indexes;
     }
 
     private static String quoted(String identifier) {

@@ -23,7 +23,8 @@ import org.qiancheng.api.workflow.Enrolment;
 // unique over two columns as an index: create-or-extend-tables adds a @UniqueConstraint again at every
 // start (a logged failure, on HSQLDB and PostgreSQL alike) but makes indexes with the table only
 @Table(name = "QC_ENROLMENT", indexes = {@Index(name = "UX_QC_ENROLMENT_TRAINEE", columnList = "CLASS_ID, TRAINEE_ID",
-    unique = true), @Index(columnList = "TRAINEE_ID")})
+    unique = true), @Index(columnList = "TRAINEE_ID"),
+    @Index(name = "IX_QC_ENROLMENT_EMPLOYMENT", columnList = "EMPLOYMENT_RECORDED_ON")})
 public class EnrolmentEntity implements Versioned {
 
     @Id
