@@ -20,12 +20,10 @@ public final class AddedIndexes {
 
     /**
      * The top-ups' scan of a settlement [K12] reads the enrolments whose employment evidence was recorded
-     * in the month; without this it reads every enrolment of every region at each settlement.
+     * in the month; without its index it reads every enrolment of every region at each settlement.
      */
-    static final Added EMPLOYMENT_RECORDED = new Added("QC_ENROLMENT", "IX_QC_ENROLMENT_EMPLOYMENT",
-            "EMPLOYMENT_RECORDED_ON");
-
-    private static final List<Added> ALL = List.of(EMPLOYMENT_RECORDED);
+    private static final List<Added> ALL = List.of(new Added("QC_ENROLMENT", EnrolmentEntity.EMPLOYMENT_INDEX,
+            "EMPLOYMENT_RECORDED_ON"));
 
     private AddedIndexes() {
     }

@@ -24,8 +24,11 @@ import org.qiancheng.api.workflow.Enrolment;
 // start (a logged failure, on HSQLDB and PostgreSQL alike) but makes indexes with the table only
 @Table(name = "QC_ENROLMENT", indexes = {@Index(name = "UX_QC_ENROLMENT_TRAINEE", columnList = "CLASS_ID, TRAINEE_ID",
     unique = true), @Index(columnList = "TRAINEE_ID"),
-    @Index(name = "IX_QC_ENROLMENT_EMPLOYMENT", columnList = "EMPLOYMENT_RECORDED_ON")})
+    @Index(name = EnrolmentEntity.EMPLOYMENT_INDEX, columnList = "EMPLOYMENT_RECORDED_ON")})
 public class EnrolmentEntity implements Versioned {
+
+    /** The index of the top-ups' scan; also created on older tables ({@link AddedIndexes}). */
+    static final String EMPLOYMENT_INDEX = "IX_QC_ENROLMENT_EMPLOYMENT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
