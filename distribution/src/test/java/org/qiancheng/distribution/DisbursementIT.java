@@ -292,6 +292,52 @@ public class DisbursementIT extends PlatformTestSupport {
                 .contains("JS1.repeat"));
     }
 
+    /**
+     * K4 in a settlement: a batch reads its classes' institutions once each, and freezes the claims of the
+     * class whose institution is blacklisted, not those of the class beside it.
+     */
+    @Test
+    public void aSettlementFreezesTheClaimsOfTheBlacklistedInstitutionsClassOnly() throws Exception {
+        long projectId = publishedProject("车工（初级）结算冻结");
+        long listed = institution("南京市鼓楼区结算正常培训学校");
+        long blacklisted = institution("南京市鼓楼区结算失信培训学校");
+        LocalDate start = LocalDate.parse("2020-12-01");
+        long[] classes = new long[2];
+        long[] enrolments = new long[2];
+        String[] idNumbers = {"320102198507210034", "320102198507210050"};
+        for (int i = 0; i < 2; i++) {
+            classes[i] = steps.created("/classes", classDraft(projectId, i == 0 ? listed : blacklisted, "GENERAL",
+                    "2020-12-01", "2020-12-12")).body().get("id").asLong();
+            long traineeId = trainee(BatchReviewIT.valid(idNumbers[i]), "冯冻结", "MIGRANT_WORKER");
+            enrolments[i] = steps.enrol(classes[i], traineeId);
+        }
+        today("2020-12-12");
+        for (long enrolment : enrolments) {
+            for (int day = 0; day < 12; day++) {
+                steps.checkIn(enrolment, start.plusDays(day));
+            }
+        }
+        today("2020-12-15");
+        for (long enrolment : enrolments) {
+            steps.recordOutcome(enrolment, """
+                    {"passed": true, "certificate": {"kind": "SKILL_LEVEL", "level": "JUNIOR", "issuedOn": "2020-12-15"},
+                     "employment": "NONE"}""");
+        }
+        Http.Answer institution = http.get("/institutions/" + blacklisted);
+        Http.Answer changed = http.send("PUT", "/institutions/" + blacklisted + "/status",
+                "{\"status\": \"BLACKLISTED\"}", IF_MATCH, institution.header("ETag"));
+        assertEquals(body(changed), 200, changed.status());
+
+        JsonNode run = steps.settled("{\"regionCode\": \"320000\", \"month\": \"2020-12\"}");
+
+        assertEquals(run.toString(), 2, run.get("claimsCreated").asLong());
+        JsonNode kept = http.get("/claims?classId=" + classes[0]).body().get("items").get(0);
+        JsonNode frozen = http.get("/claims?classId=" + classes[1]).body().get("items").get(0);
+        assertNotEquals(kept.toString(), "FROZEN", kept.get("status").asText());
+        assertTrue(kept.toString(), kept.get("amount").decimalValue().signum() > 0);
+        assertEquals(frozen.toString(), "FROZEN", frozen.get("status").asText());
+    }
+
     // ----- the records of a scenario -----
 
     /** A published Jiangsu project for lathe operators at the junior level (in the catalogue). */

@@ -111,11 +111,12 @@ public interface ClaimTx {
     Map<Long, List<PriorSubsidy>> subsidiesOf(Collection<Long> traineeIds);
 
     /**
-     * The enrolments of a class that have their original claim already.
+     * The enrolments of the classes that have their original claim already (an enrolment belongs to
+     * one class, so one set serves them all).
      *
-     * @since 0.12
+     * @since 0.14 of several classes in one reading; of one class since 0.12
      */
-    Set<Long> claimedEnrolments(long classId);
+    Set<Long> claimedEnrolments(Collection<Long> classIds);
 
     /**
      * A claim to store with {@link #insertAll}.

@@ -41,6 +41,13 @@ public interface ClassTx {
     /** @return the class's satisfaction survey, empty until recorded */
     Optional<Survey> survey(long classId);
 
+    /**
+     * The surveys of several classes in one reading, by class id; a class without one is not a key.
+     *
+     * @since 0.14
+     */
+    java.util.Map<Long, Survey> surveys(java.util.Collection<Long> classIds);
+
     /** Stores a class's survey, replacing the one it had. */
     Survey saveSurvey(Survey survey);
 }

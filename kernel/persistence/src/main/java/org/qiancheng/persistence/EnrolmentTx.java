@@ -28,6 +28,14 @@ public interface EnrolmentTx {
     /** All enrolments of a class, in id order. */
     List<Enrolment> ofClass(long classId);
 
+    /**
+     * The enrolments of several classes in one reading: each class's in id order, an empty list for
+     * a class without any.
+     *
+     * @since 0.14
+     */
+    java.util.Map<Long, List<Enrolment>> ofClasses(java.util.Collection<Long> classIds);
+
     /** Records a check-in day; the same day twice counts once. */
     Enrolment checkIn(long enrolmentId, LocalDate day);
 

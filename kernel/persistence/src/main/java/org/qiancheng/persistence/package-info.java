@@ -22,10 +22,13 @@
  * request was made at ({@link org.qiancheng.persistence.ActivationRequestTx#insert});
  * 0.12.0 stored a class's claims at once ({@link org.qiancheng.persistence.ClaimTx#insertAll});
  * 0.13.0 encodes a claim's decision ahead of its transaction ({@link org.qiancheng.persistence.WorkflowStore#encode}),
- * which {@link org.qiancheng.persistence.ClaimTx.NewClaim} now carries.
+ * which {@link org.qiancheng.persistence.ClaimTx.NewClaim} now carries;
+ * 0.14.0 reads what a settlement batch's classes need in one statement for all of them
+ * ({@link org.qiancheng.persistence.EnrolmentTx#ofClasses}, {@link org.qiancheng.persistence.ClaimTx#claimedEnrolments},
+ * {@link org.qiancheng.persistence.ClassTx#surveys}).
  */
 @Export
-@Version("0.13.0")
+@Version("0.14.0")
 package org.qiancheng.persistence;
 
 import org.osgi.annotation.bundle.Export;

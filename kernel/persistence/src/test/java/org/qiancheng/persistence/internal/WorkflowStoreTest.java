@@ -48,6 +48,7 @@ import org.qiancheng.api.workflow.InstitutionStatus;
 import org.qiancheng.persistence.internal.workflow.DecisionCodecTest;
 import org.qiancheng.api.workflow.Page;
 import org.qiancheng.api.workflow.Project;
+import org.qiancheng.api.workflow.Survey;
 import org.qiancheng.api.workflow.Trainee;
 import org.qiancheng.api.workflow.TrainingClass;
 import org.qiancheng.api.workflow.WorkflowException;
@@ -325,6 +326,42 @@ class WorkflowStoreTest {
 
     /** Who computed and who reviewed a claim. */
     private record JpaClaimsDuties(String computedBy, String reviewedBy) {
+    }
+
+    @Test
+    void aBatchsClassesAreReadInOneGoAndEachKeepsItsOwnRows() {
+        LocalDate start = LocalDate.of(2026, 9, 7);
+        TrainingClass held = electricians("批量读取测试学校", start);
+        TrainingClass empty = electricians("批量读取空班学校", start);
+        TrainingClass surveyed = electricians("批量读取评价学校", start);
+        versionHasItsTable();
+        List<Enrolment> enrolments = new ArrayList<>();
+        List<Trainee> trainees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Trainee trainee = store.transaction(tx -> tx.trainees().insert(residentId(), "吴十", Set.of(), Set.of(),
+                    region, region, false));
+            long classId = i == 2 ? surveyed.id() : held.id();
+            trainees.add(trainee);
+            enrolments.add(store.transaction(tx -> tx.enrolments().insert(classId, trainee.id(), start, POLICY)));
+        }
+        Enrolment claimed = enrolments.get(1);
+        Decision decision = DecisionCodecTest.sample(trainees.get(1).residentId().number());
+        store.transaction(tx -> tx.claims().insertAll(held, List.of(new ClaimTx.NewClaim(claimed.id(),
+                claimed.traineeId(), ClaimStatus.COMPUTED, store.encode(decision), List.of())), "clerk"));
+        Survey survey = store.transaction(tx -> tx.classes().saveSurvey(new Survey(surveyed.id(), 10, 9, start.plusDays(25), "clerk", Instant.parse("2026-10-02T08:00:00Z"))));
+        List<Long> classes = List.of(held.id(), empty.id(), surveyed.id());
+
+        Map<Long, List<Enrolment>> byClass = store.transaction(tx -> tx.enrolments().ofClasses(classes));
+        Set<Long> claimedNow = store.transaction(tx -> tx.claims().claimedEnrolments(classes));
+        Map<Long, Survey> surveys = store.transaction(tx -> tx.classes().surveys(classes));
+
+        assertEquals(Map.of(held.id(), enrolments.subList(0, 2), empty.id(), List.of(), surveyed.id(),
+                enrolments.subList(2, 3)), byClass, "each class its own enrolments in id order, none for an empty one");
+        assertEquals(enrolments.subList(0, 2), store.transaction(tx -> tx.enrolments().ofClass(held.id())),
+                "one class reads as it does among others");
+        assertEquals(Set.of(claimed.id()), claimedNow);
+        assertEquals(Map.of(surveyed.id(), survey), surveys, "a class without a survey is not a key");
+        assertEquals(Set.of(), store.transaction(tx -> tx.claims().claimedEnrolments(List.of(empty.id()))));
     }
 
     /**

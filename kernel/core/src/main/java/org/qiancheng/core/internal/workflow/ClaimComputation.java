@@ -67,11 +67,12 @@ final class ClaimComputation {
      * a class that has not ended [K9] a CONFLICT.
      */
     List<Claim> compute(WorkflowTx tx, TrainingClass course) {
-        refusal(tx, course).ifPresent(refused -> {
-            throw refused;
-        });
+        Rosters rosters = rosters(tx, List.of(course));
+        if (rosters.of(course).refusal() != null) {
+            throw rosters.of(course).refusal();
+        }
         try (PolicySnapshots policies = new PolicySnapshots(registry)) {
-            computeDue(tx, course, policies);
+            store(tx, read(tx, rosters, course, policies, Set.of(), Runnable::run).orElseThrow());
             computeTopUps(tx, course, policies);
         } catch (NoPolicyException e) {
             throw invalid("classId", "policy-in-force", e.getMessage());
@@ -79,12 +80,17 @@ final class ClaimComputation {
         return tx.claims().ofClass(course.id());
     }
 
+    /** The {@link Rosters} of classes, read in {@code tx}. */
+    Rosters rosters(WorkflowTx tx, List<TrainingClass> classes) {
+        return Rosters.read(tx, classes, this::refusal);
+    }
+
     /**
      * Why no claim can be made for a class at all [K1, K9], or empty when claims can be made. Filing
      * refuses a late class already; the check stays because rows can arrive by other paths.
      */
-    Optional<WorkflowException> refusal(WorkflowTx tx, TrainingClass course) {
-        if (!tx.projects().find(course.projectId()).orElseThrow().published()) {
+    private Optional<WorkflowException> refusal(TrainingClass course, boolean published) {
+        if (!published) {
             return Optional.of(k1(new LocalizedText("班级所属项目未公布", "the class's project is not published")));
         }
         if (!course.filedBeforeStart()) {
@@ -102,27 +108,6 @@ final class ClaimComputation {
 
     private static WorkflowException k1(LocalizedText what) {
         return new WorkflowException(Kind.INVALID, "classId", KernelRule.K1.id(), KernelRule.K1.breach(what));
-    }
-
-    /**
-     * Stores a claim for every enrolment of a class that has an outcome and no claim yet, and
-     * answers the claims stored now. The caller has checked {@link #refusal}.
-     *
-     * @throws NoPolicyException when no policy is in force for the class's region and start date
-     * @throws PolicyFailure when the policy fails on one of the class's trainees; nothing is stored
-     */
-    List<Claim> computeDue(WorkflowTx tx, TrainingClass course) throws NoPolicyException {
-        try (PolicySnapshots policies = new PolicySnapshots(registry)) {
-            return computeDue(tx, course, policies);
-        }
-    }
-
-    /**
-     * As {@link #computeDue(WorkflowTx, TrainingClass)}, with the snapshots of a larger unit of
-     * work (a settlement batch), which stay open after this class.
-     */
-    List<Claim> computeDue(WorkflowTx tx, TrainingClass course, PolicySnapshots policies) throws NoPolicyException {
-        return store(tx, read(tx, course, policies, Set.of(), Runnable::run).orElseThrow());
     }
 
     /**
@@ -153,33 +138,32 @@ final class ClaimComputation {
     }
 
     /**
-     * Reads what a class's due claims need and starts deciding them on {@code deciding}, so that a
-     * settlement can read the next class meanwhile. Empty when a due trainee is among {@code unsettled},
-     * the trainees of a class read but not stored yet: that trainee's earlier subsidies are read only
-     * once that class is stored (a policy's caps count them).
+     * Reads what a class's due claims need beyond its roster, the trainees' earlier subsidies, and
+     * starts deciding them on {@code deciding}, so that a settlement can read the next class meanwhile.
+     * Empty when a due trainee is among {@code unsettled}, the trainees of a class read but not stored
+     * yet: that trainee's earlier subsidies are read only once that class is stored (a policy's caps
+     * count them). Stores nothing, and whether it may be stored is the caller's check (the roster's
+     * refusal).
      *
      * @throws NoPolicyException when no policy is in force for the class's region and start date
      */
-    Optional<Due> read(WorkflowTx tx, TrainingClass course, PolicySnapshots policies, Set<Long> unsettled,
-            Executor deciding) throws NoPolicyException {
-        List<Enrolment> enrolments = tx.enrolments().ofClass(course.id());
-        Set<Long> claimed = tx.claims().claimedEnrolments(course.id());
-        List<Enrolment> due = enrolments.stream().filter(e -> e.outcome() != null && !claimed.contains(e.id())).toList();
+    Optional<Due> read(WorkflowTx tx, Rosters rosters, TrainingClass course, PolicySnapshots policies,
+            Set<Long> unsettled, Executor deciding) throws NoPolicyException {
+        Rosters.Roster roster = rosters.of(course);
+        List<Enrolment> due = roster.due();
         if (due.isEmpty()) {
             return Optional.of(new Due(course, due, false, CompletableFuture.completedFuture(List.of())));
         }
         if (due.stream().anyMatch(e -> unsettled.contains(e.traineeId()))) {
             return Optional.empty();
         }
-        boolean frozen = frozen(tx, course);
-        ClassResults results = results(enrolments, tx.classes().survey(course.id()));
-        // the class's trainees and their earlier subsidies in two readings, not two per trainee
+        ClassResults results = results(roster.enrolments(), roster.survey());
+        // the class's earlier subsidies in one reading, not one per trainee
         List<Long> traineeIds = due.stream().map(Enrolment::traineeId).toList();
-        Map<Long, Trainee> trainees = tx.trainees().findAll(traineeIds);
         Map<Long, List<PriorSubsidy>> earlier = tx.claims().subsidiesOf(traineeIds);
         List<ClaimInput> inputs = new ArrayList<>(due.size());
         for (Enrolment enrolment : due) {
-            Trainee trainee = trainees.get(enrolment.traineeId());
+            Trainee trainee = rosters.trainee(enrolment.traineeId());
             TraineeFacts facts = new TraineeFacts(trainee.residentId(), trainee.groups(), trainee.familyGroups(),
                     trainee.householdRegion(), trainee.residenceRegion(), trainee.receivesPension(),
                     earlier.get(trainee.id()));
@@ -187,7 +171,7 @@ final class ClaimComputation {
         }
         PolicySnapshot policy = policies.forClass(course.facts().regionCode(), course.facts().startDate());
         // encoded where they are decided: the thread that stores them reads the next class meanwhile
-        return Optional.of(new Due(course, due, frozen, CompletableFuture.supplyAsync(
+        return Optional.of(new Due(course, due, roster.frozen(), CompletableFuture.supplyAsync(
                 () -> decideAll(policy, course, inputs).stream().map(store::encode).toList(), deciding)));
     }
 
@@ -277,7 +261,12 @@ final class ClaimComputation {
 
     /** K4: a blacklisted institution's claims are frozen. */
     private static boolean frozen(WorkflowTx tx, TrainingClass course) {
-        return tx.institutions().find(course.institutionId()).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
+        return blacklisted(tx, course.institutionId());
+    }
+
+    /** K4: whether the institution is blacklisted. */
+    static boolean blacklisted(WorkflowTx tx, long institutionId) {
+        return tx.institutions().find(institutionId).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
     }
 
     /** A class's decisions in calls of at most {@value #DECIDED_AT_ONCE}, each under the version's time limit. */

@@ -72,13 +72,16 @@ final class SettlementBatch {
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         // one set of snapshots for the whole batch: an activation meanwhile applies from the next batch
         try (PolicySnapshots policies = new PolicySnapshots(registry)) {
+            // what the classes need that their claims do not change, read for all of them at once
+            Rosters rosters = claims.rosters(tx, classes);
             Read ahead = null;
             for (int i = 0; i < classes.size(); i++) {
                 TrainingClass course = classes.get(i);
-                Read current = ahead != null && ahead.course() == course ? ahead : read(tx, course, policies, Set.of());
+                Read current = ahead != null && ahead.course() == course ? ahead
+                        : read(tx, rosters, course, policies, Set.of());
                 // the next class is read while this one's decisions are made on the policy's thread
                 ahead = i + 1 < classes.size() && current.due() != null
-                        ? read(tx, classes.get(i + 1), policies, current.due().trainees()) : null;
+                        ? read(tx, rosters, classes.get(i + 1), policies, current.due().trainees()) : null;
                 if (current.skip() != null) {
                     skipped.add(skipLine(course, current.skip()));
                     continue;
@@ -137,14 +140,15 @@ final class SettlementBatch {
      * A class of the batch read: refused [K1, K9], without a policy in force, or due; {@code null} when a
      * due trainee is among {@code unsettled} and the class is to be read once they are stored.
      */
-    private Read read(WorkflowTx tx, TrainingClass course, PolicySnapshots policies, Set<Long> unsettled) {
-        Optional<WorkflowException> refusal = claims.refusal(tx, course);
-        if (refusal.isPresent()) {
-            return new Read(course, null, refusal.get().getMessage());
+    private Read read(WorkflowTx tx, Rosters rosters, TrainingClass course, PolicySnapshots policies,
+            Set<Long> unsettled) {
+        WorkflowException refusal = rosters.of(course).refusal();
+        if (refusal != null) {
+            return new Read(course, null, refusal.getMessage());
         }
         try {
-            return claims.read(tx, course, policies, unsettled, deciding).map(due -> new Read(course, due, null))
-                    .orElse(null);
+            return claims.read(tx, rosters, course, policies, unsettled, deciding)
+                    .map(due -> new Read(course, due, null)).orElse(null);
         } catch (NoPolicyException e) {
             return new Read(course, null, e.getMessage());
         }

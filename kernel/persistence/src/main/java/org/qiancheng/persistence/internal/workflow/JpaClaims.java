@@ -75,10 +75,14 @@ final class JpaClaims implements ClaimTx {
     }
 
     @Override
-    public Set<Long> claimedEnrolments(long classId) {
-        return new HashSet<>(rows.manager.createQuery("SELECT c.enrolmentId FROM ClaimEntity c WHERE c.classId = :c"
-                + " AND c.supplement = :s", Long.class).setParameter("c", classId).setParameter("s", ClaimKey.ORIGINAL)
-                .getResultList());
+    public Set<Long> claimedEnrolments(Collection<Long> classIds) {
+        Set<Long> claimed = new HashSet<>();
+        for (List<Long> chunk : Rows.chunks(new HashSet<>(classIds))) {
+            claimed.addAll(rows.manager.createQuery("SELECT c.enrolmentId FROM ClaimEntity c WHERE c.classId IN :c"
+                    + " AND c.supplement = :s", Long.class).setParameter("c", chunk)
+                    .setParameter("s", ClaimKey.ORIGINAL).getResultList());
+        }
+        return claimed;
     }
 
     @Override

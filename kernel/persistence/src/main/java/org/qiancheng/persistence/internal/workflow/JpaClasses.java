@@ -61,6 +61,16 @@ final class JpaClasses implements ClassTx {
     }
 
     @Override
+    public java.util.Map<Long, Survey> surveys(java.util.Collection<Long> classIds) {
+        java.util.Map<Long, Survey> surveys = new java.util.HashMap<>();
+        for (List<Long> chunk : Rows.chunks(new java.util.HashSet<>(classIds))) {
+            rows.manager.createQuery("SELECT s FROM SurveyEntity s WHERE s.classId IN :c", SurveyEntity.class)
+                    .setParameter("c", chunk).getResultList().forEach(s -> surveys.put(s.classId, s.toRecord()));
+        }
+        return surveys;
+    }
+
+    @Override
     public Survey saveSurvey(Survey survey) {
         SurveyEntity row = rows.manager.find(SurveyEntity.class, survey.classId());
         if (row == null) {

@@ -44,11 +44,22 @@ final class JpaEnrolments implements EnrolmentTx {
 
     @Override
     public List<Enrolment> ofClass(long classId) {
-        // columns, not entities: a settlement reads every class's enrolments, and entities would be registered
-        // in its transaction, copied, and compared with their copies at every flush
-        return rows.manager.createQuery("SELECT " + EnrolmentEntity.COLUMNS + " FROM EnrolmentEntity n"
-                + " WHERE n.classId = :c ORDER BY n.id", Object[].class).setParameter("c", classId).getResultList()
-                .stream().map(EnrolmentEntity::record).toList();
+        return ofClasses(List.of(classId)).get(classId);
+    }
+
+    @Override
+    public java.util.Map<Long, List<Enrolment>> ofClasses(java.util.Collection<Long> classIds) {
+        java.util.Map<Long, List<Enrolment>> byClass = new java.util.HashMap<>();
+        classIds.forEach(id -> byClass.put(id, new java.util.ArrayList<>()));
+        for (List<Long> chunk : Rows.chunks(byClass.keySet())) {
+            // columns, not entities: a settlement reads every class's enrolments, and entities would be registered
+            // in its transaction, copied, and compared with their copies at every flush
+            rows.manager.createQuery("SELECT " + EnrolmentEntity.COLUMNS + " FROM EnrolmentEntity n"
+                    + " WHERE n.classId IN :c ORDER BY n.classId, n.id", Object[].class).setParameter("c", chunk)
+                    .getResultList().forEach(r -> byClass.get((Long) r[1]).add(EnrolmentEntity.record(r)));
+        }
+        byClass.replaceAll((id, enrolments) -> List.copyOf(enrolments));
+        return byClass;
     }
 
     @Override
