@@ -29,6 +29,31 @@ start_platform() {
   platform_pid=$!
 }
 
+# start_tree TREE HOME LOG: as start_platform, with the ./qiancheng of the work tree TREE on a free port;
+# sets $platform_pid and $port (the A/B harnesses, which start two builds)
+start_tree() {
+  port="$(free_port)"
+  QC_HOME="$2" QC_PORT="$port" QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" "$1/qiancheng" start > "$3" 2>&1 &
+  platform_pid=$!
+}
+
+# settle_sichuan BASE_URL: as FINANCE (login_staff), starts the settlement of 510000 for 2026-10 and polls it
+# every second until it is no longer RUNNING; sets $state (its last JSON) and $status. Returns 1 (saying why)
+# when it did not start.
+settle_sichuan() {
+  local run id
+  run="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
+    -d '{"regionCode":"510000","month":"2026-10"}' "$1/api/v1/settlements")"
+  id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' 2>/dev/null)" \
+    || { echo "settlement not started: $run" >&2; return 1; }
+  while true; do
+    state="$(qcurl "$QC_TOKEN_FINANCE" "$1/api/v1/settlements/$id")"
+    status="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+    [ "$status" = RUNNING ] || break
+    sleep 1
+  done
+}
+
 # login_staff BASE_URL: waits for /api/v1/health, then sets up the staff as an operator does (the
 # seed tool's `staff`: admin's first login and password change, one user per business role with all
 # regions, each logging in and changing the initial password) and exports one bearer token per user:

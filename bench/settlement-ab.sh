@@ -22,12 +22,6 @@ trap 'stop_platform; rm -rf "$work"' EXIT
 trap 'echo "settlement-ab: failed at line $LINENO" >&2' ERR
 export QC_CLOCK_FIXED=2026-11-25T00:00:00Z
 
-# start TREE HOME LOG: ./qiancheng start of TREE on HOME; sets platform_pid and port
-start() {
-  port="$(free_port)"
-  QC_HOME="$2" QC_PORT="$port" QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" "$1/qiancheng" start > "$3" 2>&1 &
-  platform_pid=$!
-}
 # settlement_thread_ticks PID: the CPU ticks of the platform's settlement worker (empty when it has none)
 settlement_thread_ticks() {
   local t
@@ -37,7 +31,7 @@ settlement_thread_ticks() {
 }
 # schema TREE HOME: a fresh home with TREE's schema, stopped
 schema() {
-  start "$1" "$2" "$2.schema.log"
+  start_tree "$1" "$2" "$2.schema.log"
   wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { tail -30 "$2.schema.log"; exit 1; }
   stop_platform
 }
@@ -50,23 +44,15 @@ seed_tool seed "$work/seeded-home" "$classes" "$per_class"
 expected=$(( classes * per_class ))
 
 run() {
-  local tree="$1" n="$2" dir="$root" home="$work/$1-$2" begin ms cpu thread_ms thread_after state status claims id
+  local tree="$1" n="$2" dir="$root" home="$work/$1-$2" begin ms cpu thread_ms thread_after claims
   [ "$tree" = base ] && dir="$base_tree"
   schema "$dir" "$home"
   rm -rf "$home/data"; cp -r "$work/seeded-home/data" "$home/data"
-  start "$dir" "$home" "$home.log"
+  start_tree "$dir" "$home" "$home.log"
   login_staff "http://127.0.0.1:$port" >/dev/null || { tail -30 "$home.log" >&2; exit 1; }
   wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { tail -30 "$home.log" >&2; exit 1; }
   begin="$(now_ns)"; cpu="$(cpu_ticks "$platform_pid")"
-  id="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' \
-    -d '{"regionCode":"510000","month":"2026-10"}' "http://127.0.0.1:$port/api/v1/settlements" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" || { echo "round $n $tree: not started" >&2; exit 1; }
-  while true; do
-    state="$(qcurl "$QC_TOKEN_FINANCE" "http://127.0.0.1:$port/api/v1/settlements/$id")"
-    status="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
-    [ "$status" = RUNNING ] || break
-    sleep 1
-  done
+  settle_sichuan "http://127.0.0.1:$port" || { echo "round $n $tree: not started" >&2; exit 1; }
   ms=$(( ($(now_ns) - begin) / 1000000 ))
   cpu=$(( ($(cpu_ticks "$platform_pid") - cpu) * 1000 / $(getconf CLK_TCK) ))
   # the worker thread is created for the run: its CPU is the settlement's

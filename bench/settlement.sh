@@ -30,16 +30,7 @@ login_staff "http://127.0.0.1:$port" || { tail -30 "$work/settle.log"; exit 1; }
 wait_for "http://127.0.0.1:$port/api/v1/regions" '^200 .*510000' || { cat "$work/settle.log"; exit 1; }
 begin="$(now_ns)"
 cpu_before="$(cpu_ticks "$platform_pid")"
-run="$(qcurl "$QC_TOKEN_FINANCE" -X POST -H 'Content-Type: application/json' -d '{"regionCode":"510000","month":"2026-10"}' \
-  "http://127.0.0.1:$port/api/v1/settlements")"
-id="$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')" \
-  || { echo "settlement not started: $run" >&2; exit 1; }
-while true; do
-  state="$(qcurl "$QC_TOKEN_FINANCE" "http://127.0.0.1:$port/api/v1/settlements/$id")"
-  status="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
-  [ "$status" = RUNNING ] || break
-  sleep 1
-done
+settle_sichuan "http://127.0.0.1:$port" || exit 1
 ms=$(( ($(now_ns) - begin) / 1000000 ))
 cpu_ms=$(( ($(cpu_ticks "$platform_pid") - cpu_before) * 1000 / $(getconf CLK_TCK) ))
 claims="$(echo "$state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claimsCreated"])')"

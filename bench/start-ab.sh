@@ -19,18 +19,12 @@ work="$(mktemp -d)"
 platform_pid=""
 trap 'stop_platform; rm -rf "$work"' EXIT
 
-# start TREE HOME LOG: ./qiancheng start of TREE on HOME; sets platform_pid and port
-start() {
-  port="$(free_port)"
-  QC_HOME="$2" QC_PORT="$port" QC_ADMIN_PASSWORD="$QC_ADMIN_PASSWORD" "$1/qiancheng" start > "$3" 2>&1 &
-  platform_pid=$!
-}
 echo "base: $(git -C "$base_tree" log -1 --format='%h %s' | cut -c1-80)"
 echo "this: $(git -C "$root" log -1 --format='%h %s' | cut -c1-80)"
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before; QC_JAVA_OPTS='${QC_JAVA_OPTS:-}'"
 for tree in base this; do
   dir="$root"; [ "$tree" = base ] && dir="$base_tree"
-  start "$dir" "$work/$tree-home" "$work/$tree-first.log"
+  start_tree "$dir" "$work/$tree-home" "$work/$tree-first.log"
   wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' || { tail -30 "$work/$tree-first.log"; exit 1; }
   stop_platform
 done
@@ -38,7 +32,7 @@ run() {
   local tree="$1" n="$2" dir="$root" begin ms cpu
   [ "$tree" = base ] && dir="$base_tree"
   begin="$(now_ns)"
-  start "$dir" "$work/$tree-home" "$work/$tree-$n.log"
+  start_tree "$dir" "$work/$tree-home" "$work/$tree-$n.log"
   wait_for "http://127.0.0.1:$port/api/v1/health" '^200 ' 120 \
     || { tail -30 "$work/$tree-$n.log" >&2; echo "round $n: $tree gave no 200" >&2; exit 1; }
   ms=$(( ($(now_ns) - begin) / 1000000 ))

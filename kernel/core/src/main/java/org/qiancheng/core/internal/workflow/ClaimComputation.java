@@ -252,19 +252,14 @@ final class ClaimComputation {
         if (!decision.result().eligibility().eligible() || difference.signum() <= 0) {
             return Optional.empty();
         }
-        ClaimStatus status = status(decision, List.of(), frozen(tx, course));
+        ClaimStatus status = status(decision, List.of(), blacklisted(tx, course.institutionId()));
         Claim claim = tx.claims().insertTopUp(course, original, status, decision, difference, List.of(),
                 Operators.current());
         audit.created(tx, "claim", claim.id(), ClaimAuditEntry.of(claim));
         return Optional.of(claim);
     }
 
-    /** K4: a blacklisted institution's claims are frozen. */
-    private static boolean frozen(WorkflowTx tx, TrainingClass course) {
-        return blacklisted(tx, course.institutionId());
-    }
-
-    /** K4: whether the institution is blacklisted. */
+    /** K4: whether the institution is blacklisted; its claims are frozen. */
     static boolean blacklisted(WorkflowTx tx, long institutionId) {
         return tx.institutions().find(institutionId).orElseThrow().status() == InstitutionStatus.BLACKLISTED;
     }
