@@ -33,8 +33,8 @@ for round in $(seq 1 "$rounds"); do
     echo "$mode $(echo "$line" | cut -d' ' -f2)" >> "$work/runs"
   done
 done
-w="$(awk '$1 == "W" { print $2 }' "$work/runs" | median)"
-r="$(awk '$1 == "R" { print $2 }' "$work/runs" | median)"
-wr="$(awk '$1 == "WR" { print $2 }' "$work/runs" | median)"
+w="$(median_of "$work/runs" W 2)"
+r="$(median_of "$work/runs" R 2)"
+wr="$(median_of "$work/runs" WR 2)"
 echo "medians: W $w ms, R $r ms, WR $wr ms; W + R $(( ${w%.*} + ${r%.*} )) ms"
 python3 -c "print('overlap (W + R - WR) / R: %.2f' % (($w + $r - $wr) / $r))"

@@ -127,11 +127,9 @@ run() {
   echo "round $n $who: first 200 after $ms ms (load average $(cut -d' ' -f1 /proc/loadavg))"
   echo "$who $ms" >> "$work/times"
 }
-for r in $(seq 1 "$rounds"); do
-  if [ $(( r % 2 )) -eq 1 ]; then run karaf "$r"; run qiancheng "$r"; else run qiancheng "$r"; run karaf "$r"; fi
-done
-k="$(awk '$1 == "karaf" { print $2 }' "$work/times" | median)"
-q="$(awk '$1 == "qiancheng" { print $2 }' "$work/times" | median)"
+alternate "$rounds" karaf qiancheng
+k="$(median_of "$work/times" karaf 2)"
+q="$(median_of "$work/times" qiancheng 2)"
 [ -n "$k" ] && [ -n "$q" ] && [ "$k" != 0 ] || { echo "a median is missing: nothing measured" >&2; exit 1; }
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "median first 200 over $rounds rounds: Karaf $version (http, http-whiteboard, warm) $k ms; Qiancheng (existing home) $q ms;" \

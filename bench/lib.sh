@@ -109,7 +109,32 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # rss_parts PID: "anonymous A MB, files F MB" — a mapped database file's pages count in RSS as files
 rss_parts() { awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } /RssShmem/ { s = $2 } END { printf "anonymous %.0f MB, files %.0f MB, shared %.0f MB", a / 1024, f / 1024, s / 1024 }' "/proc/$1/status"; }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median: the median of the numbers on standard input, one a line; nothing when there are none (so that a
+# harness's check for a missing figure sees one, not a 0)
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# median_of FILE KEY COLUMN: the median of field COLUMN over the lines of FILE whose first field is KEY
+# (empty when there are none)
+median_of() { awk -v k="$2" -v c="$3" '$1 == k { print $c }' "$1" | median; }
+
+# alternate ROUNDS A B: calls `run A R` and `run B R` for each round R, A first in odd rounds and B first in
+# even ones, so that a machine's drift falls on both alike (the harness defines run)
+alternate() {
+  local r
+  for r in $(seq 1 "$1"); do
+    if [ $(( r % 2 )) -eq 1 ]; then run "$2" "$r"; run "$3" "$r"; else run "$3" "$r"; run "$2" "$r"; fi
+  done
+}
+
+# built_tree DIR: DIR as an absolute path when it holds a built distribution (the base of an A/B harness);
+# fails, saying how to build it, when not
+built_tree() {
+  local dir
+  dir="$(cd "$1" && pwd)" || return 1
+  [ -f "$dir/distribution/target/qiancheng/lib/qiancheng-launcher.jar" ] \
+    || { echo "build $dir first: (cd $dir && mvn -B -q -o package -Dmaven.test.skip=true)" >&2; return 1; }
+  echo "$dir"
+}
 
 # seed_tool ARGS…: runs the bench/test toolbox (testing/seed) with the HSQLDB driver of the distribution
 seed_tool() {

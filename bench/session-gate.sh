@@ -14,10 +14,8 @@
 #   bench/session-gate.sh BASE_TREE [ROUNDS] [SECONDS] [CLIENTS]   (default 3 rounds, 20 s, 4 clients)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-base_tree="$(cd "${1:?usage: bench/session-gate.sh BASE_TREE [ROUNDS] [SECONDS] [CLIENTS]}" && pwd)"
+base_tree="$(built_tree "${1:?usage: bench/session-gate.sh BASE_TREE [ROUNDS] [SECONDS] [CLIENTS]}")"
 rounds="${2:-3}"; seconds="${3:-20}"; clients="${4:-4}"
-[ -f "$base_tree/distribution/target/qiancheng/lib/qiancheng-launcher.jar" ] \
-  || { echo "build $base_tree first: (cd $base_tree && mvn -B -q -o package -DskipTests)" >&2; exit 1; }
 require_build
 work="$(mktemp -d)"
 base_pid=""
@@ -68,13 +66,12 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "medians over $rounds rounds (requests/s; median latency ms):"
 for c in "${cases[@]}"; do
-  printf '  %-20s %8s/s  %6s ms\n' "$c" "$(awk -v c="$c" '$1 == c { print $2 }' "$work/rates" | median)" \
-    "$(awk -v c="$c" '$1 == c { print $3 }' "$work/rates" | median)"
+  printf '  %-20s %8s/s  %6s ms\n' "$c" "$(median_of "$work/rates" "$c" 2)" "$(median_of "$work/rates" "$c" 3)"
 done
 for what in preview regions; do
-  b="$(awk -v c="$what-base" '$1 == c { print $2 }' "$work/rates" | median)"
-  s="$(awk -v c="$what-branch" '$1 == c { print $2 }' "$work/rates" | median)"
-  t="$(awk -v c="$what-base+token" '$1 == c { print $2 }' "$work/rates" | median)"
+  b="$(median_of "$work/rates" "$what-base" 2)"
+  s="$(median_of "$work/rates" "$what-branch" 2)"
+  t="$(median_of "$work/rates" "$what-base+token" 2)"
   echo "$what: branch with session vs base without: $(python3 -c "print(f'{($b - $s) / $b * 100:+.1f} % fewer requests/s')");" \
     "base with vs without a token: $(python3 -c "print(f'{($b - $t) / $b * 100:+.1f} %')")"
 done

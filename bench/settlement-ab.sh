@@ -11,10 +11,8 @@
 #   bench/settlement-ab.sh BASE_TREE [ROUNDS] [CLASSES] [TRAINEES_PER_CLASS]   (default 2, 20000 × 50)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-base_tree="$(cd "${1:?usage: bench/settlement-ab.sh BASE_TREE [ROUNDS] [CLASSES] [TRAINEES_PER_CLASS]}" && pwd)"
+base_tree="$(built_tree "${1:?usage: bench/settlement-ab.sh BASE_TREE [ROUNDS] [CLASSES] [TRAINEES_PER_CLASS]}")"
 rounds="${2:-2}"; classes="${3:-20000}"; per_class="${4:-50}"
-[ -f "$base_tree/distribution/target/qiancheng/lib/qiancheng-launcher.jar" ] \
-  || { echo "build $base_tree first: (cd $base_tree && mvn -B -q -o package -Dmaven.test.skip=true)" >&2; exit 1; }
 require_build
 work="$(mktemp -d)"
 platform_pid=""
@@ -66,14 +64,12 @@ run() {
   echo "$tree $ms $cpu $thread_ms" >> "$work/times"
   rm -rf "$home"
 }
-for r in $(seq 1 "$rounds"); do
-  if [ $(( r % 2 )) -eq 1 ]; then run base "$r"; run this "$r"; else run this "$r"; run base "$r"; fi
-done
+alternate "$rounds" base this
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 for tree in base this; do
-  ms="$(awk -v t="$tree" '$1 == t { print $2 }' "$work/times" | median)"
-  cpu="$(awk -v t="$tree" '$1 == t { print $3 }' "$work/times" | median)"
-  thread="$(awk -v t="$tree" '$1 == t { print $4 }' "$work/times" | median)"
+  ms="$(median_of "$work/times" "$tree" 2)"
+  cpu="$(median_of "$work/times" "$tree" 3)"
+  thread="$(median_of "$work/times" "$tree" 4)"
   [ -n "$ms" ] || { echo "$tree: nothing measured" >&2; exit 1; }
   echo "$tree: median settlement $ms ms, JVM CPU $cpu ms, settlement thread $thread ms over $rounds runs"
 done

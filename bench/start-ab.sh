@@ -10,10 +10,8 @@
 #   bench/start-ab.sh BASE_TREE [ROUNDS]   (default 5)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-base_tree="$(cd "${1:?usage: bench/start-ab.sh BASE_TREE [ROUNDS]}" && pwd)"
+base_tree="$(built_tree "${1:?usage: bench/start-ab.sh BASE_TREE [ROUNDS]}")"
 rounds="${2:-5}"
-[ -f "$base_tree/distribution/target/qiancheng/lib/qiancheng-launcher.jar" ] \
-  || { echo "build $base_tree first: (cd $base_tree && mvn -B -q -o package -Dmaven.test.skip=true)" >&2; exit 1; }
 require_build
 work="$(mktemp -d)"
 platform_pid=""
@@ -41,13 +39,11 @@ run() {
   echo "round $n $tree: first 200 after $ms ms, JVM CPU $cpu ms (load average $(cut -d' ' -f1 /proc/loadavg))"
   echo "$tree $ms $cpu" >> "$work/times"
 }
-for r in $(seq 1 "$rounds"); do
-  if [ $(( r % 2 )) -eq 1 ]; then run base "$r"; run this "$r"; else run this "$r"; run base "$r"; fi
-done
+alternate "$rounds" base this
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 for tree in base this; do
-  ms="$(awk -v t="$tree" '$1 == t { print $2 }' "$work/times" | median)"
-  cpu="$(awk -v t="$tree" '$1 == t { print $3 }' "$work/times" | median)"
+  ms="$(median_of "$work/times" "$tree" 2)"
+  cpu="$(median_of "$work/times" "$tree" 3)"
   [ -n "$ms" ] || { echo "$tree: nothing measured" >&2; exit 1; }
   echo "$tree: median first 200 on an existing home $ms ms, JVM CPU $cpu ms over $rounds runs"
 done
